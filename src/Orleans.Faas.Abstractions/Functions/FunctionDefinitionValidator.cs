@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Orleans.Faas.Functions;
+
+/// <summary>The rules a definition must meet before anything is stored; shared by the gateway and the grain.</summary>
+public static partial class FunctionDefinitionValidator
+{
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+    public const double MaxCpu = 1024;
+    public const int MinMemoryMiB = 6; // Docker refuses smaller memory limits.
+
+    /// <summary>Field name → problems; empty when the definition is valid.</summary>
+    public static ImmutableDictionary<string, string[]> Validate(FunctionDefinition definition)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string field, string message) =>
+            (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+
+        if (!NamePattern().IsMatch(definition.Name ?? ""))
+            Add("name", "Name must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
+
+        if (!Enum.IsDefined(definition.Runtime))
+            Add("runtime", "Runtime must be 'docker' or 'process'.");
+
+        if (definition.Runtime == FunctionRuntime.Docker && string.IsNullOrWhiteSpace(definition.Image))
+            Add("image", "Image is required for the docker runtime.");
+        else if (definition.Image is { } image && (image.Length == 0 || image.Any(char.IsWhiteSpace)))
+            Add("image", "Image must not be empty or contain white space.");
+
+        if (definition.Command.IsDefault)
+            Add("command", "Command must be a list (it may be empty for the docker runtime).");
+        else if (definition.Runtime == FunctionRuntime.Process && (definition.Command.IsEmpty || string.IsNullOrWhiteSpace(definition.Command[0])))
+            Add("command", "Command is required for the process runtime: the program followed by its arguments.");
+        else if (definition.Command.Any(part => part is null || part.Contains('\0')))
+            Add("command", "Command parts must not be null or contain NUL characters.");
+
+        foreach (var key in definition.Env?.Keys ?? [])
+        {
+            if (!EnvNamePattern().IsMatch(key))
+                Add("env", $"Environment variable name '{key}' must match [A-Za-z_][A-Za-z0-9_]*.");
+        }
+
+        if (double.IsNaN(definition.Cpu) || definition.Cpu < 0 || definition.Cpu > MaxCpu)
+            Add("cpu", $"CPU must be between 0 (no limit) and {MaxCpu} cores.");
+
+        if (definition.MemoryMiB < 0 || definition.MemoryMiB is > 0 and < MinMemoryMiB)
+            Add("memoryMiB", $"Memory must be 0 (no limit) or at least {MinMemoryMiB} MiB.");
+
+        if (definition.Timeout <= TimeSpan.Zero || definition.Timeout > MaxTimeout)
+            Add("timeoutSeconds", $"Timeout must be more than 0 and at most {MaxTimeout.TotalSeconds} seconds.");
+
+        return errors.ToImmutableDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex EnvNamePattern();
+}

@@ -1,0 +1,6 @@
+namespace Orleans.Faas.Scheduling;
+
+public static class SchedulerPools
+{
+    public const string Default = "default";
+}

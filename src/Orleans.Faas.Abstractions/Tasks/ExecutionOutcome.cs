@@ -1,0 +1,18 @@
+namespace Orleans.Faas.Tasks;
+
+/// <summary>What one run of a function produced, as the node's runner saw it.</summary>
+/// <param name="ExitCode">The process exit code; null when it was killed before exiting on its own.</param>
+/// <param name="Output">Standard output: the task's result.</param>
+/// <param name="Logs">Standard error, capped to its tail.</param>
+/// <param name="OutputTruncated">Standard output went past the node's result limit; only its head was kept.</param>
+[GenerateSerializer, Immutable, Alias("faas.ExecutionOutcome")]
+public sealed record ExecutionOutcome(
+    [property: Id(0)] int? ExitCode,
+    [property: Id(1)] byte[] Output,
+    [property: Id(2)] string Logs,
+    [property: Id(3)] bool TimedOut,
+    [property: Id(4)] TimeSpan WallTime,
+    [property: Id(5)] bool OutputTruncated)
+{
+    public bool Succeeded => ExitCode == 0 && !TimedOut && !OutputTruncated;
+}

@@ -1,0 +1,20 @@
+namespace Orleans.Faas.Tasks;
+
+/// <summary>The short, stable reasons a task can fail with; callers match on these.</summary>
+public static class FailureReasons
+{
+    /// <summary>The function ran and exited with a non-zero code.</summary>
+    public const string NonZeroExit = "exit code";
+
+    /// <summary>The function ran past its timeout and was killed.</summary>
+    public const string Timeout = "timeout";
+
+    /// <summary>The function wrote more to standard output than the result limit allows.</summary>
+    public const string OutputTooLarge = "output too large";
+
+    /// <summary>The node could not start the function (runtime missing, image missing, Docker down).</summary>
+    public const string StartFailed = "start failed";
+
+    /// <summary>No provider could accept the task.</summary>
+    public const string NotPlaced = "not placed";
+}

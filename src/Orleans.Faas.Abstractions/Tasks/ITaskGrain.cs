@@ -1,0 +1,33 @@
+namespace Orleans.Faas.Tasks;
+
+/// <summary>One invocation, keyed by task id. Every transition is persisted before the call returns.</summary>
+[Alias("faas.ITaskGrain")]
+public interface ITaskGrain : IGrainWithGuidKey
+{
+    /// <summary>Persists the task as QUEUED and hands it to the scheduler.</summary>
+    [Alias("Submit")]
+    Task Submit(TaskSubmission submission);
+
+    /// <summary>QUEUED → RUNNING on <paramref name="provider"/>; false when the attempt is stale or the task moved on.</summary>
+    [Alias("TryStart")]
+    Task<bool> TryStart(int attempt, string provider);
+
+    /// <summary>RUNNING → COMPLETED or FAILED from the runner's outcome; a stale attempt is ignored.</summary>
+    [Alias("Finish")]
+    Task Finish(int attempt, ExecutionOutcome outcome);
+
+    /// <summary>QUEUED or RUNNING → FAILED without an outcome (the run never started); a stale attempt is ignored.</summary>
+    [Alias("Fail")]
+    Task Fail(int attempt, string reason, string error);
+
+    /// <summary>Null when no task with this id was ever submitted.</summary>
+    [AlwaysInterleave, Alias("GetSnapshot")]
+    Task<TaskSnapshot?> GetSnapshot();
+
+    [AlwaysInterleave, Alias("GetResult")]
+    Task<TaskResult?> GetResult();
+
+    /// <summary>Returns once the task finished or <paramref name="maxWait"/> passed, whichever is first.</summary>
+    [AlwaysInterleave, Alias("WaitUntilFinished")]
+    Task<TaskSnapshot?> WaitUntilFinished(TimeSpan maxWait);
+}

@@ -1,0 +1,15 @@
+using Orleans.Faas.Providers;
+
+namespace Orleans.Faas.Workers;
+
+/// <summary>A node's execution slots and local FIFO, keyed by provider id and activated on that provider's silo.</summary>
+[Alias("faas.IWorkerGrain")]
+public interface IWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>Queues the attempt and starts it as soon as a slot is free; returns the load including it.</summary>
+    [Alias("Enqueue")]
+    Task<ProviderLoad> Enqueue(TaskAssignment assignment);
+
+    [AlwaysInterleave, Alias("GetLoad")]
+    Task<ProviderLoad> GetLoad();
+}

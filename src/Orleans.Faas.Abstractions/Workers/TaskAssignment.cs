@@ -1,0 +1,11 @@
+using Orleans.Faas.Functions;
+
+namespace Orleans.Faas.Workers;
+
+/// <summary>One attempt of a task, handed to the worker that will run it.</summary>
+[GenerateSerializer, Immutable, Alias("faas.TaskAssignment")]
+public sealed record TaskAssignment(
+    [property: Id(0)] Guid TaskId,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] FunctionVersion Function,
+    [property: Id(3)] byte[] Input);

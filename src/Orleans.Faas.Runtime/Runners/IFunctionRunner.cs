@@ -1,0 +1,16 @@
+using Orleans.Faas.Functions;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Runtime.Runners;
+
+/// <summary>Runs one attempt of a function on this node: input bytes on stdin, stdout as the result, stderr as logs.</summary>
+public interface IFunctionRunner
+{
+    FunctionRuntime Runtime { get; }
+
+    /// <summary>
+    /// Runs the function to its end or its timeout and always cleans up after itself (no container or process is left).
+    /// A non-zero exit or a timeout is an outcome, not an exception; <see cref="FunctionStartException"/> means it never ran.
+    /// </summary>
+    Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken);
+}
