@@ -15,6 +15,6 @@ public static class FailureReasons
     /// <summary>The node could not start the function (runtime missing, image missing, Docker down).</summary>
     public const string StartFailed = "start failed";
 
-    /// <summary>No provider could accept the task.</summary>
-    public const string NotPlaced = "not placed";
+    /// <summary>The node's runner broke while the function ran (e.g. its Docker engine went away).</summary>
+    public const string RunnerError = "runner error";
 }

@@ -1,0 +1,53 @@
+using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Registry;
+
+namespace Orleans.Faas.Gateway.Functions;
+
+public static class FunctionEndpoints
+{
+    public static void MapFunctionEndpoints(this RouteGroupBuilder v1)
+    {
+        var functions = v1.MapGroup("/functions").WithTags("Functions");
+
+        functions.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+        {
+            var definition = (await body.ReadJson<FunctionRegistrationRequest>(request, ct)).ToDefinition();
+            var errors = FunctionDefinitionValidator.Validate(definition);
+            if (!errors.IsEmpty)
+                throw new InvalidFunctionDefinitionException(errors);
+
+            var version = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
+            return Results.Created($"/v1/functions/{definition.Name}", FunctionResponse.From(version));
+        })
+        .WithSummary("Register a function, or a new version of it")
+        .Accepts<FunctionRegistrationRequest>("application/json")
+        .Produces<FunctionResponse>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        functions.MapGet("/", async (IGrainFactory grains) =>
+        {
+            var names = await grains.GetGrain<IRegistryGrain>(Registries.Functions).List();
+            var latest = await Task.WhenAll(names.Select(name => grains.GetGrain<IFunctionGrain>(name).GetLatest()));
+            return Results.Ok(latest.OfType<FunctionVersion>().Select(FunctionResponse.From).ToList());
+        })
+        .WithSummary("List functions with their latest versions")
+        .Produces<List<FunctionResponse>>();
+
+        functions.MapGet("/{name}", async (string name, IGrainFactory grains) =>
+        {
+            var latest = await grains.GetGrain<IFunctionGrain>(name).GetLatest() ?? throw new FunctionNotFoundException(name);
+            return Results.Ok(FunctionResponse.From(latest));
+        })
+        .WithSummary("Get a function's latest version")
+        .Produces<FunctionResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        functions.MapDelete("/{name}", async (string name, IGrainFactory grains) =>
+            await grains.GetGrain<IFunctionGrain>(name).Delete() ? Results.NoContent() : throw new FunctionNotFoundException(name))
+        .WithSummary("Delete a function and all its versions")
+        .Produces(StatusCodes.Status204NoContent)
+        .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

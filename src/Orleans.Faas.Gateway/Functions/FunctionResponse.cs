@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Orleans.Faas.Functions;
+
+namespace Orleans.Faas.Gateway.Functions;
+
+/// <summary>A function's latest version as the API shows it.</summary>
+public sealed record FunctionResponse(
+    string Name,
+    int Version,
+    DateTimeOffset RegisteredAt,
+    FunctionRuntime Runtime,
+    string? Image,
+    ImmutableArray<string> Command,
+    ImmutableDictionary<string, string> Env,
+    double Cpu,
+    int MemoryMiB,
+    double TimeoutSeconds)
+{
+    public static FunctionResponse From(FunctionVersion version)
+    {
+        var d = version.Definition;
+        return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Functions;
+using Orleans.Faas.Gateway.Invocations;
+using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Gateway.Providers;
+using Orleans.Faas.Gateway.Tasks;
+
+namespace Orleans.Faas.Gateway.Hosting;
+
+/// <summary>Adds the HTTP API to a web host, whether that host is a silo (embedded) or an Orleans client.</summary>
+public static class GatewayHosting
+{
+    /// <returns>The gateway's options as configured, for the host's start-up log.</returns>
+    public static GatewayOptions AddFaasGateway(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.WebHost.UseUrls(options.Url);
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);
+        builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddSingleton<RequestBody>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return options;
+    }
+
+    public static WebApplication MapFaasGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var v1 = app.MapGroup("/v1");
+        v1.MapFunctionEndpoints();
+        v1.MapInvocationEndpoints();
+        v1.MapTaskEndpoints();
+        v1.MapProviderEndpoints();
+
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "Orleans.Faas v1");
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "Orleans.Faas API";
+        });
+        return app;
+    }
+
+    private static void ConfigureJson(JsonSerializerOptions json)
+    {
+        // Runtimes read as they are typed in definitions ("docker"); statuses as the lifecycle names them ("QUEUED").
+        json.Converters.Add(new JsonStringEnumConverter<FunctionRuntime>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
+    }
+}

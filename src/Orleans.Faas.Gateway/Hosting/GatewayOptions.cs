@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Faas.Gateway.Hosting;
+
+/// <summary>The HTTP edge (<c>Faas:Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Faas:Gateway";
+
+    [Required, Url]
+    public string Url { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Largest request body accepted: invocation input or a function definition.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPayloadBytes { get; set; } = 6 * 1024 * 1024;
+
+    /// <summary>How long a synchronous invoke waits for its task before answering 202 with the task id.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SyncWait { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Gateway.Tasks;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Gateway.Invocations;
+
+public static class InvocationEndpoints
+{
+    // Each wait stays well inside Orleans' response timeout; a longer sync wait is made of several.
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
+
+    public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
+    {
+        var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations");
+
+        functions.MapPost("/invocations", async (string name, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+        {
+            var taskId = await Invoke(name, request, body, grains, ct);
+            return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
+        })
+        .WithSummary("Invoke asynchronously: the request body is the function's standard input")
+        .Accepts<byte[]>("application/octet-stream")
+        .Produces<InvocationAccepted>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        functions.MapPost("/invoke", async (
+            string name, HttpContext context, RequestBody body, IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider clock) =>
+        {
+            var ct = context.RequestAborted;
+            var taskId = await Invoke(name, context.Request, body, grains, ct);
+            var task = grains.GetGrain<ITaskGrain>(taskId);
+            var deadline = clock.GetUtcNow() + options.Value.SyncWait;
+            TaskSnapshot? snapshot;
+            do
+            {
+                var slice = TimeSpan.FromTicks(Math.Min(WaitSlice.Ticks, Math.Max(0, (deadline - clock.GetUtcNow()).Ticks)));
+                snapshot = await task.WaitUntilFinished(slice) ?? throw new TaskNotFoundException(taskId);
+            }
+            while (!snapshot.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
+
+            if (!snapshot.IsFinished)
+                return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));
+            if (snapshot.Status == TaskState.Failed)
+                return TaskOutcomeResults.Failed(snapshot, StatusCodes.Status502BadGateway);
+            return TaskOutcomeResults.Completed(context, await task.GetResult() ?? throw new TaskNotFoundException(taskId));
+        })
+        .WithSummary("Invoke and wait for the output; answers 202 with the task id when the wait runs out first")
+        .Accepts<byte[]>("application/octet-stream")
+        .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+        .Produces<InvocationAccepted>(StatusCodes.Status202Accepted)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status502BadGateway)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Guid> Invoke(string name, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct)
+    {
+        var input = await body.ReadBytes(request, ct);
+        return await grains.GetGrain<IFunctionGrain>(name).Invoke(input);
+    }
+}

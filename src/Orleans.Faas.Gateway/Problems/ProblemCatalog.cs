@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Scheduling;
+using Orleans.Faas.Tasks;
+using Orleans.Runtime.Messaging;
+
+namespace Orleans.Faas.Gateway.Problems;
+
+/// <summary>The one place where an error a caller can act on becomes an RFC 7807 problem response.</summary>
+public static class ProblemCatalog
+{
+    public static ProblemDetails? For(Exception exception) => exception switch
+    {
+        InvalidFunctionDefinitionException e => new ValidationProblemDetails(e.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The function definition is invalid.",
+        },
+        MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
+            Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
+        PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
+        BadHttpRequestException e => Problem(e.StatusCode, "The request is malformed.", e.Message),
+        FunctionNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown function.", e.Message),
+        TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
+        NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
+        SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
+        _ => null,
+    };
+
+    public static ProblemDetails Problem(int status, string title, string? detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Orleans.Faas.Gateway.Problems;
+
+/// <summary>Writes the catalogued problem for a known exception; anything else falls through to a 500 problem.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (ProblemCatalog.For(exception) is not { } problem)
+            return false;
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+}

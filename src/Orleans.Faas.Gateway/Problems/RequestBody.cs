@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Gateway.Hosting;
+
+namespace Orleans.Faas.Gateway.Problems;
+
+/// <summary>Reads request bodies within the configured payload limit.</summary>
+public sealed class RequestBody(IOptions<GatewayOptions> options, IOptions<JsonOptions> json)
+{
+    private int Limit => options.Value.MaxPayloadBytes;
+
+    public async Task<byte[]> ReadBytes(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > Limit)
+            throw new PayloadTooLargeException(Limit);
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > Limit)
+                throw new PayloadTooLargeException(Limit);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a JSON document; a body that is empty, not JSON or not of shape <typeparamref name="T"/> is malformed.</summary>
+    public async Task<T> ReadJson<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        var bytes = await ReadBytes(request, cancellationToken);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(bytes, json.Value.SerializerOptions)
+                ?? throw new MalformedRequestException("The request body must be a JSON object, not null.");
+        }
+        catch (JsonException e)
+        {
+            throw new MalformedRequestException(bytes.Length == 0 ? "The request body is empty; a JSON object is expected." : e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Orleans.Faas.Gateway.Hosting;
+
+// The gateway on its own: a stateless Orleans client in front of a running cluster.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddFaasGateway();
+builder.UseOrleansClient(client => client.UseLocalhostClustering(
+    builder.Configuration.GetValue("Faas:Silo:GatewayPort", 30000)));
+
+var app = builder.Build();
+app.MapFaasGateway();
+app.Run();

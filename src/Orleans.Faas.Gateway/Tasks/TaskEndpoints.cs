@@ -1,0 +1,32 @@
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Gateway.Tasks;
+
+public static class TaskEndpoints
+{
+    public static void MapTaskEndpoints(this RouteGroupBuilder v1)
+    {
+        var tasks = v1.MapGroup("/tasks").WithTags("Tasks");
+
+        tasks.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains) =>
+            Results.Ok(TaskResponse.From(await grains.GetGrain<ITaskGrain>(id).GetSnapshot() ?? throw new TaskNotFoundException(id))))
+        .WithSummary("Get a task's status, timestamps, provider and attempts")
+        .Produces<TaskResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tasks.MapGet("/{id:guid}/result", async (Guid id, IGrainFactory grains, HttpContext context) =>
+        {
+            var result = await grains.GetGrain<ITaskGrain>(id).GetResult() ?? throw new TaskNotFoundException(id);
+            return result.Task.Status switch
+            {
+                TaskState.Completed => TaskOutcomeResults.Completed(context, result),
+                TaskState.Failed => TaskOutcomeResults.Failed(result.Task, StatusCodes.Status409Conflict),
+                _ => TaskOutcomeResults.NotFinished(result.Task),
+            };
+        })
+        .WithSummary("Get a completed task's output (the function's standard output)")
+        .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

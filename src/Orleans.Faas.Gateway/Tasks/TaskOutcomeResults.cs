@@ -1,0 +1,31 @@
+using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Gateway.Tasks;
+
+/// <summary>How a task's result reads over HTTP: raw output bytes when it completed, a problem when it failed.</summary>
+public static class TaskOutcomeResults
+{
+    public const string TaskIdHeader = "X-Faas-Task-Id";
+
+    public static IResult Completed(HttpContext context, TaskResult result)
+    {
+        context.Response.Headers[TaskIdHeader] = result.Task.Id.ToString();
+        return Results.Bytes(result.Output, "application/octet-stream");
+    }
+
+    public static IResult Failed(TaskSnapshot task, int status) => Problem(task, status, "The function failed.", task.Error);
+
+    public static IResult NotFinished(TaskSnapshot task) =>
+        Problem(task, StatusCodes.Status409Conflict, "The task has not finished.", $"The task is {task.Status}; poll {TaskUrls.Status(task.Id)}.");
+
+    private static IResult Problem(TaskSnapshot task, int status, string title, string? detail)
+    {
+        var problem = ProblemCatalog.Problem(status, title, detail);
+        problem.Extensions["taskId"] = task.Id;
+        problem.Extensions["status"] = task.Status.ToString().ToUpperInvariant();
+        problem.Extensions["failureReason"] = task.FailureReason;
+        problem.Extensions["exitCode"] = task.ExitCode;
+        return Results.Problem(problem);
+    }
+}

@@ -1,0 +1,26 @@
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Gateway.Tasks;
+
+/// <summary>A task's status as the API shows it, with links to its result.</summary>
+public sealed record TaskResponse(
+    Guid Id,
+    string Function,
+    int FunctionVersion,
+    TaskState Status,
+    string? Provider,
+    int Attempts,
+    DateTimeOffset QueuedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    int? ExitCode,
+    string? FailureReason,
+    string? Error,
+    int InputBytes,
+    int ResultBytes,
+    string ResultUrl)
+{
+    public static TaskResponse From(TaskSnapshot t) => new(
+        t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
+        t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.ResultBytes, TaskUrls.Result(t.Id));
+}

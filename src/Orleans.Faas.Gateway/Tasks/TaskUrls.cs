@@ -1,0 +1,8 @@
+namespace Orleans.Faas.Gateway.Tasks;
+
+public static class TaskUrls
+{
+    public static string Status(Guid id) => $"/v1/tasks/{id}";
+
+    public static string Result(Guid id) => $"/v1/tasks/{id}/result";
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Registry;
+using Orleans.Faas.Workers;
+
+namespace Orleans.Faas.Scheduling;
+
+/// <summary>
+/// Places attempts one at a time, so each decision sees the load the previous one added.
+/// A provider whose worker cannot be reached is skipped and the next best is tried.
+/// </summary>
+public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<SchedulerGrain> logger)
+    : Grain, ISchedulerGrain
+{
+    public async Task<string> Dispatch(TaskAssignment assignment)
+    {
+        var runtime = assignment.Function.Definition.Runtime;
+        var candidates = (await ReadyProviders())
+            .Where(p => p.Runtimes.Contains(runtime))
+            .ToList();
+        if (candidates.Count == 0)
+            throw new NoProviderAvailableException(runtime);
+
+        var request = new PlacementRequest(assignment.Function, assignment.Input.Length);
+        foreach (var provider in policy.Rank(request, candidates))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IWorkerGrain>(provider.Id).Enqueue(assignment);
+                return provider.Id;
+            }
+            catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
+            {
+                LogProviderUnreachable(e, provider.Id, assignment.TaskId);
+            }
+        }
+
+        throw new NoProviderAvailableException(runtime);
+    }
+
+    private async Task<IReadOnlyList<ProviderSnapshot>> ReadyProviders()
+    {
+        var ids = await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).List();
+        var snapshots = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IProviderGrain>(id).GetSnapshot()));
+        return [.. snapshots.OfType<ProviderSnapshot>().Where(p => p.Status == ProviderStatus.Ready)];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]
+    private partial void LogProviderUnreachable(Exception exception, string providerId, Guid taskId);
+}

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Faas.Scheduling;
+using Orleans.Faas.Workers;
+
+namespace Orleans.Faas.Tasks;
+
+public sealed partial class TaskGrain(
+    [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
+    TimeProvider clock,
+    ILogger<TaskGrain> logger)
+    : Grain, ITaskGrain
+{
+    private readonly TaskCompletionSource<TaskSnapshot> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Guid Id => this.GetPrimaryKey();
+
+    private TaskRecord Record => state.State;
+
+    public async Task Submit(TaskSubmission submission)
+    {
+        if (Record.Submission is not null)
+            throw new InvalidOperationException($"Task '{Id}' was already submitted.");
+
+        Record.Submission = submission;
+        Record.Status = TaskState.Queued;
+        Record.Attempts = 1;
+        Record.QueuedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+
+        try
+        {
+            var assignment = new TaskAssignment(Id, Record.Attempts, submission.Function, submission.Input);
+            Record.Provider = await GrainFactory.GetGrain<ISchedulerGrain>(SchedulerPools.Default).Dispatch(assignment);
+        }
+        catch
+        {
+            // A task nobody accepted was never acknowledged: leave no trace of it.
+            await state.ClearStateAsync();
+            state.State = new TaskRecord();
+            throw;
+        }
+    }
+
+    public async Task<bool> TryStart(int attempt, string provider)
+    {
+        if (IsStale(attempt) || Record.Status != TaskState.Queued)
+            return false;
+
+        Record.Status = TaskState.Running;
+        Record.Provider = provider;
+        Record.StartedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task Finish(int attempt, ExecutionOutcome outcome)
+    {
+        if (IsStale(attempt))
+            return;
+
+        var (reason, error) = outcome.Succeeded ? (null, null) : FailureDescription.Of(outcome, Record.Submission!.Function.Definition.Timeout);
+        MoveTo(outcome.Succeeded ? TaskState.Completed : TaskState.Failed);
+        Record.ExitCode = outcome.ExitCode;
+        Record.Output = outcome.Output;
+        Record.Logs = outcome.Logs;
+        Record.FailureReason = reason;
+        Record.Error = error;
+        await FinishAsync();
+    }
+
+    public async Task Fail(int attempt, string reason, string error)
+    {
+        if (IsStale(attempt))
+            return;
+
+        MoveTo(TaskState.Failed);
+        Record.FailureReason = reason;
+        Record.Error = error;
+        await FinishAsync();
+    }
+
+    public Task<TaskSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<TaskResult?> GetResult() =>
+        Task.FromResult(Snapshot() is { } snapshot ? new TaskResult(snapshot, Record.Output, Record.Logs) : null);
+
+    public async Task<TaskSnapshot?> WaitUntilFinished(TimeSpan maxWait)
+    {
+        if (Snapshot() is not { IsFinished: false })
+            return Snapshot();
+
+        await Task.WhenAny(_finished.Task, Task.Delay(maxWait, clock));
+        return Snapshot();
+    }
+
+    /// <summary>A call about an attempt other than the current one, or about a finished task, changes nothing.</summary>
+    private bool IsStale(int attempt)
+    {
+        if (Record.Submission is null)
+            return true;
+        if (attempt == Record.Attempts && !TaskLifecycle.IsFinished(Record.Status))
+            return false;
+
+        LogStaleAttempt(Id, attempt, Record.Attempts, Record.Status);
+        return true;
+    }
+
+    private void MoveTo(TaskState next)
+    {
+        if (!TaskLifecycle.IsLegal(Record.Status, next))
+            throw new IllegalTaskTransitionException(Id, Record.Status, next);
+        Record.Status = next;
+    }
+
+    private async Task FinishAsync()
+    {
+        Record.FinishedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        _finished.TrySetResult(Snapshot()!);
+    }
+
+    private TaskSnapshot? Snapshot() => Record.Submission is not { } submission
+        ? null
+        : new TaskSnapshot(
+            Id,
+            submission.Function.Definition.Name,
+            submission.Function.Version,
+            Record.Status,
+            Record.Provider,
+            Record.Attempts,
+            Record.QueuedAt,
+            Record.StartedAt,
+            Record.FinishedAt,
+            Record.ExitCode,
+            Record.FailureReason,
+            Record.Error,
+            submission.Input.Length,
+            Record.Output.Length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
+    private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);
+}

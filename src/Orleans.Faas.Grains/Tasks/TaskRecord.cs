@@ -1,0 +1,42 @@
+namespace Orleans.Faas.Tasks;
+
+/// <summary>The persisted state of one task; <see cref="Submission"/> is null until the task is submitted.</summary>
+[GenerateSerializer, Alias("faas.TaskRecord")]
+public sealed class TaskRecord
+{
+    [Id(0)]
+    public TaskSubmission? Submission { get; set; }
+
+    [Id(1)]
+    public TaskState Status { get; set; }
+
+    [Id(2)]
+    public int Attempts { get; set; }
+
+    [Id(3)]
+    public string? Provider { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset QueuedAt { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    [Id(7)]
+    public int? ExitCode { get; set; }
+
+    [Id(8)]
+    public string? FailureReason { get; set; }
+
+    [Id(9)]
+    public string? Error { get; set; }
+
+    [Id(10)]
+    public byte[] Output { get; set; } = [];
+
+    [Id(11)]
+    public string Logs { get; set; } = "";
+}

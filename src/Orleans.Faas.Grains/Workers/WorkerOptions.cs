@@ -1,0 +1,12 @@
+namespace Orleans.Faas.Workers;
+
+/// <summary>The node's execution capacity (<c>Faas:Worker</c>).</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Faas:Worker";
+
+    /// <summary>Tasks run at once on this node; 0 means one per core.</summary>
+    public int Slots { get; set; }
+
+    public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
+}

@@ -1,0 +1,44 @@
+using Orleans.Faas.Functions;
+using Orleans.Faas.Registry;
+using Orleans.Faas.Tests.Cluster;
+
+namespace Orleans.Faas.Tests.Functions;
+
+[Collection(FaasClusterCollection.Name)]
+public sealed class FunctionGrainTests(FaasClusterFixture fixture)
+{
+    [Fact]
+    public async Task Every_registration_makes_a_new_version_and_deleted_versions_are_never_reused()
+    {
+        var name = $"versions-{Guid.NewGuid():N}"[..20];
+        var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
+
+        Assert.Equal(1, (await grain.Register(FaasClusterFixture.Script(name, "echo"))).Version);
+        Assert.Equal(2, (await grain.Register(FaasClusterFixture.Script(name, "fail"))).Version);
+        Assert.Equal("fail", (await grain.GetLatest())!.Definition.Command[0]);
+        Assert.Contains(name, await Registry.List());
+
+        Assert.True(await grain.Delete());
+        Assert.Null(await grain.GetLatest());
+        Assert.DoesNotContain(name, await Registry.List());
+        Assert.False(await grain.Delete());
+
+        Assert.Equal(3, (await grain.Register(FaasClusterFixture.Script(name, "echo"))).Version);
+    }
+
+    [Fact]
+    public async Task An_invalid_definition_is_rejected_and_stores_nothing()
+    {
+        var name = $"invalid-{Guid.NewGuid():N}"[..20];
+        var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        var invalid = FaasClusterFixture.Script(name, "echo") with { Cpu = -1, MemoryMiB = -5 };
+
+        var error = await Assert.ThrowsAsync<InvalidFunctionDefinitionException>(() => grain.Register(invalid));
+
+        Assert.Equal(["cpu", "memoryMiB"], error.Errors.Keys.Order());
+        Assert.Null(await grain.GetLatest());
+        Assert.DoesNotContain(name, await Registry.List());
+    }
+
+    private IRegistryGrain Registry => fixture.Grains.GetGrain<IRegistryGrain>(Registries.Functions);
+}
