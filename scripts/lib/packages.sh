@@ -1,0 +1,21 @@
+# Installs Debian packages for commands that are missing, without letting their services start on the defaults.
+# Source this file; call ensure_commands COMMAND:PACKAGE ...
+
+ensure_commands() {
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+
+  echo "installing: ${missing[*]}"
+  # A package's own service (dockerd, redis, postgres) must not start on the default sockets: the tests start theirs.
+  local policy=/usr/sbin/policy-rc.d created_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created_policy=1
+  fi
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  [ -n "$created_policy" ] && rm -f "$policy"
+  return 0
+}
