@@ -9,20 +9,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/packages.sh"
 # shellcheck source=lib/dockerd.sh
 source "$root/scripts/lib/dockerd.sh"
+# shellcheck source=lib/workdir.sh
+source "$root/scripts/lib/workdir.sh"
 
 ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static
 
-work="$(mktemp -d /tmp/orleans-faas-test.XXXXXX)"
-cleanup() {
-  local status=$?
-  # Silo processes started by tests are killed by them; this catches any a crashed test host left behind.
-  pkill -9 -f "$root/src/Orleans.Faas.Silo/bin" 2>/dev/null || true
-  stop_private_dockerd
-  rm -rf "$work" 2>/dev/null || true
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+make_workdir orleans-faas-test
+work="$WORKDIR"
+# Silo processes started by tests are killed by them; this catches any that a crashed test host left behind.
+STOP_ON_EXIT+=("pkill -9 -f '$root/src/Orleans.Faas.Silo/bin'")
 
 start_private_dockerd "$work/docker"
 "$root/samples/hello/build-image.sh"

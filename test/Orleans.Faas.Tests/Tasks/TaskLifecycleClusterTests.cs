@@ -43,41 +43,20 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task A_non_zero_exit_fails_with_the_exit_code_and_the_stderr_tail()
+    [Theory]
+    [InlineData("fail", FailureReasons.NonZeroExit, 3, "boom")]
+    [InlineData("timeout", FailureReasons.Timeout, null, "timeout")]
+    [InlineData("unstartable", FailureReasons.StartFailed, null, "no such program")]
+    public async Task An_unsuccessful_run_fails_with_a_reason_exit_code_and_error(string script, string reason, int? exitCode, string errorPart)
     {
-        var taskId = await Invoke("fail", "");
+        var taskId = await Invoke(script, "");
 
         var task = await fixture.Grains.GetGrain<ITaskGrain>(taskId).WaitUntilFinished(Patience);
 
         Assert.Equal(TaskState.Failed, task!.Status);
-        Assert.Equal(FailureReasons.NonZeroExit, task.FailureReason);
-        Assert.Equal(3, task.ExitCode);
-        Assert.Contains("boom", task.Error);
-    }
-
-    [Fact]
-    public async Task A_timed_out_run_fails_with_reason_timeout()
-    {
-        var taskId = await Invoke("timeout", "");
-
-        var task = await fixture.Grains.GetGrain<ITaskGrain>(taskId).WaitUntilFinished(Patience);
-
-        Assert.Equal(TaskState.Failed, task!.Status);
-        Assert.Equal(FailureReasons.Timeout, task.FailureReason);
-        Assert.Null(task.ExitCode);
-    }
-
-    [Fact]
-    public async Task A_run_that_cannot_start_fails_with_reason_start_failed()
-    {
-        var taskId = await Invoke("unstartable", "");
-
-        var task = await fixture.Grains.GetGrain<ITaskGrain>(taskId).WaitUntilFinished(Patience);
-
-        Assert.Equal(TaskState.Failed, task!.Status);
-        Assert.Equal(FailureReasons.StartFailed, task.FailureReason);
-        Assert.Contains("no such program", task.Error);
+        Assert.Equal(reason, task.FailureReason);
+        Assert.Equal(exitCode, task.ExitCode);
+        Assert.Contains(errorPart, task.Error);
     }
 
     [Fact]

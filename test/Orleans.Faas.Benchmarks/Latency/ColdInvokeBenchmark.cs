@@ -1,0 +1,37 @@
+using Orleans.Faas.Benchmarks.Measurement;
+
+namespace Orleans.Faas.Benchmarks.Latency;
+
+/// <summary>
+/// Sync invoke through the gateway against raw <c>docker run --rm</c> of the same image, interleaved so that
+/// both see the same machine state; a few warm-up runs of each are not counted.
+/// </summary>
+public static class ColdInvokeBenchmark
+{
+    private const int WarmUpRuns = 2;
+    private const string Input = "bench";
+
+    public static async Task Run(Uri gateway, string dockerHost, string image, int runs)
+    {
+        using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
+        var invoke = new GatewayInvoke(http, "bench-hello");
+        var raw = new RawDockerRun(dockerHost, image);
+        await invoke.Register(image);
+
+        for (var i = 0; i < WarmUpRuns; i++)
+        {
+            await raw.RunOnce(Input);
+            await invoke.RunOnce(Input);
+        }
+
+        var rawSamples = new Samples("raw docker run --rm -i");
+        var gatewaySamples = new Samples("POST /v1/functions/{name}/invoke");
+        for (var i = 0; i < runs; i++)
+        {
+            rawSamples.Add(await raw.RunOnce(Input));
+            gatewaySamples.Add(await invoke.RunOnce(Input));
+        }
+
+        ResultTable.Print($"Cold invoke of {image}, {runs} runs each", rawSamples, gatewaySamples);
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Orleans.Faas.Benchmarks.Latency;
+
+var gateway = new Option<Uri>("--gateway") { Description = "The running platform's gateway", DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080") };
+var dockerHost = new Option<string>("--docker-host")
+{
+    Description = "The Docker engine the platform uses (for the raw baseline)",
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOCKER_HOST") ?? "unix:///var/run/docker.sock",
+};
+var image = new Option<string>("--image") { Description = "The image both paths run", DefaultValueFactory = _ => "faas-samples/hello:latest" };
+var runs = new Option<int>("--runs") { Description = "Measured runs of each path", DefaultValueFactory = _ => 20 };
+
+var cold = new Command("cold", "Sync invoke through the gateway vs raw docker run --rm of the same image") { gateway, dockerHost, image, runs };
+cold.SetAction(parsed => ColdInvokeBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(image)!, parsed.GetValue(runs)));
+
+var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold };
+return await root.Parse(args).InvokeAsync();
