@@ -31,7 +31,13 @@ dotnet test Orleans.Faas.sln -c Release --no-build -nologo \
 status=$?
 set -e
 
-passed=$(cat "$work"/results/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Passed"' | wc -l)
-failed=$(cat "$work"/results/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"' | wc -l)
+# Zero matches (or no result file) makes the pipeline fail under pipefail; the count is still right.
+count_results() {
+  local n
+  n=$(cat "$work"/results/*.trx 2>/dev/null | grep -o "<UnitTestResult [^>]*outcome=\"$1\"" | wc -l) || true
+  echo "$n"
+}
+passed=$(count_results Passed)
+failed=$(count_results Failed)
 echo "tests: $passed passed, $failed failed"
 exit "$status"

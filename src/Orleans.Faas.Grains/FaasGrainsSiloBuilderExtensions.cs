@@ -14,8 +14,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.AddPlacementDirector<ProviderSiloPlacement, ProviderSiloPlacementDirector>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<PlacementPolicy, LeastLoadedPolicy>();
-        silo.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section);
-        silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section);
+        silo.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }
 }

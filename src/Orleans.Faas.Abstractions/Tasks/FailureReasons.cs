@@ -15,6 +15,9 @@ public static class FailureReasons
     /// <summary>The node could not start the function (runtime missing, image missing, Docker down).</summary>
     public const string StartFailed = "start failed";
 
+    /// <summary>The node's runtime (its Docker engine) did not answer, so the function never started.</summary>
+    public const string RuntimeUnavailable = "runtime unavailable";
+
     /// <summary>The node's runner broke while the function ran (e.g. its Docker engine went away).</summary>
     public const string RunnerError = "runner error";
 }

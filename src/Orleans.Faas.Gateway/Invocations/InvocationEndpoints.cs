@@ -12,6 +12,9 @@ public static class InvocationEndpoints
     // Each wait stays well inside Orleans' response timeout; a longer sync wait is made of several.
     private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
 
+    // Any content type is accepted: the body is passed on as bytes, untouched.
+    private const string StandardInput = "The request body, of any content type, is the function's standard input.";
+
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations");
@@ -21,8 +24,8 @@ public static class InvocationEndpoints
             var taskId = await Invoke(name, request, body, grains, ct);
             return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
         })
-        .WithSummary("Invoke asynchronously: the request body is the function's standard input")
-        .Accepts<byte[]>("application/octet-stream")
+        .WithSummary("Invoke asynchronously")
+        .WithDescription(StandardInput)
         .Produces<InvocationAccepted>(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -46,11 +49,11 @@ public static class InvocationEndpoints
             if (!snapshot.IsFinished)
                 return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));
             if (snapshot.Status == TaskState.Failed)
-                return TaskOutcomeResults.Failed(snapshot, StatusCodes.Status502BadGateway);
+                return TaskOutcomeResults.Failed(snapshot, TaskOutcomeResults.StatusOfFailedInvoke(snapshot));
             return TaskOutcomeResults.Completed(context, await task.GetResult() ?? throw new TaskNotFoundException(taskId));
         })
         .WithSummary("Invoke and wait for the output; answers 202 with the task id when the wait runs out first")
-        .Accepts<byte[]>("application/octet-stream")
+        .WithDescription(StandardInput)
         .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
         .Produces<InvocationAccepted>(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status404NotFound)

@@ -16,6 +16,11 @@ public static class TaskOutcomeResults
 
     public static IResult Failed(TaskSnapshot task, int status) => Problem(task, status, "The function failed.", task.Error);
 
+    /// <summary>A synchronous caller is told 503 when the node's runtime was down (retry later), else 502.</summary>
+    public static int StatusOfFailedInvoke(TaskSnapshot task) => task.FailureReason == FailureReasons.RuntimeUnavailable
+        ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status502BadGateway;
+
     public static IResult NotFinished(TaskSnapshot task) =>
         Problem(task, StatusCodes.Status409Conflict, "The task has not finished.", $"The task is {task.Status}; poll {TaskUrls.Status(task.Id)}.");
 
@@ -23,7 +28,7 @@ public static class TaskOutcomeResults
     {
         var problem = ProblemCatalog.Problem(status, title, detail);
         problem.Extensions["taskId"] = task.Id;
-        problem.Extensions["status"] = task.Status.ToString().ToUpperInvariant();
+        problem.Extensions["taskStatus"] = task.Status.ToString().ToUpperInvariant();
         problem.Extensions["failureReason"] = task.FailureReason;
         problem.Extensions["exitCode"] = task.ExitCode;
         return Results.Problem(problem);

@@ -91,7 +91,7 @@ public sealed partial class WorkerGrain(
         }
         catch (FunctionStartException e)
         {
-            await task.Fail(assignment.Attempt, FailureReasons.StartFailed, e.Message);
+            await task.Fail(assignment.Attempt, e.RuntimeUnreachable ? FailureReasons.RuntimeUnavailable : FailureReasons.StartFailed, e.Message);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Orleans.Faas.Workers;
 
 /// <summary>The node's execution capacity (<c>Faas:Worker</c>).</summary>
@@ -6,6 +8,7 @@ public sealed class WorkerOptions
     public const string Section = "Faas:Worker";
 
     /// <summary>Tasks run at once on this node; 0 means one per core.</summary>
+    [Range(0, 4096)]
     public int Slots { get; set; }
 
     public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;

@@ -6,7 +6,7 @@ namespace Orleans.Faas.Tests.Cluster;
 
 /// <summary>
 /// A process-runtime runner whose behaviour is picked by the function's first command word, so grain tests can
-/// drive every outcome without real processes: echo, whoami (the silo's name), fail, timeout, block (until released).
+/// drive every outcome without real processes: echo, whoami (the silo's name), fail, timeout, block (until released), unstartable, engine-down.
 /// </summary>
 public sealed class ScriptedRunner(string siloName, SemaphoreSlim gate) : IFunctionRunner
 {
@@ -29,6 +29,8 @@ public sealed class ScriptedRunner(string siloName, SemaphoreSlim gate) : IFunct
                 return Exited(0, input.ToArray());
             case "unstartable":
                 throw new FunctionStartException("no such program");
+            case "engine-down":
+                throw new FunctionStartException("engine did not answer", runtimeUnreachable: true);
             default:
                 throw new InvalidOperationException($"Unknown script '{function.Command[0]}'.");
         }

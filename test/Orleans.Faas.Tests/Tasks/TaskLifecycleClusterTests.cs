@@ -47,6 +47,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
     [InlineData("fail", FailureReasons.NonZeroExit, 3, "boom")]
     [InlineData("timeout", FailureReasons.Timeout, null, "timeout")]
     [InlineData("unstartable", FailureReasons.StartFailed, null, "no such program")]
+    [InlineData("engine-down", FailureReasons.RuntimeUnavailable, null, "did not answer")]
     public async Task An_unsuccessful_run_fails_with_a_reason_exit_code_and_error(string script, string reason, int? exitCode, string errorPart)
     {
         var taskId = await Invoke(script, "");

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Faas.Silo.Hosting;
+
+/// <summary>Who this silo is and where it listens (<c>Faas:Silo</c>); private ports let several silos share a host.</summary>
+public sealed class SiloHostOptions
+{
+    public const string Section = "Faas:Silo";
+
+    /// <summary>The node's name; it is also the provider id, so it must be unique in the cluster.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")]
+    public string NodeName { get; set; } = Environment.MachineName;
+
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Root of the procfs/sysfs tree node facts are read from; tests point it at a fake tree.</summary>
+    [Required]
+    public string FactsRoot { get; set; } = "/";
+}

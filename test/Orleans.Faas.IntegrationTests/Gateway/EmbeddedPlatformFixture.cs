@@ -1,0 +1,50 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Orleans.Faas.IntegrationTests.Hosting;
+
+namespace Orleans.Faas.IntegrationTests.Gateway;
+
+/// <summary>One embedded-mode silo on the test dockerd, with a short sync wait so "still running" is quick to reach.</summary>
+public sealed class EmbeddedPlatformFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(3);
+
+    private FaasProcess? _silo;
+
+    public FaasProcess Silo => _silo ?? throw new InvalidOperationException("The silo has not started.");
+
+    public HttpClient Http => Silo.Http;
+
+    public DockerClient Docker { get; } = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
+
+    public async Task InitializeAsync() =>
+        _silo = await FaasProcess.StartSilo(SiloPorts.For("e2e-node"), new Dictionary<string, string>
+        {
+            ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
+            ["Faas__Gateway__SyncWait"] = SyncWait.ToString(),
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null)
+            await _silo.DisposeAsync();
+        Docker.Dispose();
+    }
+
+    /// <summary>Containers (running or not) that the platform made for a function.</summary>
+    public async Task<IList<ContainerListResponse>> ContainersOf(string function) =>
+        await Docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"orleans.faas.function={function}"] = true },
+            },
+        });
+}
+
+[CollectionDefinition(Name)]
+public sealed class EmbeddedPlatformCollection : ICollectionFixture<EmbeddedPlatformFixture>
+{
+    public const string Name = "embedded platform";
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Orleans.Faas.IntegrationTests.Gateway;
+
+/// <summary>The HTTP calls a user makes, as plain JSON: no shared types with the server.</summary>
+public static class FaasHttp
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    public static async Task<HttpResponseMessage> Register(this HttpClient http, object definition) =>
+        await http.PostAsJsonAsync("/v1/functions", definition);
+
+    public static async Task RegisterOk(this HttpClient http, object definition)
+    {
+        using var response = await http.Register(definition);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await Describe(response));
+    }
+
+    public static object Hello(string name, double timeoutSeconds = 30, params string[] command) => new
+    {
+        name,
+        runtime = "docker",
+        image = "faas-samples/hello:latest",
+        command,
+        timeoutSeconds,
+        cpu = 0.5,
+        memoryMiB = 64,
+    };
+
+    public static Task<HttpResponseMessage> InvokeAsync(this HttpClient http, string function, string input) =>
+        http.PostAsync($"/v1/functions/{function}/invocations", new StringContent(input, Encoding.UTF8));
+
+    public static Task<HttpResponseMessage> InvokeSync(this HttpClient http, string function, string input) =>
+        http.PostAsync($"/v1/functions/{function}/invoke", new StringContent(input, Encoding.UTF8));
+
+    public static async Task<JsonObject> Json(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    /// <summary>Polls the task until it is COMPLETED or FAILED.</summary>
+    public static async Task<JsonObject> WaitForTask(this HttpClient http, string taskId)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var task = await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}");
+            if (task!["status"]!.GetValue<string>() is "COMPLETED" or "FAILED")
+                return task;
+            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} did not finish: {task.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<string> Describe(HttpResponseMessage response) =>
+        $"{(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+
+    /// <summary>Asserts an RFC 7807 problem response with the given status and returns its body.</summary>
+    public static async Task<JsonObject> AssertProblem(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(response.StatusCode == status, await Describe(response));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Json();
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()));
+        return problem;
+    }
+
+    public static async Task<string> FunctionsSnapshot(this HttpClient http) =>
+        (await http.GetFromJsonAsync<JsonElement>("/v1/functions")).GetRawText();
+}

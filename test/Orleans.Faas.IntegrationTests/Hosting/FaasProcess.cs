@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace Orleans.Faas.IntegrationTests.Hosting;
+
+/// <summary>
+/// A real Orleans.Faas process (a silo, or a gateway on its own) on private ports, its output in a log file;
+/// killed with SIGKILL, whole tree, on dispose or on demand.
+/// </summary>
+public sealed class FaasProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+
+    public string Name { get; }
+
+    public Uri GatewayUrl { get; }
+
+    public string LogPath { get; }
+
+    public HttpClient Http { get; }
+
+    private FaasProcess(string project, string name, IReadOnlyDictionary<string, string> settings)
+    {
+        Name = name;
+        GatewayUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
+        LogPath = Path.Combine(Path.GetTempPath(), $"orleans-faas-{name}-{Guid.NewGuid():N}.log");
+
+        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "src", project, "bin", TestEnvironment.BuildConfiguration, "net10.0", $"{project}.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.Environment["Faas__Gateway__Url"] = GatewayUrl.ToString().TrimEnd('/');
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var log = new StreamWriter(LogPath) { AutoFlush = true };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(100) };
+    }
+
+    /// <summary>Starts an embedded-mode silo and waits until its gateway lists its provider.</summary>
+    public static async Task<FaasProcess> StartSilo(SiloPorts ports, IReadOnlyDictionary<string, string> settings)
+    {
+        var all = new Dictionary<string, string>(settings)
+        {
+            ["Faas__Silo__NodeName"] = ports.NodeName,
+            ["Faas__Silo__SiloPort"] = ports.SiloPort.ToString(),
+            ["Faas__Silo__GatewayPort"] = ports.GatewayPort.ToString(),
+        };
+        return await Start("Orleans.Faas.Silo", ports.NodeName, all, async http =>
+            (await http.GetFromJsonAsync<List<ProviderView>>("/v1/providers"))!.Any(p => p.Id == ports.NodeName));
+    }
+
+    /// <summary>Starts a gateway on its own, as an Orleans client of the silo at <paramref name="silo"/>, and waits until it is healthy.</summary>
+    public static async Task<FaasProcess> StartGateway(string name, SiloPorts silo) =>
+        await Start("Orleans.Faas.Gateway", name, new Dictionary<string, string> { ["Faas__Silo__GatewayPort"] = silo.GatewayPort.ToString() },
+            async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
+
+    public string LogTail(int lines = 40) =>
+        File.Exists(LogPath) ? string.Join('\n', File.ReadLines(LogPath).TakeLast(lines)) : "(no log)";
+
+    /// <summary>SIGKILL, whole process tree: what a crash or an operator's kill -9 does.</summary>
+    public async Task Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Kill();
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private static async Task<FaasProcess> Start(string project, string name, IReadOnlyDictionary<string, string> settings, Func<HttpClient, Task<bool>> isReady)
+    {
+        var process = new FaasProcess(project, name, settings);
+        try
+        {
+            await process.WaitUntil(isReady);
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task WaitUntil(Func<HttpClient, Task<bool>> isReady)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} during start-up:\n{LogTail()}");
+            try
+            {
+                if (await isReady(Http))
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{Name} was not ready within {StartTimeout}:\n{LogTail()}");
+    }
+
+    private sealed record ProviderView(string Id);
+}

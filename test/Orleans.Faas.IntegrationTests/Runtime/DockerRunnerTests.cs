@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Functions;
+using Orleans.Faas.IntegrationTests.Hosting;
+using Orleans.Faas.Runtime.Docker;
+using Orleans.Faas.Runtime.Runners;
+
+namespace Orleans.Faas.IntegrationTests.Runtime;
+
+/// <summary>Runs functions in real containers on the test script's private dockerd.</summary>
+public sealed class DockerRunnerTests : IDisposable
+{
+    private readonly DockerRunner _runner = Runner(TestEnvironment.DockerEndpoint);
+    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
+
+    public void Dispose()
+    {
+        _runner.Dispose();
+        _docker.Dispose();
+    }
+
+    private static DockerRunner Runner(string endpoint, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024) =>
+        new(Options.Create(new DockerOptions { Endpoint = endpoint }),
+            Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
+            NullLogger<DockerRunner>.Instance);
+
+    /// <summary>A uniquely named function, so the label filter finds only this test's containers.</summary>
+    private static FunctionDefinition Function(params string[] command) => new(
+        $"it-{Guid.NewGuid():N}", FunctionRuntime.Docker, TestEnvironment.HelloImage, [.. command],
+        ImmutableDictionary<string, string>.Empty, 0, 0, TimeSpan.FromSeconds(30));
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    [Fact]
+    public async Task Hello_greets_its_input_and_leaves_no_container()
+    {
+        var function = Function();
+
+        var outcome = await _runner.RunAsync(function, Utf8("Orleans"), CancellationToken.None);
+
+        Assert.Equal("Hello, Orleans!\n", Text(outcome.Output));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.True(outcome.Succeeded);
+        Assert.Empty(await ContainersOf(function));
+    }
+
+    [Fact]
+    public async Task A_command_overrides_the_image_default()
+    {
+        var outcome = await _runner.RunAsync(Function("sh", "-c", "tr a-z A-Z"), Utf8("shout"), CancellationToken.None);
+
+        Assert.Equal("SHOUT", Text(outcome.Output));
+    }
+
+    [Fact]
+    public async Task The_function_env_reaches_the_container()
+    {
+        var function = Function("sh", "-c", "printf %s \"$GREETING\"") with
+        {
+            Env = ImmutableDictionary<string, string>.Empty.Add("GREETING", "hej från containern"),
+        };
+
+        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("hej från containern", Text(outcome.Output));
+    }
+
+    [Fact]
+    public async Task A_failing_container_reports_its_exit_code_and_stderr()
+    {
+        var outcome = await _runner.RunAsync(Function("sh", "-c", "echo partial; echo oops >&2; exit 7"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal(7, outcome.ExitCode);
+        Assert.Equal("oops\n", outcome.Logs);
+        Assert.Equal("partial\n", Text(outcome.Output));
+        Assert.False(outcome.TimedOut);
+    }
+
+    [Fact]
+    public async Task A_timeout_kills_and_removes_the_container()
+    {
+        var function = Function("sleep", "30") with { Timeout = TimeSpan.FromSeconds(1) };
+        var clock = Stopwatch.StartNew();
+
+        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.True(outcome.TimedOut);
+        Assert.Null(outcome.ExitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"The timed-out run took {clock.Elapsed}.");
+        Assert.Empty(await ContainersOf(function));
+    }
+
+    [Fact]
+    public async Task Cancellation_throws_and_removes_the_container()
+    {
+        var function = Function("sleep", "30");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, cancel.Token));
+
+        Assert.Empty(await ContainersOf(function));
+    }
+
+    [Fact]
+    public async Task The_memory_limit_is_applied_to_the_container()
+    {
+        var function = Function("cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes") with { MemoryMiB = 64 };
+
+        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal((64L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), Text(outcome.Output).Trim());
+    }
+
+    [Fact]
+    public async Task The_cpu_limit_is_applied_to_the_container()
+    {
+        var function = Function("cat", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us") with { Cpu = 0.5 };
+
+        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("50000\n100000\n", Text(outcome.Output));
+    }
+
+    [Fact]
+    public async Task Output_past_the_limit_is_cut_and_long_stderr_keeps_its_tail()
+    {
+        using var runner = Runner(TestEnvironment.DockerEndpoint, maxOutputBytes: 1000, maxLogBytes: 100);
+        var function = Function("sh", "-c", "head -c 200000 /dev/zero; yes err | head -c 200000 >&2");
+
+        var outcome = await runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal(1000, outcome.Output.Length);
+        Assert.True(outcome.OutputTruncated);
+        Assert.StartsWith("[... 199900 earlier bytes of stderr dropped ...]\n", outcome.Logs, StringComparison.Ordinal);
+        Assert.EndsWith("err\n", outcome.Logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_mebibytes_round_trip_through_the_container()
+    {
+        var input = new byte[4 * 1024 * 1024];
+        Random.Shared.NextBytes(input);
+
+        var outcome = await _runner.RunAsync(Function("cat"), input, CancellationToken.None);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(input.Length, outcome.Output.Length);
+        Assert.True(input.AsSpan().SequenceEqual(outcome.Output), "The output differs from the input.");
+    }
+
+    [Fact]
+    public async Task A_missing_image_is_a_start_failure()
+    {
+        var function = Function() with { Image = $"faas-samples/not-built-{Guid.NewGuid():N}:latest" };
+
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, Utf8("x"), CancellationToken.None));
+
+        Assert.Contains($"Image '{function.Image}' is not present on this node", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(await ContainersOf(function));
+    }
+
+    [Fact]
+    public async Task A_missing_program_in_the_image_is_a_start_failure()
+    {
+        var function = Function("/bin/no-such-program");
+
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
+
+        Assert.Contains("no-such-program", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(await ContainersOf(function));
+    }
+
+    [Fact]
+    public async Task An_unreachable_engine_is_a_start_failure()
+    {
+        var endpoint = $"unix:///tmp/faas-no-docker-{Guid.NewGuid():N}/docker.sock";
+        using var runner = Runner(endpoint);
+
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => runner.RunAsync(Function(), Utf8("x"), CancellationToken.None));
+
+        Assert.Contains($"Docker at {endpoint} did not answer", failure.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<IList<ContainerListResponse>> ContainersOf(FunctionDefinition function) =>
+        await _docker.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{DockerRunner.FunctionLabel}={function.Name}"] = true },
+            },
+        });
+}
