@@ -1,7 +1,12 @@
 using System.CommandLine;
 using Orleans.Faas.Benchmarks.Latency;
 
-var gateway = new Option<Uri>("--gateway") { Description = "The running platform's gateway", DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080") };
+var gateway = new Option<Uri>("--gateway")
+{
+    Description = "The running platform's gateway",
+    DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080"),
+    CustomParser = result => new Uri(result.Tokens.Single().Value, UriKind.Absolute),
+};
 var dockerHost = new Option<string>("--docker-host")
 {
     Description = "The Docker engine the platform uses (for the raw baseline)",

@@ -25,7 +25,7 @@ public static class ColdInvokeBenchmark
         }
 
         var rawSamples = new Samples("raw docker run --rm -i");
-        var gatewaySamples = new Samples("POST /v1/functions/{name}/invoke");
+        var gatewaySamples = new Samples("gateway sync invoke");
         for (var i = 0; i < runs; i++)
         {
             rawSamples.Add(await raw.RunOnce(Input));

@@ -20,6 +20,8 @@ public static class ResultTable
                 samples.Max.ToString("0.0"),
                 (samples.Median / baseline.Median).ToString("0.00"));
         }
+        // Redirected output reports 80 columns; a wrapped table is hard to paste into a note.
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
         AnsiConsole.Write(table);
     }
 }
