@@ -14,8 +14,14 @@ ensure_commands() {
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && created_policy=1
   fi
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  local log status=0
+  log="$(mktemp /tmp/orleans-faas-apt.XXXXXX)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1 || status=$?
   [ -n "$created_policy" ] && rm -f "$policy"
-  return 0
+  if [ "$status" -ne 0 ]; then
+    echo "apt-get failed ($status); its output:" >&2
+    tail -n 30 "$log" >&2
+  fi
+  rm -f "$log"
+  return "$status"
 }
