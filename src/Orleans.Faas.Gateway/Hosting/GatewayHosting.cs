@@ -17,11 +17,7 @@ public static class GatewayHosting
     /// <returns>The gateway's options as configured, for the host's start-up log.</returns>
     public static GatewayOptions AddFaasGateway(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.Services.AddOptions<GatewayOptions>()
-            .BindConfiguration(GatewayOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        var options = builder.Read<GatewayOptions>(GatewayOptions.Section);
 
         builder.WebHost.UseUrls(options.Url);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);

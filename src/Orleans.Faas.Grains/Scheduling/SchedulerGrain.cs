@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Providers;
-using Orleans.Faas.Registry;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Scheduling;
@@ -15,8 +14,8 @@ public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<Sched
     public async Task<string> Dispatch(TaskAssignment assignment)
     {
         var runtime = assignment.Function.Definition.Runtime;
-        var candidates = (await ReadyProviders())
-            .Where(p => p.Runtimes.Contains(runtime))
+        var candidates = (await GrainFactory.ReadProviders())
+            .Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(runtime))
             .ToList();
         if (candidates.Count == 0)
             throw new NoProviderAvailableException(runtime);
@@ -36,13 +35,6 @@ public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<Sched
         }
 
         throw new NoProviderAvailableException(runtime);
-    }
-
-    private async Task<IReadOnlyList<ProviderSnapshot>> ReadyProviders()
-    {
-        var ids = await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).List();
-        var snapshots = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IProviderGrain>(id).GetSnapshot()));
-        return [.. snapshots.OfType<ProviderSnapshot>().Where(p => p.Status == ProviderStatus.Ready)];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]

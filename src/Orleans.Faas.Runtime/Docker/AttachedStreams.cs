@@ -9,8 +9,6 @@ namespace Orleans.Faas.Runtime.Docker;
 /// <summary>Both directions of a container's attach stream: input in, then demultiplexed stdout and stderr out.</summary>
 internal static class AttachedStreams
 {
-    private const int ChunkBytes = 81920;
-
     /// <summary>Writes the input and closes our write side, which closes the container's stdin.</summary>
     public static async Task FeedAsync(MultiplexedStream stream, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
@@ -41,12 +39,12 @@ internal static class AttachedStreams
 
     public static async Task ReadAsync(MultiplexedStream stream, CappedOutput output, LogTail logs, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var buffer = ArrayPool<byte>.Shared.Rent(ByteSink.ChunkBytes);
         try
         {
             while (true)
             {
-                var read = await stream.ReadOutputAsync(buffer, 0, ChunkBytes, cancellationToken);
+                var read = await stream.ReadOutputAsync(buffer, 0, ByteSink.ChunkBytes, cancellationToken);
                 if (read.EOF)
                     return;
                 ByteSink sink = read.Target == MultiplexedStream.TargetStream.StandardOut ? output : logs;

@@ -5,7 +5,8 @@ namespace Orleans.Faas.Runtime.Runners;
 /// <summary>Somewhere a run's output goes as it arrives: bytes in order, from one reader at a time.</summary>
 internal abstract class ByteSink
 {
-    private const int ChunkBytes = 81920;
+    /// <summary>How much of a stream is read at a time, by every reader of run output.</summary>
+    internal const int ChunkBytes = 81920;
 
     public abstract void Append(ReadOnlySpan<byte> bytes);
 
