@@ -1,20 +1,34 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.History;
+using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Tasks;
+using Orleans.Faas.Telemetry;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas;
 
 public static class FaasGrainsSiloBuilderExtensions
 {
-    /// <summary>What every silo needs for the Orleans.Faas grains; storage and runners are the host's choice.</summary>
+    /// <summary>
+    /// What every silo needs for the Orleans.Faas grains; storage, reminders and runners are the host's choice.
+    /// The execution history stays in memory unless the host registered another one first.
+    /// </summary>
     public static ISiloBuilder AddFaasGrains(this ISiloBuilder silo)
     {
         silo.AddPlacementDirector<ProviderSiloPlacement, ProviderSiloPlacementDirector>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<FaasMetrics>();
+        silo.Services.TryAddSingleton<IExecutionHistory, InMemoryExecutionHistory>();
+        silo.Services.AddHostedService<ProviderLossWatcher>();
+        // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
+        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Services.TryAddSingleton<PlacementPolicy, LeastLoadedPolicy>();
         silo.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }

@@ -9,6 +9,7 @@ public static partial class FunctionDefinitionValidator
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
     public const double MaxCpu = 1024;
     public const int MinMemoryMiB = 6; // Docker refuses smaller memory limits.
+    public const int MaxAttempts = 10;
 
     /// <summary>Field name → problems; empty when the definition is valid.</summary>
     public static ImmutableDictionary<string, string[]> Validate(FunctionDefinition definition)
@@ -49,6 +50,9 @@ public static partial class FunctionDefinitionValidator
 
         if (definition.Timeout <= TimeSpan.Zero || definition.Timeout > MaxTimeout)
             Add("timeoutSeconds", $"Timeout must be more than 0 and at most {MaxTimeout.TotalSeconds} seconds.");
+
+        if (definition.MaxAttempts is < 1 or > MaxAttempts)
+            Add("maxAttempts", $"Max attempts must be between 1 and {MaxAttempts}.");
 
         return errors.ToImmutableDictionary(e => e.Key, e => e.Value.ToArray());
     }

@@ -1,14 +1,49 @@
+using System.Collections.Immutable;
+using Orleans.Faas.Tasks;
+
 namespace Orleans.Faas.Providers;
 
-/// <summary>One node, keyed by its node name: facts, status and the load its worker last reported.</summary>
+/// <summary>
+/// One node, keyed by its node name: facts, status, the load its worker last reported, and the task attempts
+/// placed on it, so that they can be placed again when the node is lost. It never waits on a task grain, so
+/// tasks may call it at any time without a cycle.
+/// </summary>
 [Alias("faas.IProviderGrain")]
 public interface IProviderGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// A silo announces its node. Returns the attempts an earlier silo of the same node left behind, lost with it
+    /// even if no survivor saw it die (a full restart): the caller places them again.
+    /// </summary>
     [Alias("Register")]
-    Task Register(ProviderRegistration registration);
+    Task<ImmutableArray<TaskAttempt>> Register(ProviderRegistration registration);
 
     [Alias("ReportLoad")]
     Task ReportLoad(ProviderLoad load);
+
+    /// <summary>Remembers an attempt placed here until it is released or the provider is lost.</summary>
+    [Alias("Track")]
+    Task Track(TaskAttempt attempt);
+
+    /// <summary>Forgets a finished or moved attempt; one-way, so a finishing task never waits on its provider.</summary>
+    [OneWay, Alias("Release")]
+    Task Release(TaskAttempt attempt);
+
+    /// <summary>
+    /// The silo at <paramref name="silo"/> died: if it is this provider's current silo, the provider goes Down and the
+    /// attempts tracked here are returned for the caller to place again (each releases itself when it moves on).
+    /// Idempotent; a silo the provider no longer runs on changes nothing and returns nothing.
+    /// </summary>
+    [Alias("MarkDown")]
+    Task<ImmutableArray<TaskAttempt>> MarkDown(string silo);
+
+    /// <summary>No new placements here; running and queued attempts finish. Null when the provider is unknown.</summary>
+    [Alias("Drain")]
+    Task<ProviderSnapshot?> Drain();
+
+    /// <summary>Takes placements again after <see cref="Drain"/>. Null when the provider is unknown.</summary>
+    [Alias("Undrain")]
+    Task<ProviderSnapshot?> Undrain();
 
     /// <summary>Null when no silo ever registered this provider.</summary>
     [AlwaysInterleave, Alias("GetSnapshot")]

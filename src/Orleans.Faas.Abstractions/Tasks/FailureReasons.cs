@@ -18,6 +18,9 @@ public static class FailureReasons
     /// <summary>The node's runtime (its Docker engine) did not answer, so the function never started.</summary>
     public const string RuntimeUnavailable = "runtime unavailable";
 
+    /// <summary>The task's provider was lost (its silo died or forgot the task) on the last allowed attempt.</summary>
+    public const string ProviderLost = "provider lost";
+
     /// <summary>The node's runner broke while the function ran (e.g. its Docker engine went away).</summary>
     public const string RunnerError = "runner error";
 }

@@ -20,6 +20,13 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("Fail")]
     Task Fail(int attempt, string reason, string error);
 
+    /// <summary>
+    /// The provider running <paramref name="attempt"/> was lost: the task is placed again with its attempt count raised,
+    /// or FAILS with reason "provider lost" once the function's max attempts are used up. A stale attempt is ignored.
+    /// </summary>
+    [Alias("RetryAfterProviderLoss")]
+    Task RetryAfterProviderLoss(int attempt);
+
     /// <summary>Null when no task with this id was ever submitted.</summary>
     [AlwaysInterleave, Alias("GetSnapshot")]
     Task<TaskSnapshot?> GetSnapshot();

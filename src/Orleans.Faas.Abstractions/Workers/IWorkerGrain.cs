@@ -1,4 +1,5 @@
 using Orleans.Faas.Providers;
+using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Workers;
 
@@ -12,4 +13,8 @@ public interface IWorkerGrain : IGrainWithStringKey
 
     [AlwaysInterleave, Alias("GetLoad")]
     Task<ProviderLoad> GetLoad();
+
+    /// <summary>True while the attempt waits here or runs here, until its outcome has been reported.</summary>
+    [AlwaysInterleave, Alias("Holds")]
+    Task<bool> Holds(TaskAttempt attempt);
 }

@@ -1,23 +1,34 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Orleans.Faas.Registry;
+using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Providers;
 
-public sealed class ProviderGrain(
+public sealed partial class ProviderGrain(
     [PersistentState("provider", FaasStorage.Name)] IPersistentState<ProviderRecord> state,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ProviderGrain> logger)
     : Grain, IProviderGrain
 {
     // Load changes with every task; it is reported again by the worker, so it is not worth a storage write.
     private ProviderLoad? _load;
 
-    public async Task Register(ProviderRegistration registration)
+    private string Id => this.GetPrimaryKeyString();
+
+    private ProviderRecord Record => state.State;
+
+    public async Task<ImmutableArray<TaskAttempt>> Register(ProviderRegistration registration)
     {
-        state.State.Registration = registration;
-        state.State.Status = ProviderStatus.Ready;
-        state.State.RegisteredAt = clock.GetUtcNow();
+        var previousSilo = Record.Registration?.Silo;
+        Record.Registration = registration;
+        Record.Down = false;
+        Record.RegisteredAt = clock.GetUtcNow();
         _load = null;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
+
+        return previousSilo is not null && previousSilo != registration.Silo ? Lost(previousSilo) : [];
     }
 
     public Task ReportLoad(ProviderLoad load)
@@ -26,15 +37,75 @@ public sealed class ProviderGrain(
         return Task.CompletedTask;
     }
 
-    public Task<ProviderSnapshot?> GetSnapshot() => Task.FromResult(
-        state.State.Registration is not { } registration
-            ? null
-            : new ProviderSnapshot(
-                this.GetPrimaryKeyString(),
-                registration.Facts,
-                registration.Runtimes,
-                state.State.Status,
-                _load ?? ProviderLoad.Idle with { Slots = registration.Slots },
-                registration.Silo,
-                state.State.RegisteredAt));
+    public async Task Track(TaskAttempt attempt)
+    {
+        if (Record.Tracked.Add(attempt))
+            await state.WriteStateAsync();
+    }
+
+    public async Task Release(TaskAttempt attempt)
+    {
+        if (Record.Tracked.Remove(attempt))
+            await state.WriteStateAsync();
+    }
+
+    public async Task<ImmutableArray<TaskAttempt>> MarkDown(string silo)
+    {
+        if (Record.Registration?.Silo != silo)
+            return [];
+
+        if (!Record.Down)
+        {
+            Record.Down = true;
+            await state.WriteStateAsync();
+            LogDown(Id, silo);
+        }
+        return Lost(silo);
+    }
+
+    public Task<ProviderSnapshot?> Drain() => SetDrained(true);
+
+    public Task<ProviderSnapshot?> Undrain() => SetDrained(false);
+
+    public Task<ProviderSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
+
+    private async Task<ProviderSnapshot?> SetDrained(bool drained)
+    {
+        if (Record.Registration is null)
+            return null;
+        if (Record.Drained != drained)
+        {
+            Record.Drained = drained;
+            await state.WriteStateAsync();
+            LogDrained(Id, drained);
+        }
+        return Snapshot();
+    }
+
+    private ImmutableArray<TaskAttempt> Lost(string silo)
+    {
+        if (Record.Tracked.Count > 0)
+            LogLost(Id, Record.Tracked.Count, silo);
+        return [.. Record.Tracked];
+    }
+
+    private ProviderSnapshot? Snapshot() => Record.Registration is not { } registration
+        ? null
+        : new ProviderSnapshot(
+            Id,
+            registration.Facts,
+            registration.Runtimes,
+            Record.Status,
+            _load ?? ProviderLoad.Idle with { Slots = registration.Slots },
+            registration.Silo,
+            Record.RegisteredAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} is down: its silo {Silo} died")]
+    private partial void LogDown(string providerId, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId}: {Attempts} attempts were lost with silo {Silo}")]
+    private partial void LogLost(string providerId, int attempts, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId}: drained = {Drained}")]
+    private partial void LogDrained(string providerId, bool drained);
 }

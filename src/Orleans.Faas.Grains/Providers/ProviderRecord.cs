@@ -1,3 +1,5 @@
+using Orleans.Faas.Tasks;
+
 namespace Orleans.Faas.Providers;
 
 [GenerateSerializer, Alias("faas.ProviderRecord")]
@@ -6,9 +8,20 @@ public sealed class ProviderRecord
     [Id(0)]
     public ProviderRegistration? Registration { get; set; }
 
+    /// <summary>True from the death of the registered silo until the node registers again.</summary>
     [Id(1)]
-    public ProviderStatus Status { get; set; }
+    public bool Down { get; set; }
 
     [Id(2)]
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>An operator's choice; it outlives restarts of the node until it is undrained.</summary>
+    [Id(3)]
+    public bool Drained { get; set; }
+
+    /// <summary>Attempts placed on this provider and not yet released: what must be placed again if it is lost.</summary>
+    [Id(4)]
+    public HashSet<TaskAttempt> Tracked { get; set; } = [];
+
+    public ProviderStatus Status => Down ? ProviderStatus.Down : Drained ? ProviderStatus.Draining : ProviderStatus.Ready;
 }

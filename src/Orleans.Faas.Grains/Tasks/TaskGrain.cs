@@ -1,11 +1,20 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Faas.Scheduling;
-using Orleans.Faas.Workers;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.History;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Telemetry;
 
 namespace Orleans.Faas.Tasks;
 
+/// <summary>
+/// One invocation's lifecycle. Placement and the watchdog that re-places lost attempts live in the other parts of
+/// this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>).
+/// </summary>
 public sealed partial class TaskGrain(
     [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
+    IExecutionHistory history,
+    FaasMetrics metrics,
+    IOptions<TaskOptions> options,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
     : Grain, ITaskGrain
@@ -15,6 +24,8 @@ public sealed partial class TaskGrain(
     private Guid Id => this.GetPrimaryKey();
 
     private TaskRecord Record => state.State;
+
+    private string FunctionName => Record.Submission!.Function.Definition.Name;
 
     public async Task Submit(TaskSubmission submission)
     {
@@ -29,8 +40,7 @@ public sealed partial class TaskGrain(
 
         try
         {
-            var assignment = new TaskAssignment(Id, Record.Attempts, submission.Function, submission.Input);
-            Record.Provider = await GrainFactory.GetGrain<ISchedulerGrain>(SchedulerPools.Default).Dispatch(assignment);
+            await Place();
         }
         catch
         {
@@ -38,6 +48,16 @@ public sealed partial class TaskGrain(
             await state.ClearStateAsync();
             state.State = new TaskRecord();
             throw;
+        }
+        metrics.TaskReached(FunctionName, TaskState.Queued);
+        try
+        {
+            await ArmWatchdog();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The task is placed and will run; only the backstop for a silently lost worker is missing.
+            LogWatchdogNotArmed(e, Id);
         }
     }
 
@@ -50,6 +70,7 @@ public sealed partial class TaskGrain(
         Record.Provider = provider;
         Record.StartedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        metrics.TaskReached(FunctionName, TaskState.Running);
         return true;
     }
 
@@ -65,7 +86,7 @@ public sealed partial class TaskGrain(
         Record.Logs = outcome.Logs;
         Record.FailureReason = reason;
         Record.Error = error;
-        await FinishAsync();
+        await FinishAsync(outcome.WallTime);
     }
 
     public async Task Fail(int attempt, string reason, string error)
@@ -76,7 +97,7 @@ public sealed partial class TaskGrain(
         MoveTo(TaskState.Failed);
         Record.FailureReason = reason;
         Record.Error = error;
-        await FinishAsync();
+        await FinishAsync(wallTime: TimeSpan.Zero);
     }
 
     public Task<TaskSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
@@ -112,11 +133,20 @@ public sealed partial class TaskGrain(
         Record.Status = next;
     }
 
-    private async Task FinishAsync()
+    private async Task FinishAsync(TimeSpan wallTime)
     {
         Record.FinishedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         _finished.TrySetResult(Snapshot()!);
+
+        metrics.TaskReached(FunctionName, Record.Status);
+        metrics.TaskFinished(FunctionName, Record.Status, Record.FinishedAt.Value - Record.QueuedAt);
+        if (Record.Provider is { } provider)
+        {
+            history.Append(ExecutionRecords.Of(Id, Record, provider, wallTime));
+            GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
+        }
+        await DisarmWatchdog();
     }
 
     private TaskSnapshot? Snapshot() => Record.Submission is not { } submission
@@ -136,6 +166,9 @@ public sealed partial class TaskGrain(
             Record.Error,
             submission.Input.Length,
             Record.Output.Length);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be registered")]
+    private partial void LogWatchdogNotArmed(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);

@@ -4,6 +4,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
+using Orleans.Faas.Telemetry;
 
 namespace Orleans.Faas.Workers;
 
@@ -15,11 +16,13 @@ namespace Orleans.Faas.Workers;
 public sealed partial class WorkerGrain(
     IEnumerable<IFunctionRunner> runners,
     IOptions<WorkerOptions> options,
+    FaasMetrics metrics,
     ILogger<WorkerGrain> logger)
     : Grain, IWorkerGrain
 {
     private readonly Dictionary<FunctionRuntime, IFunctionRunner> _runners = runners.ToDictionary(r => r.Runtime);
     private readonly Queue<TaskAssignment> _waiting = new();
+    private readonly HashSet<TaskAttempt> _held = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
     private int _running;
@@ -30,6 +33,7 @@ public sealed partial class WorkerGrain(
 
     public async Task<ProviderLoad> Enqueue(TaskAssignment assignment)
     {
+        _held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt));
         _waiting.Enqueue(assignment);
         StartWhatFits();
         await ReportLoad();
@@ -37,6 +41,8 @@ public sealed partial class WorkerGrain(
     }
 
     public Task<ProviderLoad> GetLoad() => Task.FromResult(Load);
+
+    public Task<bool> Holds(TaskAttempt attempt) => Task.FromResult(_held.Contains(attempt));
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -65,6 +71,7 @@ public sealed partial class WorkerGrain(
         }
         finally
         {
+            _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
             _running--;
             StartWhatFits();
             await ReportLoad();
@@ -73,14 +80,15 @@ public sealed partial class WorkerGrain(
 
     private async Task Run(TaskAssignment assignment)
     {
+        // The task grain may have lived on a silo that just died; its reports must wait for it to come back elsewhere.
         var task = GrainFactory.GetGrain<ITaskGrain>(assignment.TaskId);
-        if (!await task.TryStart(assignment.Attempt, ProviderId))
+        if (!await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId)))
             return;
 
         var definition = assignment.Function.Definition;
         if (!_runners.TryGetValue(definition.Runtime, out var runner))
         {
-            await task.Fail(assignment.Attempt, FailureReasons.StartFailed, $"Provider '{ProviderId}' has no {definition.Runtime.ToString().ToLowerInvariant()} runtime.");
+            await Report(() => task.Fail(assignment.Attempt, FailureReasons.StartFailed, $"Provider '{ProviderId}' has no {definition.Runtime.ToString().ToLowerInvariant()} runtime."));
             return;
         }
 
@@ -91,21 +99,24 @@ public sealed partial class WorkerGrain(
         }
         catch (FunctionStartException e)
         {
-            await task.Fail(assignment.Attempt, e.RuntimeUnreachable ? FailureReasons.RuntimeUnavailable : FailureReasons.StartFailed, e.Message);
+            await Report(() => task.Fail(assignment.Attempt, e.RuntimeUnreachable ? FailureReasons.RuntimeUnavailable : FailureReasons.StartFailed, e.Message));
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogRunnerBroke(e, assignment.TaskId, assignment.Attempt);
-            await task.Fail(assignment.Attempt, FailureReasons.RunnerError, e.Message);
+            await Report(() => task.Fail(assignment.Attempt, FailureReasons.RunnerError, e.Message));
             return;
         }
 
-        await task.Finish(assignment.Attempt, outcome);
+        await Report(() => task.Finish(assignment.Attempt, outcome));
     }
+
+    private static async Task Report(Func<Task> call) => await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await call());
 
     private async Task ReportLoad()
     {
+        metrics.WorkerLoad(ProviderId, Load);
         try
         {
             await GrainFactory.GetGrain<IProviderGrain>(ProviderId).ReportLoad(Load);

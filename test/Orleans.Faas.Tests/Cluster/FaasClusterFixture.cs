@@ -3,15 +3,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Tasks;
 using Orleans.Faas.Workers;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Faas.Tests.Cluster;
 
-/// <summary>Two in-process silos with in-memory storage, one slot each, and a scripted runner; each silo is a provider.</summary>
+/// <summary>
+/// Two in-process silos, one slot each, and a scripted runner; each silo is a provider. Grain state lives in a
+/// store all silos share and that survives any one of them, as PostgreSQL does for a real cluster.
+/// </summary>
 public sealed class FaasClusterFixture : IAsyncLifetime
 {
     public const int SlotsPerSilo = 1;
+
+    /// <summary>Short, so that a watchdog test sees a few periods of a one-second function in seconds.</summary>
+    public static readonly TimeSpan WatchdogGrace = TimeSpan.FromSeconds(1);
 
     /// <summary>Released once per blocked run; shared by both silos.</summary>
     public SemaphoreSlim Gate { get; } = new(0);
@@ -25,11 +34,15 @@ public sealed class FaasClusterFixture : IAsyncLifetime
     public FaasClusterFixture()
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        var rows = new SurvivingMemoryStorage.Rows();
         builder.ConfigureSilo((options, silo) =>
         {
-            silo.AddMemoryGrainStorage(FaasStorage.Name);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
+                new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
+            silo.UseInMemoryReminderService();
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
+            silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
             silo.Services.AddSingleton<IFunctionRunner>(new ScriptedRunner(options.SiloName, Gate));
         });
         Cluster = builder.Build();

@@ -9,12 +9,12 @@ namespace Orleans.Faas.Tests.Tasks;
 [Collection(FaasClusterCollection.Name)]
 public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = ClusterTasks.Patience;
 
     [Fact]
     public async Task A_completed_task_carries_its_output_provider_and_ordered_timestamps()
     {
-        var taskId = await Invoke("echo", "hello");
+        var taskId = await fixture.Invoke("echo", "hello");
 
         var task = await fixture.Grains.GetGrain<ITaskGrain>(taskId).WaitUntilFinished(Patience);
         var result = await fixture.Grains.GetGrain<ITaskGrain>(taskId).GetResult();
@@ -35,7 +35,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
     {
         for (var i = 0; i < 4; i++)
         {
-            var taskId = await Invoke("whoami", "");
+            var taskId = await fixture.Invoke("whoami", "");
             var task = await fixture.Grains.GetGrain<ITaskGrain>(taskId).WaitUntilFinished(Patience);
             var result = await fixture.Grains.GetGrain<ITaskGrain>(taskId).GetResult();
 
@@ -50,7 +50,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
     [InlineData("engine-down", FailureReasons.RuntimeUnavailable, null, "did not answer")]
     public async Task An_unsuccessful_run_fails_with_a_reason_exit_code_and_error(string script, string reason, int? exitCode, string errorPart)
     {
-        var taskId = await Invoke(script, "");
+        var taskId = await fixture.Invoke(script, "");
 
         var task = await fixture.Grains.GetGrain<ITaskGrain>(taskId).WaitUntilFinished(Patience);
 
@@ -63,7 +63,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
     [Fact]
     public async Task Reports_about_a_stale_attempt_or_a_finished_task_change_nothing()
     {
-        var taskId = await Invoke("echo", "kept");
+        var taskId = await fixture.Invoke("echo", "kept");
         var grain = fixture.Grains.GetGrain<ITaskGrain>(taskId);
         var finished = await grain.WaitUntilFinished(Patience);
 
@@ -84,10 +84,10 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
         try
         {
             foreach (var _ in fixture.ProviderIds)
-                blockers.Add(await Invoke("block", "first"));
-            await WaitForStatus(blockers, TaskState.Running);
+                blockers.Add(await fixture.Invoke("block", "first"));
+            await fixture.WaitForStatus(blockers, TaskState.Running);
 
-            var queued = await Invoke("echo", "waited");
+            var queued = await fixture.Invoke("echo", "waited");
             var grain = fixture.Grains.GetGrain<ITaskGrain>(queued);
             Assert.Equal(TaskState.Queued, (await grain.GetSnapshot())!.Status);
 
@@ -103,7 +103,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
         }
         finally
         {
-            await WaitForStatus(blockers, TaskState.Completed, releaseEachPoll: true);
+            await fixture.WaitForStatus(blockers, TaskState.Completed, releaseEachPoll: true);
         }
     }
 
@@ -124,27 +124,5 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
             grain.Submit(new TaskSubmission(new FunctionVersion(docker, 1, DateTimeOffset.UtcNow), [])));
 
         Assert.Null(await grain.GetSnapshot());
-    }
-
-    private async Task<Guid> Invoke(string script, string input)
-    {
-        var name = $"{script}-{Guid.NewGuid():N}"[..30];
-        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script));
-        return await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke(Encoding.UTF8.GetBytes(input));
-    }
-
-    private async Task WaitForStatus(IEnumerable<Guid> ids, TaskState status, bool releaseEachPoll = false)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        foreach (var id in ids)
-        {
-            while ((await fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot())!.Status != status)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"Task {id} did not reach {status} in time.");
-                if (releaseEachPoll)
-                    fixture.Gate.Release();
-                await Task.Delay(20);
-            }
-        }
     }
 }

@@ -1,0 +1,23 @@
+using Polly;
+using Polly.Retry;
+
+namespace Orleans.Faas;
+
+public static class ClusterCalls
+{
+    /// <summary>
+    /// For grain calls that must not be given up when a silo has just died: until membership declares it dead,
+    /// calls to grains that lived there fail or time out, and after that they reach a new activation.
+    /// About 25 seconds in all, more than failure detection takes.
+    /// </summary>
+    public static readonly ResiliencePipeline ThroughSiloLoss = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<OrleansException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = 8,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
+}

@@ -1,0 +1,29 @@
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.History;
+
+internal static class ExecutionRecords
+{
+    /// <summary>The history row of a task's finished current attempt; an attempt that never started ran for zero time.</summary>
+    public static ExecutionRecord Of(Guid taskId, TaskRecord task, string provider, TimeSpan wallTime)
+    {
+        var function = task.Submission!.Function;
+        var finishedAt = task.FinishedAt!.Value;
+        return new ExecutionRecord(
+            taskId,
+            task.Attempts,
+            function.Definition.Name,
+            function.Version,
+            provider,
+            task.Submission.Input.Length,
+            task.QueuedAt,
+            task.StartedAt ?? finishedAt,
+            finishedAt,
+            wallTime.TotalMilliseconds,
+            CpuMs: null,
+            PeakMemoryBytes: null,
+            task.ExitCode,
+            task.Status,
+            task.FailureReason);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.Faas.Providers;
+
+/// <summary>
+/// Turns silo deaths seen by Orleans membership into lost providers: the provider goes Down and the attempts on it
+/// are placed again. Every silo runs one; the work is idempotent, so more than one watcher seeing a death is harmless.
+/// </summary>
+public sealed partial class ProviderLossWatcher(
+    IClusterMembershipService membership,
+    IGrainFactory grains,
+    ILogger<ProviderLossWatcher> logger)
+    : BackgroundService
+{
+    private readonly HashSet<SiloAddress> _handled = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+        {
+            foreach (var dead in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && !_handled.Contains(m.SiloAddress)))
+            {
+                if (await TryHandle(dead, stoppingToken))
+                    _handled.Add(dead.SiloAddress);
+            }
+        }
+    }
+
+    /// <returns>False when the cluster kept failing; the death is tried again with the next membership change.</returns>
+    private async Task<bool> TryHandle(ClusterMember dead, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ =>
+            {
+                var lost = await grains.GetGrain<IProviderGrain>(dead.Name).MarkDown(dead.SiloAddress.ToString());
+                if (lost.Length > 0)
+                    LogPlacingAgain(dead.Name, dead.SiloAddress.ToString(), lost.Length);
+                await grains.PlaceAgain(lost);
+            }, stoppingToken);
+            return true;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogHandlingFailed(e, dead.Name);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} of provider {ProviderId} died; placing its {Attempts} attempts again")]
+    private partial void LogPlacingAgain(string providerId, string silo, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the death of provider {ProviderId}'s silo failed; it is tried again on the next membership change")]
+    private partial void LogHandlingFailed(Exception exception, string providerId);
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling;
+using Orleans.Faas.Workers;
+
+namespace Orleans.Faas.Tasks;
+
+public sealed partial class TaskGrain
+{
+    public async Task RetryAfterProviderLoss(int attempt)
+    {
+        if (IsStale(attempt))
+            return;
+
+        var lostProvider = Record.Provider;
+        if (lostProvider is not null)
+        {
+            metrics.AttemptRetried(lostProvider);
+            GrainFactory.GetGrain<IProviderGrain>(lostProvider).Release(new TaskAttempt(Id, attempt)).Ignore();
+        }
+
+        var maxAttempts = Record.Submission!.Function.Definition.MaxAttempts;
+        if (Record.Attempts >= maxAttempts)
+        {
+            MoveTo(TaskState.Failed);
+            Record.FailureReason = FailureReasons.ProviderLost;
+            Record.Error = $"Provider '{lostProvider}' was lost during attempt {attempt}, the last of {maxAttempts} allowed.";
+            await FinishAsync(wallTime: TimeSpan.Zero);
+            return;
+        }
+
+        if (Record.Status == TaskState.Running)
+            MoveTo(TaskState.Queued);
+        Record.Attempts++;
+        Record.Provider = null;
+        Record.StartedAt = null;
+        await state.WriteStateAsync();
+        LogRetrying(Id, lostProvider, Record.Attempts, maxAttempts);
+        await TryPlace();
+    }
+
+    /// <summary>Hands the current attempt to the scheduler and remembers where it went, on the task and on the provider.</summary>
+    private async Task Place()
+    {
+        var assignment = new TaskAssignment(Id, Record.Attempts, Record.Submission!.Function, Record.Submission.Input);
+        var provider = await GrainFactory.GetGrain<ISchedulerGrain>(SchedulerPools.Default).Dispatch(assignment);
+        await GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts));
+        Record.Provider = provider;
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Places an acknowledged task, riding out a silo loss still being detected; when nothing can take it now it
+    /// stays QUEUED and the watchdog tries again.
+    /// </summary>
+    private async Task TryPlace()
+    {
+        try
+        {
+            await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Place());
+        }
+        catch (Exception e) when (e is NoProviderAvailableException or OrleansException or TimeoutException)
+        {
+            LogPlacementDeferred(e, Id, Record.Attempts);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: provider {Provider} was lost; placing attempt {Attempt} of {MaxAttempts}")]
+    private partial void LogRetrying(Guid taskId, string? provider, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: attempt {Attempt} could not be placed yet; the watchdog will try again")]
+    private partial void LogPlacementDeferred(Exception exception, Guid taskId, int attempt);
+}

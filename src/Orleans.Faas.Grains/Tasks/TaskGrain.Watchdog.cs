@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Faas.Workers;
+
+namespace Orleans.Faas.Tasks;
+
+/// <summary>
+/// The watchdog: a durable reminder that, every function timeout plus grace, checks that an unfinished task's
+/// worker still holds its attempt. It catches what membership cannot see, such as a worker that lost its queue.
+/// </summary>
+public sealed partial class TaskGrain : IRemindable
+{
+    private const string WatchdogName = "watchdog";
+
+    private IGrainReminder? _watchdog;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Record.Submission is null || TaskLifecycle.IsFinished(Record.Status))
+        {
+            await DisarmWatchdog();
+            return;
+        }
+        if (Record.Provider is null)
+        {
+            await TryPlace();
+            return;
+        }
+        if (!await WorkerHoldsCurrentAttempt(Record.Provider))
+        {
+            LogAttemptLost(Id, Record.Attempts, Record.Provider);
+            await RetryAfterProviderLoss(Record.Attempts);
+        }
+    }
+
+    private async Task<bool> WorkerHoldsCurrentAttempt(string provider)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IWorkerGrain>(provider).Holds(new TaskAttempt(Id, Record.Attempts));
+        }
+        catch (Exception e) when (e is ProviderSiloUnavailableException or OrleansException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ArmWatchdog()
+    {
+        var period = Record.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
+        _watchdog = await this.RegisterOrUpdateReminder(WatchdogName, period, period);
+    }
+
+    /// <summary>Best effort: a watchdog left behind finds the task finished at its next tick and removes itself then.</summary>
+    private async Task DisarmWatchdog()
+    {
+        try
+        {
+            _watchdog ??= await this.GetReminder(WatchdogName);
+            if (_watchdog is not null)
+                await this.UnregisterReminder(_watchdog);
+            _watchdog = null;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogWatchdogNotDisarmed(e, Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be removed; it will remove itself")]
+    private partial void LogWatchdogNotDisarmed(Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]
+    private partial void LogAttemptLost(Guid taskId, int attempt, string provider);
+}

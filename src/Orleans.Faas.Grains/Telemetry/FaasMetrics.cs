@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Telemetry;
+
+/// <summary>The platform's own instruments, on the <see cref="MeterName"/> meter, next to Orleans' own.</summary>
+public sealed class FaasMetrics
+{
+    public const string MeterName = "Orleans.Faas";
+
+    private readonly Counter<long> _tasks;
+    private readonly Histogram<double> _latency;
+    private readonly Counter<long> _retries;
+    private readonly ConcurrentDictionary<string, ProviderLoad> _workerLoads = new();
+
+    public FaasMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _tasks = meter.CreateCounter<long>("faas.tasks", "{task}", "Tasks that reached a status, by status and function");
+        _latency = meter.CreateHistogram<double>("faas.invocation.duration", "s", "From queued to finished, by function and final status");
+        _retries = meter.CreateCounter<long>("faas.tasks.retried", "{task}", "Attempts placed again because their provider was lost, by lost provider");
+        meter.CreateObservableGauge("faas.worker.queued", () => Loads(l => l.Queued), "{task}", "Tasks waiting for a slot on this silo's worker");
+        meter.CreateObservableGauge("faas.worker.running", () => Loads(l => l.Running), "{task}", "Tasks running on this silo's worker");
+    }
+
+    public void TaskReached(string function, TaskState status) =>
+        _tasks.Add(1, new("function", function), new("status", Name(status)));
+
+    public void TaskFinished(string function, TaskState status, TimeSpan sinceQueued) =>
+        _latency.Record(sinceQueued.TotalSeconds, new("function", function), new("status", Name(status)));
+
+    public void AttemptRetried(string lostProvider) => _retries.Add(1, new KeyValuePair<string, object?>("provider", lostProvider));
+
+    public void WorkerLoad(string provider, ProviderLoad load) => _workerLoads[provider] = load;
+
+    private IEnumerable<Measurement<int>> Loads(Func<ProviderLoad, int> pick) =>
+        _workerLoads.Select(w => new Measurement<int>(pick(w.Value), new KeyValuePair<string, object?>("provider", w.Key)));
+
+    private static string Name(TaskState status) => status.ToString().ToUpperInvariant();
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Tests.Cluster;
+
+/// <summary>What tests do to a cluster fixture: register a scripted function and invoke it, wait for statuses.</summary>
+public static class ClusterTasks
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    public static async Task<Guid> Invoke(this FaasClusterFixture fixture, string script, string input, Func<FunctionDefinition, FunctionDefinition>? adjust = null)
+    {
+        var name = $"{script}-{Guid.NewGuid():N}"[..30];
+        var definition = FaasClusterFixture.Script(name, script);
+        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(adjust?.Invoke(definition) ?? definition);
+        return await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke(Encoding.UTF8.GetBytes(input));
+    }
+
+    public static async Task WaitForStatus(this FaasClusterFixture fixture, IEnumerable<Guid> ids, TaskState status, bool releaseEachPoll = false, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? Patience);
+        foreach (var id in ids)
+        {
+            TaskSnapshot? task;
+            while ((task = await fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot())!.Status != status)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Task {id} did not reach {status} in time: {task}");
+                if (releaseEachPoll)
+                    fixture.Gate.Release();
+                await Task.Delay(20);
+            }
+        }
+    }
+}
