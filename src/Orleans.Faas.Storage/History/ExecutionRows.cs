@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Npgsql;
+using Orleans.Faas.History;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Storage.History;
+
+/// <summary>How an <see cref="ExecutionRecord"/> maps to a row of <c>faas_execution_history</c> and back.</summary>
+internal static class ExecutionRows
+{
+    private const string Columns =
+        "task_id, attempt, function, function_version, provider, input_bytes, queued_at, started_at, finished_at, " +
+        "wall_ms, cpu_ms, peak_memory_bytes, exit_code, status, failure_reason";
+
+    public const string Select =
+        $"SELECT {Columns} FROM faas_execution_history " +
+        "WHERE (@function IS NULL OR function = @function) AND (@provider IS NULL OR provider = @provider) " +
+        "ORDER BY finished_at DESC LIMIT @limit";
+
+    // A record appended twice (e.g. a retried batch) stays one row.
+    private const string InsertText =
+        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) " +
+        "ON CONFLICT (task_id, attempt) DO NOTHING";
+
+    public static NpgsqlBatchCommand Insert(ExecutionRecord r)
+    {
+        var command = new NpgsqlBatchCommand(InsertText);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = r.TaskId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = r.Attempt });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Function });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = r.FunctionVersion });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Provider });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = r.InputBytes });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = r.QueuedAt.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = r.StartedAt.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = r.FinishedAt.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<double> { TypedValue = r.WallMs });
+        command.Parameters.Add(new NpgsqlParameter<double?> { TypedValue = r.CpuMs, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
+        command.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = r.PeakMemoryBytes, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = r.ExitCode, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StatusText(r.Status) });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = r.FailureReason, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return command;
+    }
+
+    public static ExecutionRecord Read(DbDataReader row) => new(
+        row.GetGuid(0),
+        row.GetInt32(1),
+        row.GetString(2),
+        row.GetInt32(3),
+        row.GetString(4),
+        row.GetInt32(5),
+        row.GetFieldValue<DateTimeOffset>(6),
+        row.GetFieldValue<DateTimeOffset>(7),
+        row.GetFieldValue<DateTimeOffset>(8),
+        row.GetDouble(9),
+        row.IsDBNull(10) ? null : row.GetDouble(10),
+        row.IsDBNull(11) ? null : row.GetInt64(11),
+        row.IsDBNull(12) ? null : row.GetInt32(12),
+        Enum.Parse<TaskState>(row.GetString(13), ignoreCase: true),
+        row.IsDBNull(14) ? null : row.GetString(14));
+
+    private static string StatusText(TaskState status) => status.ToString().ToUpperInvariant();
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Faas.History;
+using Orleans.Faas.Storage.History;
+using Orleans.Faas.Storage.Schema;
+
+namespace Orleans.Faas.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>One pooled PostgreSQL data source for the platform's own tables, and the schema migrator.</summary>
+    public static IServiceCollection AddFaasPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>The execution history in PostgreSQL, written in the background; needs <see cref="AddFaasPostgres"/>.</summary>
+    public static IServiceCollection AddPostgresExecutionHistory(this IServiceCollection services)
+    {
+        services.AddSingleton<PostgresExecutionHistory>();
+        services.AddSingleton<IExecutionHistory>(s => s.GetRequiredService<PostgresExecutionHistory>());
+        services.AddSingleton<IHostedService>(s => s.GetRequiredService<PostgresExecutionHistory>());
+        return services;
+    }
+}
