@@ -3,10 +3,13 @@ using Orleans.Faas.Gateway.Hosting;
 // The gateway on its own: a stateless Orleans client in front of a running cluster.
 var builder = WebApplication.CreateBuilder(args);
 var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
-builder.AddFaasGateway();
-builder.UseOrleansClient(client => client.UseLocalhostClustering(
-    builder.Configuration.GetValue("Faas:Silo:GatewayPort", 30000), cluster.ServiceId, cluster.ClusterId));
+var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
+var gateway = builder.AddFaasGateway();
+builder.AddFaasTelemetry();
+builder.UseFaasClient(deployment, cluster);
 
 var app = builder.Build();
 app.MapFaasGateway();
-app.Run();
+app.MapFaasMetrics();
+app.Logger.LogInformation("Orleans.Faas gateway: {Mode} mode, listening on {Url}", deployment.Mode, gateway.Url);
+await app.RunAsync();

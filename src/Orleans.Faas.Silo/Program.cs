@@ -4,26 +4,39 @@ using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Silo.Hosting;
 using Orleans.Faas.Silo.Providers;
 using Orleans.Faas.Silo.Runners;
+using Orleans.Faas.Storage.Schema;
+using Orleans.Faas.Telemetry;
 
-// Embedded mode: one silo with localhost clustering and in-memory state, hosting the HTTP gateway too.
+// One silo per node. Embedded mode (the default) also keeps all state in memory; cluster mode joins the others
+// through Redis and keeps state in PostgreSQL. `migrate` applies the PostgreSQL schema and exits.
 var builder = WebApplication.CreateBuilder(args);
 var host = builder.Read<SiloHostOptions>(SiloHostOptions.Section);
 var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
+var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
+
+if (args is ["migrate"])
+    return await SchemaCommand.Migrate(deployment);
 
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+    if (deployment.Mode == FaasMode.Cluster)
+        silo.UseClusterMode(host, cluster, deployment);
+    else
+        silo.UseEmbeddedMode(host, cluster);
     silo.Configure<SiloOptions>(o => o.SiloName = host.NodeName);
-    silo.AddMemoryGrainStorage(FaasStorage.Name);
     silo.AddFaasGrains();
     silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ProviderAnnouncer>();
 });
 var runners = await builder.AddFunctionRunners();
 var gateway = builder.AddFaasGateway();
+builder.AddFaasTelemetry(FaasMetrics.MeterName);
 
 var app = builder.Build();
+if (deployment.Mode == FaasMode.Cluster)
+    await app.Services.GetRequiredService<SchemaMigrator>().ApplyAsync(CancellationToken.None);
 app.MapFaasGateway();
+app.MapFaasMetrics();
 app.Logger.LogInformation("{Runners}", runners);
-app.Logger.LogInformation("Orleans.Faas node {NodeName}: embedded mode, in-memory state, gateway on {Url}",
-    host.NodeName, gateway.Url);
+app.Logger.LogInformation("Orleans.Faas node {NodeName}: {Mode} mode, gateway on {Url}", host.NodeName, deployment.Mode, gateway.Url);
 await app.RunAsync();
+return 0;

@@ -14,7 +14,8 @@ public sealed record FunctionRegistrationRequest(
     IReadOnlyDictionary<string, string>? Env,
     double? Cpu,
     int? MemoryMiB,
-    double? TimeoutSeconds)
+    double? TimeoutSeconds,
+    int? MaxAttempts)
 {
     public FunctionDefinition ToDefinition() => new(
         Name ?? "",
@@ -24,7 +25,8 @@ public sealed record FunctionRegistrationRequest(
         Env?.ToImmutableDictionary() ?? ImmutableDictionary<string, string>.Empty,
         Cpu ?? 0,
         MemoryMiB ?? 0,
-        TimeoutSeconds is { } seconds ? ToTimeout(seconds) : FunctionDefinition.DefaultTimeout);
+        TimeoutSeconds is { } seconds ? ToTimeout(seconds) : FunctionDefinition.DefaultTimeout,
+        MaxAttempts ?? FunctionDefinition.DefaultMaxAttempts);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

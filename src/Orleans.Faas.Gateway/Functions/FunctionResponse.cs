@@ -14,11 +14,12 @@ public sealed record FunctionResponse(
     ImmutableDictionary<string, string> Env,
     double Cpu,
     int MemoryMiB,
-    double TimeoutSeconds)
+    double TimeoutSeconds,
+    int MaxAttempts)
 {
     public static FunctionResponse From(FunctionVersion version)
     {
         var d = version.Definition;
-        return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds);
+        return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts);
     }
 }

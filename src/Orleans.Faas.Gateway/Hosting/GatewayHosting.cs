@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Problems;
@@ -41,6 +42,7 @@ public static class GatewayHosting
         v1.MapInvocationEndpoints();
         v1.MapTaskEndpoints();
         v1.MapProviderEndpoints();
+        v1.MapExecutionEndpoints();
 
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();

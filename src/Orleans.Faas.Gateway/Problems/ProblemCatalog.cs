@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 using Orleans.Runtime.Messaging;
@@ -16,6 +17,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The function definition is invalid.",
         },
+        InvalidQueryException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Parameter] = [e.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The query is invalid.",
+        },
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
             Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
@@ -23,6 +29,7 @@ public static class ProblemCatalog
         BadHttpRequestException e => Problem(e.StatusCode, "The request is malformed.", e.Message),
         FunctionNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown function.", e.Message),
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
+        ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),

@@ -17,6 +17,10 @@ public sealed class SiloHostOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The address other silos and gateways reach this one at, in cluster mode; unset picks this host's own.</summary>
+    [RegularExpression(@"^[0-9a-fA-F.:]+$", ErrorMessage = "AdvertisedAddress must be an IP address, e.g. 10.0.0.5.")]
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>Root of the procfs/sysfs tree node facts are read from; tests point it at a fake tree.</summary>
     [Required]
     public string FactsRoot { get; set; } = "/";

@@ -29,12 +29,21 @@ public sealed partial class ProviderAnnouncer(
             [.. runners.Select(r => r.Runtime).Order()],
             worker.Value.EffectiveSlots,
             silo.SiloAddress.ToString());
-        await grains.GetGrain<IProviderGrain>(nodeName).Register(registration);
+        var lostWithPreviousSilo = await grains.GetGrain<IProviderGrain>(nodeName).Register(registration);
         LogRegistered(nodeName, facts.Cores, facts.MemoryBytes / (1024 * 1024), facts.CpuModel, facts.LlcBytes, registration.Slots,
             string.Join(", ", registration.Runtimes).ToLowerInvariant());
+
+        if (lostWithPreviousSilo.Length > 0)
+        {
+            LogPlacingAgain(nodeName, lostWithPreviousSilo.Length);
+            await grains.PlaceAgain(lostWithPreviousSilo);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Provider {NodeName} registered: {Cores} cores, {MemoryMiB} MiB, {CpuModel}, LLC {LlcBytes} bytes; {Slots} slots; runtimes: {Runtimes}")]
     private partial void LogRegistered(string nodeName, int cores, long memoryMiB, string cpuModel, long? llcBytes, int slots, string runtimes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {NodeName}: its previous silo left {Attempts} attempts unfinished; placing them again")]
+    private partial void LogPlacingAgain(string nodeName, int attempts);
 }

@@ -1,0 +1,24 @@
+using StackExchange.Redis;
+
+namespace Orleans.Faas.Gateway.Hosting;
+
+public static class GatewayClustering
+{
+    /// <summary>
+    /// Makes this web host an Orleans client: through Redis membership in cluster mode (any number of gateways),
+    /// or straight to the local silo's gateway port in embedded mode.
+    /// </summary>
+    public static void UseFaasClient(this WebApplicationBuilder builder, DeploymentOptions deployment, ClusterIdentityOptions cluster) =>
+        builder.UseOrleansClient(client =>
+        {
+            if (deployment.Mode == FaasMode.Cluster)
+            {
+                client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(deployment.Redis!));
+            }
+            else
+            {
+                client.UseLocalhostClustering(builder.Configuration.GetValue("Faas:Silo:GatewayPort", 30000), cluster.ServiceId, cluster.ClusterId);
+            }
+        });
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Storage;
+using StackExchange.Redis;
+
+namespace Orleans.Faas.Silo.Hosting;
+
+public static class ClusterMode
+{
+    /// <summary>The ADO.NET invariant name the Orleans providers load Npgsql by.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>
+    /// One silo of many: Redis membership, grain state and reminders in PostgreSQL, the execution history there too.
+    /// Failure detection is tuned for small lab clusters: a silo that stops answering is declared dead after
+    /// about three missed 2-second probes.
+    /// </summary>
+    public static ISiloBuilder UseClusterMode(this ISiloBuilder silo, SiloHostOptions host, ClusterIdentityOptions cluster, DeploymentOptions deployment)
+    {
+        var postgres = deployment.RequirePostgres();
+
+        silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+        if (host.AdvertisedAddress is { } address)
+            silo.ConfigureEndpoints(IPAddress.Parse(address), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
+        else
+            silo.ConfigureEndpoints(host.SiloPort, host.GatewayPort);
+
+        silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(deployment.Redis!));
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+            o.NumVotesForDeathDeclaration = 2;
+        });
+
+        // State is stored in Orleans' own versioned binary format, which our [GenerateSerializer] records are made for.
+        silo.AddAdoNetGrainStorage(FaasStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
+            (storage.Invariant, storage.ConnectionString, storage.GrainStorageSerializer) =
+                (NpgsqlInvariant, postgres, new OrleansGrainStorageSerializer(serializer))));
+        silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, postgres));
+        silo.Services.AddFaasPostgres(postgres);
+        silo.Services.AddPostgresExecutionHistory();
+        return silo;
+    }
+}

@@ -1,0 +1,15 @@
+using Orleans.Faas.Gateway.Hosting;
+
+namespace Orleans.Faas.Silo.Hosting;
+
+public static class EmbeddedMode
+{
+    /// <summary>One silo on this host: localhost clustering, grain state and reminders in memory.</summary>
+    public static ISiloBuilder UseEmbeddedMode(this ISiloBuilder silo, SiloHostOptions host, ClusterIdentityOptions cluster)
+    {
+        silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        silo.AddMemoryGrainStorage(FaasStorage.Name);
+        silo.UseInMemoryReminderService();
+        return silo;
+    }
+}
