@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test, as root, on a fresh Debian machine: installs what is missing, starts a private dockerd
-# (own socket and data folder under a temp dir), builds the sample image into it, runs dotnet test, and
-# stops everything it started, also on failure.
+# Runs every test, as root, on a fresh Debian machine: installs what is missing, starts a private dockerd and a
+# private PostgreSQL (own sockets, ports and data folders under a temp dir), builds the sample image, runs
+# dotnet test, and stops everything it started, also on failure. Tests start their own redis-server processes
+# in the same temp dir.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,19 +10,27 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/packages.sh"
 # shellcheck source=lib/dockerd.sh
 source "$root/scripts/lib/dockerd.sh"
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server
+ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql"
 
 make_workdir orleans-faas-test
 work="$WORKDIR"
 # Silo processes started by tests are killed by them; this catches any that a crashed test host left behind.
-STOP_ON_EXIT+=("pkill -9 -f '$root/src/Orleans.Faas.Silo/bin'")
+STOP_ON_EXIT+=("pkill -9 -f '$root/src/Orleans.Faas.Silo/bin'" "pkill -9 -f '$root/src/Orleans.Faas.Gateway/bin'")
+# Tests' redis-servers leave a pid file in their folder under the work dir.
+STOP_ON_EXIT+=("cat '$work'/redis-*/redis.pid 2>/dev/null | xargs -r kill -9 2>/dev/null" "stop_private_postgres")
 
 start_private_dockerd "$work/docker"
 "$root/samples/hello/build-image.sh"
 export FAAS_TEST_DOCKER_HOST="$DOCKER_HOST"
+start_private_postgres "$work/postgres" 25432
+export FAAS_TEST_POSTGRES="$PRIVATE_POSTGRES_CONNECTION"
+export FAAS_TEST_WORKDIR="$work"
 
 cd "$root"
 dotnet build Orleans.Faas.sln -c Release -nologo -v quiet

@@ -57,9 +57,12 @@ public sealed class FaasProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a gateway on its own, as an Orleans client of the silo at <paramref name="silo"/>, and waits until it is healthy.</summary>
-    public static async Task<FaasProcess> StartGateway(string name, SiloPorts silo) =>
-        await Start("Orleans.Faas.Gateway", name, new Dictionary<string, string> { ["Faas__Silo__GatewayPort"] = silo.GatewayPort.ToString() },
-            async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
+    public static Task<FaasProcess> StartGateway(string name, SiloPorts silo) =>
+        StartGateway(name, new Dictionary<string, string> { ["Faas__Silo__GatewayPort"] = silo.GatewayPort.ToString() });
+
+    /// <summary>Starts a gateway on its own with the given settings and waits until it is healthy.</summary>
+    public static async Task<FaasProcess> StartGateway(string name, IReadOnlyDictionary<string, string> settings) =>
+        await Start("Orleans.Faas.Gateway", name, settings, async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
 
     public string LogTail(int lines = 40) =>
         File.Exists(LogPath) ? string.Join('\n', File.ReadLines(LogPath).TakeLast(lines)) : "(no log)";
@@ -71,6 +74,22 @@ public sealed class FaasProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM, then a wait for the process to shut down cleanly: what an operator or systemd does.</summary>
+    public async Task Stop()
+    {
+        if (_process.HasExited)
+            return;
+        Signals.Terminate(_process);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name} did not stop within {StartTimeout} of SIGTERM:\n{LogTail()}");
         }
     }
 

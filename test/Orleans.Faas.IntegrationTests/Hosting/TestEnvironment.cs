@@ -1,22 +1,31 @@
 namespace Orleans.Faas.IntegrationTests.Hosting;
 
-/// <summary>What the test script provides: a private dockerd with the sample image built into it.</summary>
+/// <summary>
+/// What the test script provides: a private dockerd with the sample image built into it, a private PostgreSQL
+/// server the tests make their own databases in, and a work folder for servers the tests start themselves.
+/// </summary>
 public static class TestEnvironment
 {
-    public const string DockerHostVariable = "FAAS_TEST_DOCKER_HOST";
     public const string HelloImage = "faas-samples/hello:latest";
 
-    public static string DockerEndpoint =>
-        Environment.GetEnvironmentVariable(DockerHostVariable) is { Length: > 0 } endpoint
-            ? endpoint
-            : throw new InvalidOperationException(
-                $"{DockerHostVariable} is not set. Run the tests through scripts/test.sh, which starts a private dockerd and sets it.");
+    public static string DockerEndpoint => Required("FAAS_TEST_DOCKER_HOST", "a private dockerd");
+
+    /// <summary>An Npgsql connection string to a server where the tests may create databases.</summary>
+    public static string PostgresServer => Required("FAAS_TEST_POSTGRES", "a private PostgreSQL");
+
+    /// <summary>A folder the test script removes afterwards; servers the tests start keep their data here.</summary>
+    public static string WorkFolder => Required("FAAS_TEST_WORKDIR", "a work folder");
 
     /// <summary>The repository root, found from the test binaries' location.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>Debug or Release: the same configuration the tests were built with.</summary>
     public static string BuildConfiguration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    private static string Required(string variable, string what) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{variable} is not set. Run the tests through scripts/test.sh, which starts {what} and sets it.");
 
     private static string FindRepositoryRoot()
     {

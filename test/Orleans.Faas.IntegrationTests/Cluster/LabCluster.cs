@@ -1,0 +1,70 @@
+using Orleans.Faas.IntegrationTests.Hosting;
+
+namespace Orleans.Faas.IntegrationTests.Cluster;
+
+/// <summary>
+/// A cluster-mode platform on this host as a lab operator runs one: its own Redis and PostgreSQL database, silo
+/// processes on private ports (process runtime only), and a gateway process in front of them.
+/// </summary>
+public sealed class LabCluster : IAsyncDisposable
+{
+    private readonly List<FaasProcess> _silos = [];
+    private readonly PostgresTestDatabase _database;
+
+    public RedisServer Redis { get; }
+
+    public string Postgres => _database.ConnectionString;
+
+    public FaasProcess? Gateway { get; private set; }
+
+    public IReadOnlyList<FaasProcess> Silos => _silos;
+
+    private LabCluster(RedisServer redis, PostgresTestDatabase database)
+    {
+        Redis = redis;
+        _database = database;
+    }
+
+    public static async Task<LabCluster> Create() =>
+        new(await RedisServer.Start(), await PostgresTestDatabase.Create());
+
+    /// <summary>What every process of this cluster is started with.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Faas__Mode"] = "Cluster",
+        ["Faas__Redis"] = Redis.Configuration,
+        ["Faas__Postgres"] = Postgres,
+        ["Faas__Silo__AdvertisedAddress"] = "127.0.0.1",
+        ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock",
+    };
+
+    /// <summary>Starts silos named <paramref name="nodeNames"/> side by side, then one gateway.</summary>
+    public async Task Start(IEnumerable<string> nodeNames, IReadOnlyDictionary<string, string>? siloSettings = null)
+    {
+        var settings = new Dictionary<string, string>(Settings);
+        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
+            settings[key] = value;
+        _silos.AddRange(await Task.WhenAll(nodeNames.Select(name => FaasProcess.StartSilo(SiloPorts.For(name), settings))));
+        Gateway = await FaasProcess.StartGateway("gateway", Settings);
+    }
+
+    /// <summary>Stops every process cleanly (SIGTERM), gateway first, as an operator shutting the cluster down.</summary>
+    public async Task StopAll()
+    {
+        if (Gateway is not null)
+            await Gateway.Stop();
+        await Task.WhenAll(_silos.Select(s => s.Stop()));
+        foreach (var process in _silos.Append(Gateway).OfType<FaasProcess>())
+            await process.DisposeAsync();
+        _silos.Clear();
+        Gateway = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _silos.Append(Gateway).OfType<FaasProcess>())
+            await process.DisposeAsync();
+        await Redis.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
