@@ -23,6 +23,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<FaasMetrics>();
         silo.Services.TryAddSingleton<IExecutionHistory, InMemoryExecutionHistory>();
+        silo.Services.AddSingleton<NodeWorker>();
         silo.Services.AddHostedService<ProviderLossWatcher>();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));

@@ -25,7 +25,7 @@ public sealed class FaasProcess : IAsyncDisposable
     {
         Name = name;
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
-        LogPath = Path.Combine(Path.GetTempPath(), $"orleans-faas-{name}-{Guid.NewGuid():N}.log");
+        LogPath = Path.Combine(TestEnvironment.WorkFolder, $"{name}-{Guid.NewGuid():N}.log");
 
         var dll = Path.Combine(TestEnvironment.RepositoryRoot, "src", project, "bin", TestEnvironment.BuildConfiguration, "net10.0", $"{project}.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Tasks;
+using Orleans.Faas.Telemetry;
+
+namespace Orleans.Faas.Workers;
+
+/// <summary>
+/// This node's execution slots and the FIFO behind them, one per silo for the silo's lifetime. It lives outside the
+/// worker grain so that nothing queued or running is lost when Orleans deactivates or re-creates that grain (it does,
+/// e.g. when the silo holding its directory entry dies). Stopping the silo cancels what runs.
+/// </summary>
+public sealed partial class NodeWorker(
+    IGrainFactory grains,
+    ILocalSiloDetails silo,
+    IEnumerable<IFunctionRunner> runners,
+    IOptions<WorkerOptions> options,
+    FaasMetrics metrics,
+    ILogger<NodeWorker> logger)
+    : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<FunctionRuntime, IFunctionRunner> _runners = runners.ToDictionary(r => r.Runtime);
+    private readonly Queue<TaskAssignment> _waiting = new();
+    private readonly HashSet<TaskAttempt> _held = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly int _slots = options.Value.EffectiveSlots;
+    private int _running;
+
+    /// <summary>The provider id is the silo's name.</summary>
+    private string ProviderId => silo.Name;
+
+    public ProviderLoad Load
+    {
+        get
+        {
+            lock (_lock)
+                return new(_running, _waiting.Count, _slots);
+        }
+    }
+
+    public async Task<ProviderLoad> Enqueue(TaskAssignment assignment)
+    {
+        lock (_lock)
+        {
+            _held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+            _waiting.Enqueue(assignment);
+        }
+        StartWhatFits();
+        await ReportLoad();
+        return Load;
+    }
+
+    public bool Holds(TaskAttempt attempt)
+    {
+        lock (_lock)
+            return _held.Contains(attempt);
+    }
+
+    public void Dispose() => _stopping.Cancel();
+
+    private void StartWhatFits()
+    {
+        var starting = new List<TaskAssignment>();
+        lock (_lock)
+        {
+            while (_running < _slots && _waiting.TryDequeue(out var next))
+            {
+                _running++;
+                starting.Add(next);
+            }
+        }
+        foreach (var next in starting)
+            _ = Task.Run(() => RunThenStartNext(next));
+    }
+
+    private async Task RunThenStartNext(TaskAssignment assignment)
+    {
+        try
+        {
+            await Run(assignment);
+        }
+        catch (Exception e)
+        {
+            LogRunFailed(e, assignment.TaskId, assignment.Attempt);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+                _running--;
+            }
+            StartWhatFits();
+            await ReportLoad();
+        }
+    }
+
+    private async Task Run(TaskAssignment assignment)
+    {
+        // The task grain may have lived on a silo that just died; its reports must wait for it to come back elsewhere.
+        var task = grains.GetGrain<ITaskGrain>(assignment.TaskId);
+        if (!await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId)))
+            return;
+
+        var definition = assignment.Function.Definition;
+        if (!_runners.TryGetValue(definition.Runtime, out var runner))
+        {
+            await Report(() => task.Fail(assignment.Attempt, FailureReasons.StartFailed, $"Provider '{ProviderId}' has no {definition.Runtime.ToString().ToLowerInvariant()} runtime."));
+            return;
+        }
+
+        ExecutionOutcome outcome;
+        try
+        {
+            outcome = await runner.RunAsync(definition, assignment.Input, _stopping.Token);
+        }
+        catch (FunctionStartException e)
+        {
+            await Report(() => task.Fail(assignment.Attempt, e.RuntimeUnreachable ? FailureReasons.RuntimeUnavailable : FailureReasons.StartFailed, e.Message));
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRunnerBroke(e, assignment.TaskId, assignment.Attempt);
+            await Report(() => task.Fail(assignment.Attempt, FailureReasons.RunnerError, e.Message));
+            return;
+        }
+
+        await Report(() => task.Finish(assignment.Attempt, outcome));
+    }
+
+    private static async Task Report(Func<Task> call) => await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await call());
+
+    private async Task ReportLoad()
+    {
+        var load = Load;
+        metrics.WorkerLoad(ProviderId, load);
+        try
+        {
+            await grains.GetGrain<IProviderGrain>(ProviderId).ReportLoad(load);
+        }
+        catch (Exception e)
+        {
+            LogLoadReportFailed(e, ProviderId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} attempt {Attempt} could not be run or reported")]
+    private partial void LogRunFailed(Exception exception, Guid taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} attempt {Attempt}: the runner failed mid-run")]
+    private partial void LogRunnerBroke(Exception exception, Guid taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId}: the load report did not arrive")]
+    private partial void LogLoadReportFailed(Exception exception, string providerId);
+}
