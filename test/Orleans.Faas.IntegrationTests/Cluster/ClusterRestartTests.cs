@@ -55,7 +55,7 @@ public sealed class ClusterRestartTests
     }
 
     [Fact]
-    public async Task The_cluster_recovers_from_a_Redis_restart_and_serves_metrics()
+    public async Task The_cluster_recovers_from_a_Redis_restart_and_takes_another_gateway_and_serves_metrics()
     {
         await using var cluster = await LabCluster.Create();
         await cluster.Start(["blip-1", "blip-2"]);
@@ -75,6 +75,10 @@ public sealed class ClusterRestartTests
         Assert.Equal("after", await after.Content.ReadAsStringAsync());
         var providers = await http.GetFromJsonAsync<JsonArray>("/v1/providers");
         Assert.All(providers!, p => Assert.Equal("READY", p!["status"]!.GetValue<string>()));
+
+        var second = await cluster.StartGateway();
+        using (var viaSecond = await second.Http.InvokeSync(echo, "second gateway"))
+            Assert.Equal("second gateway", await viaSecond.Content.ReadAsStringAsync());
 
         var siloMetrics = await cluster.Silos[0].Http.GetStringAsync("/metrics") + await cluster.Silos[1].Http.GetStringAsync("/metrics");
         Assert.Matches($"faas_tasks_total\\{{[^}}]*function=\"{echo}\"[^}}]*status=\"COMPLETED\"", siloMetrics);

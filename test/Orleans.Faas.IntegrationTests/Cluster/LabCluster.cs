@@ -9,13 +9,15 @@ namespace Orleans.Faas.IntegrationTests.Cluster;
 public sealed class LabCluster : IAsyncDisposable
 {
     private readonly List<FaasProcess> _silos = [];
+    private readonly List<FaasProcess> _gateways = [];
     private readonly PostgresTestDatabase _database;
 
     public RedisServer Redis { get; }
 
     public string Postgres => _database.ConnectionString;
 
-    public FaasProcess? Gateway { get; private set; }
+    /// <summary>The first gateway; gateways are stateless, so any of them will do.</summary>
+    public FaasProcess? Gateway => _gateways.FirstOrDefault();
 
     public IReadOnlyList<FaasProcess> Silos => _silos;
 
@@ -45,26 +47,36 @@ public sealed class LabCluster : IAsyncDisposable
         foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
             settings[key] = value;
         _silos.AddRange(await Task.WhenAll(nodeNames.Select(name => FaasProcess.StartSilo(SiloPorts.For(name), settings))));
-        Gateway = await FaasProcess.StartGateway("gateway", Settings);
+        await StartGateway();
     }
 
-    /// <summary>Stops every process cleanly (SIGTERM), gateway first, as an operator shutting the cluster down.</summary>
+    public async Task<FaasProcess> StartGateway()
+    {
+        var gateway = await FaasProcess.StartGateway($"gateway-{_gateways.Count + 1}", Settings);
+        _gateways.Add(gateway);
+        return gateway;
+    }
+
+    /// <summary>Stops every process cleanly (SIGTERM), gateways first, as an operator shutting the cluster down.</summary>
     public async Task StopAll()
     {
-        if (Gateway is not null)
-            await Gateway.Stop();
+        await Task.WhenAll(_gateways.Select(g => g.Stop()));
         await Task.WhenAll(_silos.Select(s => s.Stop()));
-        foreach (var process in _silos.Append(Gateway).OfType<FaasProcess>())
-            await process.DisposeAsync();
-        _silos.Clear();
-        Gateway = null;
+        await DisposeProcesses();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _silos.Append(Gateway).OfType<FaasProcess>())
-            await process.DisposeAsync();
+        await DisposeProcesses();
         await Redis.DisposeAsync();
         await _database.DisposeAsync();
+    }
+
+    private async Task DisposeProcesses()
+    {
+        foreach (var process in _gateways.Concat(_silos))
+            await process.DisposeAsync();
+        _gateways.Clear();
+        _silos.Clear();
     }
 }
