@@ -1,7 +1,8 @@
 using Orleans.Faas.Gateway.Hosting;
 
 // The gateway on its own: a stateless Orleans client in front of a running cluster.
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, wherever it is started from (systemd, scripts, tests).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
 var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
 var gateway = builder.AddFaasGateway();

@@ -9,7 +9,8 @@ using Orleans.Faas.Telemetry;
 
 // One silo per node. Embedded mode (the default) also keeps all state in memory; cluster mode joins the others
 // through Redis and keeps state in PostgreSQL. `migrate` applies the PostgreSQL schema and exits.
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, wherever it is started from (systemd, scripts, tests).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var host = builder.Read<SiloHostOptions>(SiloHostOptions.Section);
 var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
 var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);

@@ -10,6 +10,9 @@ public sealed class FaasMetrics
 {
     public const string MeterName = "Orleans.Faas";
 
+    // From a warm process run (milliseconds) to a long batch job (minutes), in seconds.
+    private static readonly double[] LatencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];
+
     private readonly Counter<long> _tasks;
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _retries;
@@ -19,7 +22,8 @@ public sealed class FaasMetrics
     {
         var meter = meters.Create(MeterName);
         _tasks = meter.CreateCounter<long>("faas.tasks", "{task}", "Tasks that reached a status, by status and function");
-        _latency = meter.CreateHistogram<double>("faas.invocation.duration", "s", "From queued to finished, by function and final status");
+        _latency = meter.CreateHistogram<double>("faas.invocation.duration", "s", "From queued to finished, by function and final status",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _retries = meter.CreateCounter<long>("faas.tasks.retried", "{task}", "Attempts placed again because their provider was lost, by lost provider");
         meter.CreateObservableGauge("faas.worker.queued", () => Loads(l => l.Queued), "{task}", "Tasks waiting for a slot on this silo's worker");
         meter.CreateObservableGauge("faas.worker.running", () => Loads(l => l.Running), "{task}", "Tasks running on this silo's worker");
