@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks against a real platform: a private dockerd, the sample image, and one embedded silo on
-# private ports, all stopped afterwards. Arguments go to the benchmark program (default: cold).
+# Runs the benchmarks against a real platform, all on private ports and stopped afterwards: a private dockerd with
+# the sample image and one embedded silo; for `state` also a private PostgreSQL, a redis-server and a cluster-mode
+# silo. Arguments go to the benchmark program: `cold` (default) or `state`, e.g. `scripts/bench.sh state --runs 50`.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,10 +9,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/packages.sh"
 # shellcheck source=lib/dockerd.sh
 source "$root/scripts/lib/dockerd.sh"
+# shellcheck source=lib/postgres.sh
+source "$root/scripts/lib/postgres.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static curl:curl
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static curl:curl redis-server:redis-server
+ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql"
 
 make_workdir orleans-faas-bench
 work="$WORKDIR"
@@ -23,17 +27,40 @@ cd "$root"
 dotnet build src/Orleans.Faas.Silo -c Release -nologo -v quiet
 dotnet build test/Orleans.Faas.Benchmarks -c Release -nologo -v quiet
 
-gateway="http://127.0.0.1:18080"
-Faas__Silo__NodeName=bench-node Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000 \
-Faas__Gateway__Url="$gateway" Faas__Docker__Endpoint="$DOCKER_HOST" \
-  dotnet src/Orleans.Faas.Silo/bin/Release/net10.0/Orleans.Faas.Silo.dll >"$work/silo.log" 2>&1 &
-silo_pid=$!
-STOP_ON_EXIT+=("kill $silo_pid 2>/dev/null; wait $silo_pid 2>/dev/null")
-for _ in $(seq 1 120); do
-  curl -fs "$gateway/healthz" >/dev/null 2>&1 && break
-  kill -0 "$silo_pid" 2>/dev/null || { echo "the silo exited; its log:" >&2; cat "$work/silo.log" >&2; exit 1; }
-  sleep 0.5
-done
+# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background and waits until its gateway is healthy.
+start_silo() {
+  local name="$1" url="$2"
+  shift 2
+  env "$@" Faas__Silo__NodeName="$name" Faas__Gateway__Url="$url" Faas__Docker__Endpoint="$DOCKER_HOST" \
+    dotnet src/Orleans.Faas.Silo/bin/Release/net10.0/Orleans.Faas.Silo.dll >"$work/$name.log" 2>&1 &
+  local pid=$!
+  STOP_ON_EXIT+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")
+  for _ in $(seq 1 120); do
+    curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "silo $name exited; its log:" >&2; cat "$work/$name.log" >&2; return 1; }
+    sleep 0.5
+  done
+  echo "silo $name did not become healthy; its log:" >&2
+  tail -n 40 "$work/$name.log" >&2
+  return 1
+}
 
-dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll "${@:-cold}" \
-  --gateway "$gateway" --docker-host "$DOCKER_HOST"
+gateway="http://127.0.0.1:18080"
+start_silo bench-node "$gateway" Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000
+
+if [ "${1:-cold}" = "state" ]; then
+  start_private_postgres "$work/postgres" 25435
+  STOP_ON_EXIT+=("stop_private_postgres")
+  redis-server --port 26380 --bind 127.0.0.1 --dir "$work" --save "" --appendonly yes --daemonize no \
+    >"$work/redis.log" 2>&1 &
+  STOP_ON_EXIT+=("kill $! 2>/dev/null")
+  cluster="http://127.0.0.1:18081"
+  start_silo bench-cluster-node "$cluster" Faas__Mode=Cluster Faas__Redis=127.0.0.1:26380 \
+    Faas__Postgres="$PRIVATE_POSTGRES_CONNECTION;Database=postgres" Faas__Silo__AdvertisedAddress=127.0.0.1 \
+    Faas__Silo__SiloPort=21112 Faas__Silo__GatewayPort=23001
+  set -- "$@" --cluster "$cluster"
+  dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll "$@" --gateway "$gateway"
+else
+  dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll "${@:-cold}" \
+    --gateway "$gateway" --docker-host "$DOCKER_HOST"
+fi

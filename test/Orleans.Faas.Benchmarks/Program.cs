@@ -18,5 +18,14 @@ var runs = new Option<int>("--runs") { Description = "Measured runs of each path
 var cold = new Command("cold", "Sync invoke through the gateway vs raw docker run --rm of the same image") { gateway, dockerHost, image, runs };
 cold.SetAction(parsed => ColdInvokeBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(image)!, parsed.GetValue(runs)));
 
-var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold };
+var cluster = new Option<Uri>("--cluster")
+{
+    Description = "A cluster-mode silo's gateway, for the state benchmark",
+    DefaultValueFactory = _ => new Uri("http://127.0.0.1:8081"),
+    CustomParser = result => new Uri(result.Tokens.Single().Value, UriKind.Absolute),
+};
+var state = new Command("state", "Sync invoke of a process function on an embedded and on a cluster silo vs a raw process spawn") { gateway, cluster, runs };
+state.SetAction(parsed => StateCostBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(cluster)!, parsed.GetValue(runs)));
+
+var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, state };
 return await root.Parse(args).InvokeAsync();

@@ -15,8 +15,8 @@ public static class ColdInvokeBenchmark
     {
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
         var invoke = new GatewayInvoke(http, "bench-hello");
-        var raw = new RawDockerRun(dockerHost, image);
-        await invoke.Register(image);
+        var raw = RawCommand.DockerRun(dockerHost, image);
+        await invoke.Register(new { name = "bench-hello", image, timeoutSeconds = 30 });
 
         for (var i = 0; i < WarmUpRuns; i++)
         {

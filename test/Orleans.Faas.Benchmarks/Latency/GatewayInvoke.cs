@@ -6,9 +6,9 @@ namespace Orleans.Faas.Benchmarks.Latency;
 /// <summary>The measured path: a synchronous invoke through the HTTP gateway, output read to the end.</summary>
 public sealed class GatewayInvoke(HttpClient http, string function)
 {
-    public async Task Register(string image)
+    public async Task Register(object definition)
     {
-        using var response = await http.PostAsJsonAsync("/v1/functions", new { name = function, image, timeoutSeconds = 30 });
+        using var response = await http.PostAsJsonAsync("/v1/functions", definition);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"Registering {function} failed: {await response.Content.ReadAsStringAsync()}");
     }
