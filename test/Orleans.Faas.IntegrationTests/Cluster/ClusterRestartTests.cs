@@ -18,7 +18,7 @@ public sealed class ClusterRestartTests
         var http = cluster.Gateway!.Http;
         var echo = UniqueName("echo");
         var failing = UniqueName("failing");
-        await http.RegisterOk(new { name = echo, runtime = "process", command = new[] { "/bin/cat" } });
+        await http.RegisterOk(Cat(echo));
         await http.RegisterOk(new { name = echo, runtime = "process", command = new[] { "/bin/cat" }, timeoutSeconds = 20 });
         await http.RegisterOk(new { name = failing, runtime = "process", command = new[] { "/bin/sh", "-c", "echo broken >&2; exit 4" } });
         var completed = await http.InvokeAccepted(echo, "kept across restarts");
@@ -61,7 +61,7 @@ public sealed class ClusterRestartTests
         await cluster.Start(["blip-1", "blip-2"]);
         var http = cluster.Gateway!.Http;
         var echo = UniqueName("echo");
-        await http.RegisterOk(new { name = echo, runtime = "process", command = new[] { "/bin/cat" } });
+        await http.RegisterOk(Cat(echo));
         using (var first = await http.InvokeSync(echo, "before"))
             Assert.True(first.StatusCode == HttpStatusCode.OK, await Describe(first));
 

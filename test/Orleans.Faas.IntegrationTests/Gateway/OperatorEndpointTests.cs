@@ -15,7 +15,7 @@ public sealed class OperatorEndpointTests(EmbeddedPlatformFixture platform)
     public async Task A_drained_node_takes_no_invocations_until_it_is_undrained()
     {
         var name = UniqueName("drained");
-        await Http.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/cat" } });
+        await Http.RegisterOk(Cat(name));
         var node = platform.Silo.Name;
         try
         {
@@ -41,7 +41,7 @@ public sealed class OperatorEndpointTests(EmbeddedPlatformFixture platform)
     public async Task Every_finished_invocation_is_in_the_execution_history()
     {
         var name = UniqueName("history");
-        await Http.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/cat" } });
+        await Http.RegisterOk(Cat(name));
         using var response = await Http.InvokeSync(name, "12345");
         var taskId = response.Headers.GetValues("X-Faas-Task-Id").Single();
 
@@ -68,7 +68,7 @@ public sealed class OperatorEndpointTests(EmbeddedPlatformFixture platform)
     public async Task Metrics_are_served_in_prometheus_text()
     {
         var name = UniqueName("metered");
-        await Http.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/cat" } });
+        await Http.RegisterOk(Cat(name));
         using (var response = await Http.InvokeSync(name, "x"))
             Assert.True(response.IsSuccessStatusCode, await Describe(response));
 

@@ -32,7 +32,7 @@ public sealed class StandaloneGatewayTests : IAsyncLifetime
     public async Task Functions_registered_and_invoked_through_a_standalone_gateway_run_on_the_silo()
     {
         var name = UniqueName("via-gateway");
-        await _gateway!.Http.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/cat" } });
+        await _gateway!.Http.RegisterOk(Cat(name));
 
         using var response = await _gateway.Http.InvokeSync(name, "through the client");
 
