@@ -13,7 +13,7 @@ public interface IProviderGrain : IGrainWithStringKey
 {
     /// <summary>
     /// A silo announces its node. Returns the attempts an earlier silo of the same node left behind, lost with it
-    /// even if no survivor saw it die (a full restart): the caller places them again.
+    /// even if no survivor saw it die (a full restart): the caller places them again and then releases them.
     /// </summary>
     [Alias("Register")]
     Task<ImmutableArray<TaskAttempt>> Register(ProviderRegistration registration);
@@ -31,7 +31,7 @@ public interface IProviderGrain : IGrainWithStringKey
 
     /// <summary>
     /// The silo at <paramref name="silo"/> died: if it is this provider's current silo, the provider goes Down and the
-    /// attempts tracked here are returned for the caller to place again (each releases itself when it moves on).
+    /// attempts tracked here are returned for the caller to place again and then release.
     /// Idempotent; a silo the provider no longer runs on changes nothing and returns nothing.
     /// </summary>
     [Alias("MarkDown")]

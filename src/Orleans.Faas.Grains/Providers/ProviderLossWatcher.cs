@@ -37,7 +37,7 @@ public sealed partial class ProviderLossWatcher(
                 var lost = await grains.GetGrain<IProviderGrain>(dead.Name).MarkDown(dead.SiloAddress.ToString());
                 if (lost.Length > 0)
                     LogPlacingAgain(dead.Name, dead.SiloAddress.ToString(), lost.Length);
-                await grains.PlaceAgain(lost);
+                await grains.PlaceAgain(dead.Name, lost);
             }, stoppingToken);
             return true;
         }

@@ -36,7 +36,7 @@ public sealed partial class ProviderAnnouncer(
         if (lostWithPreviousSilo.Length > 0)
         {
             LogPlacingAgain(nodeName, lostWithPreviousSilo.Length);
-            await grains.PlaceAgain(lostWithPreviousSilo);
+            await grains.PlaceAgain(nodeName, lostWithPreviousSilo);
         }
     }
 
