@@ -18,6 +18,9 @@ public static class FailureReasons
     /// <summary>The node's runtime (its Docker engine) did not answer, so the function never started.</summary>
     public const string RuntimeUnavailable = "runtime unavailable";
 
+    /// <summary>A caller cancelled the task before it finished.</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>The task's provider was lost (its silo died or forgot the task) on the last allowed attempt.</summary>
     public const string ProviderLost = "provider lost";
 

@@ -27,6 +27,14 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("RetryAfterProviderLoss")]
     Task RetryAfterProviderLoss(int attempt);
 
+    /// <summary>
+    /// QUEUED or RUNNING → FAILED with reason "cancelled"; a running attempt is stopped and its container or process
+    /// is gone when this returns. Null when no task with this id was ever submitted.
+    /// </summary>
+    /// <exception cref="TaskAlreadyFinishedException">The task is COMPLETED or FAILED.</exception>
+    [Alias("Cancel")]
+    Task<TaskSnapshot?> Cancel();
+
     /// <summary>Null when no task with this id was ever submitted.</summary>
     [AlwaysInterleave, Alias("GetSnapshot")]
     Task<TaskSnapshot?> GetSnapshot();

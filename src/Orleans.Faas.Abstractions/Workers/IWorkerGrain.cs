@@ -17,4 +17,8 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>True while the attempt waits here or runs here, until its outcome has been reported.</summary>
     [AlwaysInterleave, Alias("Holds")]
     Task<bool> Holds(TaskAttempt attempt);
+
+    /// <summary>Stops the attempt if it runs here; returns once the run has ended and its container or process is gone.</summary>
+    [Alias("Cancel")]
+    Task Cancel(TaskAttempt attempt);
 }

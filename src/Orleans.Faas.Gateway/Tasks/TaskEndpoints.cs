@@ -14,6 +14,13 @@ public static class TaskEndpoints
         .Produces<TaskResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
+        tasks.MapPost("/{id:guid}/cancel", async (Guid id, IGrainFactory grains) =>
+            Results.Ok(TaskResponse.From(await grains.GetGrain<ITaskGrain>(id).Cancel() ?? throw new TaskNotFoundException(id))))
+        .WithSummary("Cancel a queued or running task: it FAILS with reason 'cancelled' and its container or process is gone")
+        .Produces<TaskResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
         tasks.MapGet("/{id:guid}/result", async (Guid id, IGrainFactory grains, HttpContext context) =>
         {
             var result = await grains.GetGrain<ITaskGrain>(id).GetResult() ?? throw new TaskNotFoundException(id);

@@ -22,10 +22,13 @@ public sealed partial class NodeWorker(
     ILogger<NodeWorker> logger)
     : IDisposable
 {
+    private static readonly TimeSpan CancelPatience = TimeSpan.FromSeconds(20);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<FunctionRuntime, IFunctionRunner> _runners = runners.ToDictionary(r => r.Runtime);
     private readonly Queue<TaskAssignment> _waiting = new();
     private readonly HashSet<TaskAttempt> _held = [];
+    private readonly RunningAttempts _runs = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
     private int _running;
@@ -60,6 +63,12 @@ public sealed partial class NodeWorker(
             return _held.Contains(attempt);
     }
 
+    /// <summary>
+    /// Stops the attempt if it runs here and returns once its run has ended (its container removed, its process
+    /// killed). A queued attempt needs nothing: its task, already cancelled, refuses to start.
+    /// </summary>
+    public Task Cancel(TaskAttempt attempt) => _runs.Stop(attempt, CancelPatience);
+
     public void Dispose() => _stopping.Cancel();
 
     private void StartWhatFits()
@@ -82,6 +91,10 @@ public sealed partial class NodeWorker(
         try
         {
             await Run(assignment);
+        }
+        catch (OperationCanceledException)
+        {
+            LogRunStopped(assignment.TaskId, assignment.Attempt);
         }
         catch (Exception e)
         {
@@ -116,7 +129,8 @@ public sealed partial class NodeWorker(
         ExecutionOutcome outcome;
         try
         {
-            outcome = await runner.RunAsync(definition, assignment.Input, _stopping.Token);
+            outcome = await _runs.Run(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token,
+                cancel => runner.RunAsync(definition, assignment.Input, cancel));
         }
         catch (FunctionStartException e)
         {
@@ -148,6 +162,9 @@ public sealed partial class NodeWorker(
             LogLoadReportFailed(e, ProviderId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} attempt {Attempt} was stopped (cancelled, or the silo is stopping)")]
+    private partial void LogRunStopped(Guid taskId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} attempt {Attempt} could not be run or reported")]
     private partial void LogRunFailed(Exception exception, Guid taskId, int attempt);

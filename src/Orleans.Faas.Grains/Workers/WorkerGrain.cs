@@ -15,4 +15,6 @@ public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain
     public Task<ProviderLoad> GetLoad() => Task.FromResult(node.Load);
 
     public Task<bool> Holds(TaskAttempt attempt) => Task.FromResult(node.Holds(attempt));
+
+    public Task Cancel(TaskAttempt attempt) => node.Cancel(attempt);
 }
