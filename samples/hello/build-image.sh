@@ -13,6 +13,7 @@ fi
 
 rootfs="$(mktemp -d)"
 trap 'rm -rf "$rootfs"' EXIT
+chmod 755 "$rootfs"
 mkdir -p "$rootfs/bin" "$rootfs/tmp"
 cp "$busybox" "$rootfs/bin/busybox"
 for applet in sh cat echo sleep head tr wc sha256sum dd yes true false env; do

@@ -28,7 +28,7 @@ builder.UseOrleans(silo =>
     silo.AddFaasGrains();
     silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ProviderAnnouncer>();
 });
-var runners = await builder.AddFunctionRunners();
+var runners = await builder.AddFunctionRunners(host);
 var gateway = builder.AddFaasGateway();
 builder.AddFaasTelemetry(FaasMetrics.MeterName);
 

@@ -3,9 +3,14 @@ using System.Collections.Immutable;
 namespace Orleans.Faas.Functions;
 
 /// <summary>What a user registers: the code to run and the box it runs in.</summary>
-/// <param name="Cpu">Cores the function may use, fractional; 0 means no limit.</param>
-/// <param name="MemoryMiB">Memory limit in MiB; 0 means no limit.</param>
+/// <param name="Cpu">Cores the function may use, fractional; 0 means the node's default quota.</param>
+/// <param name="MemoryMiB">Memory limit in MiB; 0 means the node's default limit.</param>
 /// <param name="MaxAttempts">How many times a task is placed before losing its provider fails it.</param>
+/// <param name="Network">The container gets a network; without it the function cannot reach anything.</param>
+/// <param name="User">The user the container runs as (<c>uid[:gid]</c> or a name in the image); null means the node's non-root default.</param>
+/// <param name="PidsLimit">Processes the container may hold at once; 0 means the node's default.</param>
+/// <param name="PullPolicy">When the node pulls the image.</param>
+/// <param name="KeepWarm">Finished containers are kept for the next invocation; false gives every run a fresh container.</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
     [property: Id(0)] string Name,
@@ -16,7 +21,12 @@ public sealed record FunctionDefinition(
     [property: Id(5)] double Cpu,
     [property: Id(6)] int MemoryMiB,
     [property: Id(7)] TimeSpan Timeout,
-    [property: Id(8)] int MaxAttempts = FunctionDefinition.DefaultMaxAttempts)
+    [property: Id(8)] int MaxAttempts = FunctionDefinition.DefaultMaxAttempts,
+    [property: Id(9)] bool Network = false,
+    [property: Id(10)] string? User = null,
+    [property: Id(11)] int PidsLimit = 0,
+    [property: Id(12)] ImagePullPolicy PullPolicy = ImagePullPolicy.IfNotPresent,
+    [property: Id(13)] bool KeepWarm = true)
 {
     public const int DefaultMaxAttempts = 3;
 

@@ -10,6 +10,8 @@ public static partial class FunctionDefinitionValidator
     public const double MaxCpu = 1024;
     public const int MinMemoryMiB = 6; // Docker refuses smaller memory limits.
     public const int MaxAttempts = 10;
+    public const int MinPidsLimit = 8; // The agent and a shell need a few.
+    public const int MaxPidsLimit = 65536;
 
     /// <summary>Field name → problems; empty when the definition is valid.</summary>
     public static ImmutableDictionary<string, string[]> Validate(FunctionDefinition definition)
@@ -54,11 +56,23 @@ public static partial class FunctionDefinitionValidator
         if (definition.MaxAttempts is < 1 or > MaxAttempts)
             Add("maxAttempts", $"Max attempts must be between 1 and {MaxAttempts}.");
 
+        if (definition.User is { } user && !UserPattern().IsMatch(user))
+            Add("user", "User must be a name or uid, optionally followed by ':' and a group name or gid, e.g. '1000:1000'.");
+
+        if (definition.PidsLimit < 0 || definition.PidsLimit is > 0 and < MinPidsLimit || definition.PidsLimit > MaxPidsLimit)
+            Add("pidsLimit", $"Pids limit must be 0 (the node's default) or between {MinPidsLimit} and {MaxPidsLimit}.");
+
+        if (!Enum.IsDefined(definition.PullPolicy))
+            Add("pullPolicy", "Pull policy must be 'ifNotPresent', 'never' or 'always'.");
+
         return errors.ToImmutableDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,31})?$")]
+    private static partial Regex UserPattern();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex EnvNamePattern();

@@ -4,7 +4,7 @@ namespace Orleans.Faas.History;
 
 /// <summary>
 /// One finished attempt of a task: what ran where, how long it waited and ran, and what it cost.
-/// CPU time and peak memory are null where the runner could not measure them, never zero.
+/// CPU time, peak memory, IO bytes and cache counters are null where the node could not measure them, never zero.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("faas.ExecutionRecord")]
 public sealed record ExecutionRecord(
@@ -22,4 +22,8 @@ public sealed record ExecutionRecord(
     [property: Id(11)] long? PeakMemoryBytes,
     [property: Id(12)] int? ExitCode,
     [property: Id(13)] TaskState Status,
-    [property: Id(14)] string? FailureReason);
+    [property: Id(14)] string? FailureReason,
+    [property: Id(15)] long? ReadBytes = null,
+    [property: Id(16)] long? WriteBytes = null,
+    [property: Id(17)] long? LlcReferences = null,
+    [property: Id(18)] long? LlcMisses = null);

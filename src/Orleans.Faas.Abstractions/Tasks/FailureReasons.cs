@@ -9,6 +9,12 @@ public static class FailureReasons
     /// <summary>The function ran past its timeout and was killed.</summary>
     public const string Timeout = "timeout";
 
+    /// <summary>A process of the function was killed for going past the container's memory limit.</summary>
+    public const string OutOfMemory = "oom";
+
+    /// <summary>The function tried to start more processes than the container's pids limit allows, and was stopped.</summary>
+    public const string PidsLimit = "pids limit";
+
     /// <summary>The function wrote more to standard output than the result limit allows.</summary>
     public const string OutputTooLarge = "output too large";
 

@@ -1,6 +1,8 @@
 namespace Orleans.Faas.Tasks;
 
-/// <summary>A task as callers see it: status, timing, placement and outcome, without the result bytes.</summary>
+/// <summary>A task as callers see it: status, timing, placement, outcome and cost, without the result bytes.</summary>
+/// <param name="WallTime">How long its finished attempt ran on the node; null until one finishes.</param>
+/// <param name="Metrics">What its finished attempt cost; null when nothing was measured.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -16,7 +18,9 @@ public sealed record TaskSnapshot(
     [property: Id(10)] string? FailureReason,
     [property: Id(11)] string? Error,
     [property: Id(12)] int InputBytes,
-    [property: Id(13)] int ResultBytes)
+    [property: Id(13)] int ResultBytes,
+    [property: Id(14)] TimeSpan? WallTime = null,
+    [property: Id(15)] ExecutionMetrics? Metrics = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -15,7 +15,12 @@ public sealed record FunctionRegistrationRequest(
     double? Cpu,
     int? MemoryMiB,
     double? TimeoutSeconds,
-    int? MaxAttempts)
+    int? MaxAttempts,
+    bool? Network,
+    string? User,
+    int? PidsLimit,
+    ImagePullPolicy? PullPolicy,
+    bool? KeepWarm)
 {
     public FunctionDefinition ToDefinition() => new(
         Name ?? "",
@@ -26,7 +31,12 @@ public sealed record FunctionRegistrationRequest(
         Cpu ?? 0,
         MemoryMiB ?? 0,
         TimeoutSeconds is { } seconds ? ToTimeout(seconds) : FunctionDefinition.DefaultTimeout,
-        MaxAttempts ?? FunctionDefinition.DefaultMaxAttempts);
+        MaxAttempts ?? FunctionDefinition.DefaultMaxAttempts,
+        Network ?? false,
+        User,
+        PidsLimit ?? 0,
+        PullPolicy ?? ImagePullPolicy.IfNotPresent,
+        KeepWarm ?? true);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -15,11 +15,17 @@ public sealed record FunctionResponse(
     double Cpu,
     int MemoryMiB,
     double TimeoutSeconds,
-    int MaxAttempts)
+    int MaxAttempts,
+    bool Network,
+    string? User,
+    int PidsLimit,
+    ImagePullPolicy PullPolicy,
+    bool KeepWarm)
 {
     public static FunctionResponse From(FunctionVersion version)
     {
         var d = version.Definition;
-        return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts);
+        return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
+            d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm);
     }
 }

@@ -59,6 +59,7 @@ public static class GatewayHosting
     {
         // Runtimes read as they are typed in definitions ("docker"); statuses as the lifecycle names them ("QUEUED").
         json.Converters.Add(new JsonStringEnumConverter<FunctionRuntime>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter<ImagePullPolicy>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
     }
 }

@@ -5,8 +5,9 @@ namespace Orleans.Faas.History;
 internal static class ExecutionRecords
 {
     /// <summary>The history row of a task's finished current attempt; an attempt that never started ran for zero time.</summary>
-    public static ExecutionRecord Of(Guid taskId, TaskRecord task, string provider, TimeSpan wallTime)
+    public static ExecutionRecord Of(Guid taskId, TaskRecord task, string provider)
     {
+        var metrics = task.Metrics;
         var function = task.Submission!.Function;
         var finishedAt = task.FinishedAt!.Value;
         return new ExecutionRecord(
@@ -19,11 +20,15 @@ internal static class ExecutionRecords
             task.QueuedAt,
             task.StartedAt ?? finishedAt,
             finishedAt,
-            wallTime.TotalMilliseconds,
-            CpuMs: null,
-            PeakMemoryBytes: null,
+            (task.WallTime ?? TimeSpan.Zero).TotalMilliseconds,
+            metrics?.CpuMs,
+            metrics?.PeakMemoryBytes,
             task.ExitCode,
             task.Status,
-            task.FailureReason);
+            task.FailureReason,
+            metrics?.ReadBytes,
+            metrics?.WriteBytes,
+            metrics?.LlcReferences,
+            metrics?.LlcMisses);
     }
 }

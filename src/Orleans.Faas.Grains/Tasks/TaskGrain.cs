@@ -86,7 +86,7 @@ public sealed partial class TaskGrain(
         Record.Logs = outcome.Logs;
         Record.FailureReason = reason;
         Record.Error = error;
-        await FinishAsync(outcome.WallTime);
+        await FinishAsync(outcome.WallTime, outcome.Metrics);
     }
 
     public async Task Fail(int attempt, string reason, string error)
@@ -97,7 +97,7 @@ public sealed partial class TaskGrain(
         MoveTo(TaskState.Failed);
         Record.FailureReason = reason;
         Record.Error = error;
-        await FinishAsync(wallTime: TimeSpan.Zero);
+        await FinishAsync(TimeSpan.Zero);
     }
 
     public Task<TaskSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
@@ -133,9 +133,11 @@ public sealed partial class TaskGrain(
         Record.Status = next;
     }
 
-    private async Task FinishAsync(TimeSpan wallTime)
+    private async Task FinishAsync(TimeSpan wallTime, ExecutionMetrics? cost = null)
     {
         Record.FinishedAt = clock.GetUtcNow();
+        Record.WallTime = wallTime;
+        Record.Metrics = cost;
         await state.WriteStateAsync();
         _finished.TrySetResult(Snapshot()!);
 
@@ -143,7 +145,7 @@ public sealed partial class TaskGrain(
         metrics.TaskFinished(FunctionName, Record.Status, Record.FinishedAt.Value - Record.QueuedAt);
         if (Record.Provider is { } provider)
         {
-            history.Append(ExecutionRecords.Of(Id, Record, provider, wallTime));
+            history.Append(ExecutionRecords.Of(Id, Record, provider));
             GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
         }
         await DisarmWatchdog();
@@ -165,7 +167,9 @@ public sealed partial class TaskGrain(
             Record.FailureReason,
             Record.Error,
             submission.Input.Length,
-            Record.Output.Length);
+            Record.Output.Length,
+            Record.WallTime,
+            Record.Metrics);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be registered")]
     private partial void LogWatchdogNotArmed(Exception exception, Guid taskId);

@@ -39,4 +39,12 @@ public sealed class TaskRecord
 
     [Id(11)]
     public string Logs { get; set; } = "";
+
+    /// <summary>How long the finished attempt ran on its node; null until one finishes.</summary>
+    [Id(12)]
+    public TimeSpan? WallTime { get; set; }
+
+    /// <summary>What the finished attempt cost; null until one finishes.</summary>
+    [Id(13)]
+    public ExecutionMetrics? Metrics { get; set; }
 }

@@ -4,32 +4,63 @@ using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Docker;
 
-/// <summary>Turns a function into the container the engine should create for one run of it.</summary>
+/// <summary>
+/// Turns a function into the container the engine should create for it: the agent as PID 1 running the image's command,
+/// inside a box with no network, no capabilities, no privilege gain, a read-only root, and limits on memory, CPU and pids.
+/// </summary>
 internal static class ContainerBlueprint
 {
+    public const string AgentFolder = "/.faas/bin";
+    public const string SocketFolder = "/.faas/run";
+    public const string SocketName = "agent.sock";
     private const long BytesPerMiB = 1024 * 1024;
 
-    public static CreateContainerParameters For(FunctionDefinition function) => new()
+    /// <param name="image">The image's own configuration, for its entrypoint, command and user.</param>
+    /// <param name="agentFolder">The node folder holding the agent binary, mounted read-only.</param>
+    /// <param name="socketFolder">The node folder where the agent puts its socket, mounted read-write.</param>
+    public static CreateContainerParameters For(
+        FunctionDefinition function, Config? image, DockerOptions options, string node, string agentFolder, string socketFolder)
     {
-        Image = function.Image is { Length: > 0 } image
-            ? image
-            : throw new FunctionStartException($"Function '{function.Name}' runs in Docker but names no image."),
-        Cmd = function.Command.IsDefaultOrEmpty ? null : [.. function.Command],
-        Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],
-        Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name },
-        // Input arrives on stdin, which closes when we close our end of the attach stream.
-        AttachStdin = true,
-        AttachStdout = true,
-        AttachStderr = true,
-        OpenStdin = true,
-        StdinOnce = true,
-        Tty = false,
-        HostConfig = new HostConfig
+        var memory = (function.MemoryMiB > 0 ? function.MemoryMiB : options.DefaultMemoryMiB) * BytesPerMiB;
+        var cpu = function.Cpu > 0 ? function.Cpu : options.DefaultCpu;
+        return new CreateContainerParameters
         {
-            NanoCPUs = function.Cpu > 0 ? (long)Math.Round(function.Cpu * 1e9) : 0,
-            Memory = function.MemoryMiB > 0 ? function.MemoryMiB * BytesPerMiB : 0,
-            // Equal to Memory, so the container gets no swap beyond its limit.
-            MemorySwap = function.MemoryMiB > 0 ? function.MemoryMiB * BytesPerMiB : 0,
-        },
-    };
+            Image = function.Image,
+            Entrypoint = [$"{AgentFolder}/faas-agent", $"{SocketFolder}/{SocketName}"],
+            Cmd = [.. CommandOf(function, image)],
+            User = function.User ?? NonRootUserOf(image) ?? options.DefaultUser,
+            Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],
+            Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name, [DockerRunner.NodeLabel] = node },
+            NetworkDisabled = !function.Network,
+            HostConfig = new HostConfig
+            {
+                NetworkMode = function.Network ? null : "none",
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+                ReadonlyRootfs = true,
+                Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,nodev,size={options.TmpMiB}m" },
+                PidsLimit = function.PidsLimit > 0 ? function.PidsLimit : options.DefaultPidsLimit,
+                Memory = memory,
+                // Equal to Memory, so the container gets no swap beyond its limit.
+                MemorySwap = memory,
+                NanoCPUs = (long)Math.Round(cpu * 1e9),
+                Binds = [$"{agentFolder}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"],
+            },
+        };
+    }
+
+    /// <summary>What the agent runs per request: the image's entrypoint followed by the definition's command, else the image's.</summary>
+    private static IReadOnlyList<string> CommandOf(FunctionDefinition function, Config? image)
+    {
+        var entrypoint = image?.Entrypoint ?? [];
+        var command = function.Command.IsDefaultOrEmpty ? image?.Cmd ?? [] : [.. function.Command];
+        var full = entrypoint.Concat(command).ToList();
+        return full.Count > 0
+            ? full
+            : throw new FunctionStartException($"Function '{function.Name}' has no command: its definition gives none and image '{function.Image}' names no entrypoint or cmd.");
+    }
+
+    /// <summary>The image's own user when it is not root; an image that runs as root gets the node's default instead.</summary>
+    private static string? NonRootUserOf(Config? image) =>
+        image?.User is { Length: > 0 } user && user.Split(':')[0] is not ("root" or "0") ? user : null;
 }

@@ -1,160 +1,230 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Agent;
+using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Runtime.Docker;
 
 /// <summary>
-/// Runs each attempt in a fresh container on this node's engine, limited to the function's CPU and memory, and removes it afterwards.
-/// Images are not pulled: one missing on this node is a start failure.
+/// Runs each attempt through the agent of an isolated container on this node's engine. A finished container goes back
+/// to the warm pool of its function version, so the next invocation skips create and start; a timed-out, cancelled or
+/// broken one is removed at once, and idle ones are removed after the pool's idle timeout.
 /// </summary>
-public sealed partial class DockerRunner(IOptions<DockerOptions> docker, IOptions<RunnerOptions> options, ILogger<DockerRunner> logger)
-    : IFunctionRunner, IDisposable
+public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 {
     /// <summary>Label on every container this runner creates, valued with the function's name, so ours can be listed and cleaned up.</summary>
     public const string FunctionLabel = "orleans.faas.function";
 
-    // Output the engine still holds is read after the container ends; past this we stop waiting for it.
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+    /// <summary>Label valued with the node's name, so a restarted node can remove what its previous process left.</summary>
+    public const string NodeLabel = "orleans.faas.node";
 
-    private readonly string _endpoint = docker.Value.Endpoint;
-    private readonly DockerClient _client = new DockerClientConfiguration(new Uri(docker.Value.Endpoint)).CreateClient();
+    private readonly DockerOptions _options;
+    private readonly RunnerOptions _runnerOptions;
+    private readonly WarmPool _pool;
+    private readonly DockerClient _client;
+    private readonly FunctionImages _images;
+    private readonly CacheCounterSupport _cacheCounters;
+    private readonly ILogger<DockerRunner> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _reaping;
+    private readonly DirectoryInfo _socketRoot;
+    private int _nextSocketFolder;
+
+    public DockerRunner(
+        IOptions<DockerOptions> docker,
+        IOptions<RunnerOptions> options,
+        IOptions<WarmPoolOptions> pool,
+        CacheCounterSupport cacheCounters,
+        TimeProvider time,
+        ILogger<DockerRunner> logger)
+    {
+        _options = docker.Value;
+        _runnerOptions = options.Value;
+        _pool = new WarmPool(pool.Value, time);
+        _client = new DockerClientConfiguration(new Uri(_options.Endpoint)).CreateClient();
+        _images = new FunctionImages(_client, _options);
+        _cacheCounters = cacheCounters;
+        _logger = logger;
+        _socketRoot = PrivateFolder(_options.SocketParent);
+        _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
+    }
 
     public FunctionRuntime Runtime => FunctionRuntime.Docker;
 
-    /// <remarks>The wall time covers creating, starting and running the container, not removing it.</remarks>
+    /// <summary>Idle warm containers of the function's current definition.</summary>
+    public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(PoolKey(function));
+
+    /// <remarks>The wall time covers getting a container (warm, or created and started) and the run, not removing it.</remarks>
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
-        var spec = ContainerBlueprint.For(function);
-        var output = new CappedOutput(options.Value.MaxOutputBytes);
-        var logs = new LogTail(options.Value.MaxLogBytes);
+        var key = function.KeepWarm && _pool.Enabled ? PoolKey(function) : null;
         var clock = Stopwatch.StartNew();
-        var id = await CreateAsync(function, spec);
-        try
+        while (true)
         {
-            using var stream = await EngineStep(function, "attach to", cancellationToken, () =>
-                _client.Containers.AttachContainerAsync(id, tty: false, new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, cancellationToken));
-            await EngineStep(function, "start", cancellationToken, () =>
-                _client.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken));
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(function.Timeout);
-
-            using var readStop = new CancellationTokenSource();
-            var feeding = AttachedStreams.FeedAsync(stream, input, deadline.Token);
-            var reading = AttachedStreams.ReadAsync(stream, output, logs, readStop.Token);
-            int? exitCode = null;
+            var warm = key is null ? null : _pool.TryRent(key);
+            var container = warm ?? await StartNewAsync(function, cancellationToken);
+            var capture = new RunCapture(_runnerOptions);
             try
             {
-                exitCode = (int)(await _client.Containers.WaitContainerAsync(id, deadline.Token)).StatusCode;
+                return await RunInAsync(container, key, function, input, capture, clock, cancellationToken);
             }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            catch (AgentLostException e) when (warm is not null)
             {
-                await KillAsync(id);
-                if (!cancellationToken.IsCancellationRequested)
-                    LogTimedOut(function.Name, function.Timeout, id);
+                // An idle container died (e.g. someone removed it); the run never reached it, so a fresh one takes over.
+                LogWarmContainerLost(container.ShortId, function.Name, e.Message);
             }
-
-            readStop.CancelAfter(DrainGrace);
-            await feeding;
-            await Settle(reading);
-            clock.Stop();
-
-            cancellationToken.ThrowIfCancellationRequested();
-            return new ExecutionOutcome(exitCode, output.ToArray(), logs.ToString(), TimedOut: exitCode is null, clock.Elapsed, output.Truncated);
-        }
-        finally
-        {
-            await RemoveAsync(id);
         }
     }
 
-    public void Dispose() => _client.Dispose();
-
-    /// <summary>Not cancellable midway: a container the engine made but whose id we never learned would be left behind.</summary>
-    private async Task<string> CreateAsync(FunctionDefinition function, CreateContainerParameters spec)
+    public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        await _reaping;
+        await Task.WhenAll(_pool.TakeAll().Select(DestroyAsync));
+        _client.Dispose();
+        _stopping.Dispose();
         try
         {
-            return (await _client.Containers.CreateContainerAsync(spec, CancellationToken.None)).ID;
+            _socketRoot.Delete(recursive: true);
         }
-        catch (DockerImageNotFoundException e)
+        catch (DirectoryNotFoundException)
         {
-            throw new FunctionStartException($"Image '{function.Image}' is not present on this node: {DockerErrors.Describe(e)}", e);
-        }
-        catch (Exception e) when (e is DockerApiException || DockerErrors.IsUnreachable(e))
-        {
-            throw StartFailure(function, "create a container for", e);
+            // Nothing was ever started.
         }
     }
 
-    private async Task<T> EngineStep<T>(FunctionDefinition function, string step, CancellationToken cancellationToken, Func<Task<T>> call)
+    /// <summary>Removes the containers a previous process of this node left behind (after a crash, its warm pool).</summary>
+    public async Task<int> RemoveLeftoversAsync(string node, CancellationToken cancellationToken)
+    {
+        var leftovers = await _client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{NodeLabel}={node}"] = true } },
+        }, cancellationToken);
+        foreach (var leftover in leftovers)
+            await _client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+        return leftovers.Count;
+    }
+
+    private async Task<ExecutionOutcome> RunInAsync(
+        FunctionContainer container, string? key, FunctionDefinition function, ReadOnlyMemory<byte> input, RunCapture capture,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(function.Timeout);
+        AgentReport report;
+        try
+        {
+            report = await container.InvokeAsync(input, capture.Stdout, capture.Stderr, _options.StartTimeout, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            await DestroyAsync(container);
+            cancellationToken.ThrowIfCancellationRequested();
+            LogTimedOut(function.Name, function.Timeout, container.ShortId);
+            return new ExecutionOutcome(null, capture.Stdout.ToArray(), capture.Logs(), TimedOut: true, clock.Elapsed, capture.Stdout.Truncated,
+                Metrics: ExecutionMetrics.Unmeasured("the run was killed at its timeout, before it could report"));
+        }
+        catch
+        {
+            await DestroyAsync(container);
+            throw;
+        }
+        clock.Stop();
+
+        if (report.Flags.HasFlag(AgentFlags.ExecFailed))
+        {
+            await DestroyAsync(container);
+            throw new FunctionStartException($"Function '{function.Name}' could not start its command in image '{function.Image}': {capture.Stderr.ToString().Trim()}");
+        }
+        if (key is null || !_pool.TryReturn(key, container))
+            await DestroyAsync(container);
+        return AgentOutcomes.Of(report, capture, clock.Elapsed, _cacheCounters.UnavailableBecause);
+    }
+
+    private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
+    {
+        var image = await EngineStep(function, "prepare the image of", () => _images.ReadyAsync(function, cancellationToken), cancellationToken);
+        var socketFolder = Path.Combine(_socketRoot.FullName, Interlocked.Increment(ref _nextSocketFolder).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // World-writable: the container's user, whoever it is, must be able to create the agent's socket here.
+        CreateFolder(socketFolder, (UnixFileMode)0b111_111_111);
+        var spec = ContainerBlueprint.For(function, image, _options, _options.Node, Path.GetDirectoryName(_options.AgentPath)!, socketFolder);
+        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder), cancellationToken);
+    }
+
+    private async Task<T> EngineStep<T>(FunctionDefinition function, string step, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await call();
         }
+        catch (DockerImageNotFoundException e)
+        {
+            throw new FunctionStartException($"Image '{function.Image}' is not present on this node: {DockerErrors.Describe(e)}", e);
+        }
         catch (Exception e) when ((e is DockerApiException || DockerErrors.IsUnreachable(e)) && !cancellationToken.IsCancellationRequested)
         {
-            throw StartFailure(function, step, e);
+            throw DockerErrors.IsUnreachable(e)
+                ? new FunctionStartException($"Docker at {_options.Endpoint} did not answer: {DockerErrors.WhyUnreachable(_options.Endpoint, e)}", e, runtimeUnreachable: true)
+                : new FunctionStartException($"Docker at {_options.Endpoint} could not {step} function '{function.Name}': {DockerErrors.Describe(e)}", e);
         }
     }
 
-    private FunctionStartException StartFailure(FunctionDefinition function, string step, Exception e) =>
-        DockerErrors.IsUnreachable(e)
-            ? new FunctionStartException($"Docker at {_endpoint} did not answer: {DockerErrors.WhyUnreachable(_endpoint, e)}", e, runtimeUnreachable: true)
-            : new FunctionStartException($"Docker at {_endpoint} could not {step} function '{function.Name}': {DockerErrors.Describe(e)}", e);
-
-    private static async Task Settle(Task reading)
+    private async Task DestroyAsync(FunctionContainer container)
     {
+        if (await container.DestroyAsync() is { } failure)
+            LogRemoveFailed(failure, container.ShortId);
+    }
+
+    private async Task ReapIdleAsync(TimeSpan idleTimeout, TimeProvider time, CancellationToken stopping)
+    {
+        var period = TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
+        using var timer = new PeriodicTimer(period, time);
         try
         {
-            await reading;
+            while (await timer.WaitForNextTickAsync(stopping))
+                await Task.WhenAll(_pool.TakeExpired().Select(DestroyAsync));
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
+        catch (OperationCanceledException)
         {
-            // The engine held the stream open past the grace, or dropped it; what was read so far is kept.
+            // The runner is being disposed; what is still idle is removed there.
         }
     }
 
-    private async Task KillAsync(string id)
+    private static void CreateFolder(string path, UnixFileMode mode)
     {
-        try
-        {
-            await _client.Containers.KillContainerAsync(id, new ContainerKillParameters(), CancellationToken.None);
-        }
-        catch (DockerApiException e)
-        {
-            // Most often it exited on its own just now; the forced removal that follows ends it either way.
-            LogKillFailed(id, DockerErrors.Describe(e));
-        }
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("Docker functions run on Linux nodes: the agent's socket is a unix socket.");
+        Directory.CreateDirectory(path);
+        // Set apart from creating, which the process umask would narrow.
+        File.SetUnixFileMode(path, mode);
     }
 
-    private async Task RemoveAsync(string id)
+    /// <summary>A folder only this runner uses (mode 0700), so runners sharing a host or a process never share sockets.</summary>
+    private static DirectoryInfo PrivateFolder(string? parent)
     {
-        try
-        {
-            await _client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            // Already gone: nothing is left behind.
-        }
-        catch (Exception e) when (e is DockerApiException || DockerErrors.IsUnreachable(e))
-        {
-            LogRemoveFailed(e, id);
-        }
+        if (parent is null)
+            return Directory.CreateTempSubdirectory("ofaas-");
+        var folder = Path.Combine(parent, $"ofaas-{Guid.NewGuid().ToString("N")[..8]}");
+        CreateFolder(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return new DirectoryInfo(folder);
     }
+
+    /// <summary>Containers are shared only by runs of an identical definition, so a new version never reuses an old box.</summary>
+    private static string PoolKey(FunctionDefinition function) => JsonSerializer.Serialize(function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ran past its timeout of {Timeout}; container {ContainerId} was killed")]
     private partial void LogTimedOut(string function, TimeSpan timeout, string containerId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Container {ContainerId} could not be killed: {Reason}")]
-    private partial void LogKillFailed(string containerId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warm container {ContainerId} of function {Function} was lost ({Reason}); starting a fresh one")]
+    private partial void LogWarmContainerLost(string containerId, string function, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Container {ContainerId} could not be removed and is left behind")]
     private partial void LogRemoveFailed(Exception exception, string containerId);

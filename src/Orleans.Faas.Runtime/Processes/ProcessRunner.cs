@@ -15,12 +15,14 @@ public sealed partial class ProcessRunner(IOptions<RunnerOptions> options, ILogg
     // Output still buffered in the pipes is read after the program ends; a descendant holding them open is not waited for longer.
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
 
+    // A process shares the silo's cgroup, so nothing it costs can be told apart from the node's own work.
+    private const string UnmeasuredWhy = "a process function has no cgroup of its own to count in";
+
     public FunctionRuntime Runtime => FunctionRuntime.Process;
 
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
-        var output = new CappedOutput(options.Value.MaxOutputBytes);
-        var logs = new LogTail(options.Value.MaxLogBytes);
+        var capture = new RunCapture(options.Value);
         var clock = Stopwatch.StartNew();
         using var process = ProcessLauncher.Start(function);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -29,8 +31,8 @@ public sealed partial class ProcessRunner(IOptions<RunnerOptions> options, ILogg
 
         var feeding = FeedAsync(process, input, deadline.Token);
         var reading = Task.WhenAll(
-            output.DrainAsync(process.StandardOutput.BaseStream, drainStop.Token),
-            logs.DrainAsync(process.StandardError.BaseStream, drainStop.Token));
+            capture.Stdout.DrainAsync(process.StandardOutput.BaseStream, drainStop.Token),
+            capture.Stderr.DrainAsync(process.StandardError.BaseStream, drainStop.Token));
         var timedOut = false;
         try
         {
@@ -55,7 +57,8 @@ public sealed partial class ProcessRunner(IOptions<RunnerOptions> options, ILogg
 
         cancellationToken.ThrowIfCancellationRequested();
         int? exitCode = timedOut ? null : process.ExitCode;
-        return new ExecutionOutcome(exitCode, output.ToArray(), logs.ToString(), timedOut, clock.Elapsed, output.Truncated);
+        return new ExecutionOutcome(exitCode, capture.Stdout.ToArray(), capture.Logs(), timedOut, clock.Elapsed, capture.Stdout.Truncated,
+            Metrics: ExecutionMetrics.Unmeasured(UnmeasuredWhy));
     }
 
     private static async Task FeedAsync(Process process, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)

@@ -2,17 +2,15 @@ using System.Text;
 
 namespace Orleans.Faas.Runtime.Runners;
 
-/// <summary>Keeps the last bytes of standard error; when earlier ones were dropped, a marker line says how many.</summary>
-internal sealed class LogTail : ByteSink
+/// <summary>Keeps the last bytes of a stream; when earlier ones were dropped, a marker line says how many.</summary>
+/// <param name="stream">What the bytes are, as the marker names them: "stderr".</param>
+internal sealed class LogTail(int capacity, string stream = "stderr") : ByteSink
 {
-    private readonly byte[] _ring;
+    private readonly byte[] _ring = capacity > 0 ? new byte[capacity] : throw new ArgumentOutOfRangeException(nameof(capacity));
     private long _total;
 
-    public LogTail(int capacity)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
-        _ring = new byte[capacity];
-    }
+    /// <summary>Nothing was appended.</summary>
+    public bool IsEmpty => _total == 0;
 
     public override void Append(ReadOnlySpan<byte> bytes)
     {
@@ -46,6 +44,6 @@ internal sealed class LogTail : ByteSink
             skip++;
 
         var dropped = _total - _ring.Length + skip;
-        return $"[... {dropped} earlier bytes of stderr dropped ...]\n" + Encoding.UTF8.GetString(tail, skip, tail.Length - skip);
+        return $"[... {dropped} earlier bytes of {stream} dropped ...]\n" + Encoding.UTF8.GetString(tail, skip, tail.Length - skip);
     }
 }

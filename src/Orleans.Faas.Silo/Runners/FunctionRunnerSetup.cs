@@ -1,26 +1,37 @@
+using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Processes;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Silo.Hosting;
 
 namespace Orleans.Faas.Silo.Runners;
 
-/// <summary>Chooses this node's runners at start-up: Docker when its engine answers, local processes always.</summary>
+/// <summary>Chooses this node's runners at start-up: Docker when its engine answers and the agent is built, local processes always.</summary>
 public static class FunctionRunnerSetup
 {
     /// <returns>One line for the start-up log saying what was chosen and why.</returns>
-    public static async Task<string> AddFunctionRunners(this WebApplicationBuilder builder)
+    public static async Task<string> AddFunctionRunners(this WebApplicationBuilder builder, SiloHostOptions host)
     {
         builder.Services.AddOptions<DockerOptions>().BindConfiguration(DockerOptions.Section)
+            .Configure(o => o.Node = host.NodeName)
             .Validate(o => Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Faas:Docker:Endpoint must be an absolute URI, e.g. unix:///var/run/docker.sock.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<WarmPoolOptions>().BindConfiguration(WarmPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var docker = builder.Configuration.GetSection(DockerOptions.Section).Get<DockerOptions>() ?? new DockerOptions();
 
         builder.Services.AddSingleton<IFunctionRunner, ProcessRunner>();
+        if (!File.Exists(docker.AgentPath))
+            return $"Runners: process only; the container agent is missing at {docker.AgentPath} (it is built with the silo when a C compiler is installed).";
         var probe = await DockerProbe.ProbeAsync(docker.Endpoint, CancellationToken.None);
         if (!probe.Answered)
             return $"Runners: process only; Docker at {docker.Endpoint} did not answer ({probe.Description}).";
 
-        builder.Services.AddSingleton<IFunctionRunner, DockerRunner>();
-        return $"Runners: docker ({probe.Description} at {docker.Endpoint}) and process.";
+        var cacheCounters = CacheCounterSupport.DetectHere();
+        builder.Services.AddSingleton(cacheCounters);
+        builder.Services.AddSingleton<DockerRunner>();
+        builder.Services.AddSingleton<IFunctionRunner>(sp => sp.GetRequiredService<DockerRunner>());
+        builder.Services.AddHostedService<LeftoverContainerSweep>();
+        return $"Runners: docker ({probe.Description} at {docker.Endpoint}; LLC counters: {cacheCounters.UnavailableBecause ?? "available"}) and process.";
     }
 }

@@ -10,7 +10,7 @@ internal static class ExecutionRows
 {
     private const string Columns =
         "task_id, attempt, function, function_version, provider, input_bytes, queued_at, started_at, finished_at, " +
-        "wall_ms, cpu_ms, peak_memory_bytes, exit_code, status, failure_reason";
+        "wall_ms, cpu_ms, peak_memory_bytes, exit_code, status, failure_reason, read_bytes, write_bytes, llc_references, llc_misses";
 
     public const string Select =
         $"SELECT {Columns} FROM faas_execution_history " +
@@ -19,7 +19,7 @@ internal static class ExecutionRows
 
     // A record appended twice (e.g. a retried batch) stays one row.
     private const string InsertText =
-        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) " +
+        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) " +
         "ON CONFLICT (task_id, attempt) DO NOTHING";
 
     public static NpgsqlBatchCommand Insert(ExecutionRecord r)
@@ -40,6 +40,8 @@ internal static class ExecutionRows
         command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = r.ExitCode, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StatusText(r.Status) });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = r.FailureReason, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        foreach (var count in (long?[])[r.ReadBytes, r.WriteBytes, r.LlcReferences, r.LlcMisses])
+            command.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = count, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         return command;
     }
 
@@ -58,7 +60,13 @@ internal static class ExecutionRows
         row.IsDBNull(11) ? null : row.GetInt64(11),
         row.IsDBNull(12) ? null : row.GetInt32(12),
         Enum.Parse<TaskState>(row.GetString(13), ignoreCase: true),
-        row.IsDBNull(14) ? null : row.GetString(14));
+        row.IsDBNull(14) ? null : row.GetString(14),
+        NullableCount(row, 15),
+        NullableCount(row, 16),
+        NullableCount(row, 17),
+        NullableCount(row, 18));
+
+    private static long? NullableCount(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
 
     private static string StatusText(TaskState status) => status.ToString().ToUpperInvariant();
 }

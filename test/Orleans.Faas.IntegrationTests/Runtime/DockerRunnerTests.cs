@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Runtime.Docker;
@@ -13,26 +11,21 @@ using Orleans.Faas.Runtime.Runners;
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
 /// <summary>Runs functions in real containers on the test script's private dockerd.</summary>
-public sealed class DockerRunnerTests : IDisposable
+public sealed class DockerRunnerTests : IAsyncLifetime
 {
-    private readonly DockerRunner _runner = Runner(TestEnvironment.DockerEndpoint);
+    private readonly DockerRunner _runner = TestDockerRunners.Create();
     private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        _runner.Dispose();
+        await _runner.DisposeAsync();
         _docker.Dispose();
     }
 
-    private static DockerRunner Runner(string endpoint, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024) =>
-        new(Options.Create(new DockerOptions { Endpoint = endpoint }),
-            Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
-            NullLogger<DockerRunner>.Instance);
-
-    /// <summary>A uniquely named function, so the label filter finds only this test's containers.</summary>
-    private static FunctionDefinition Function(params string[] command) => new(
-        $"it-{Guid.NewGuid():N}", FunctionRuntime.Docker, TestEnvironment.HelloImage, [.. command],
-        ImmutableDictionary<string, string>.Empty, 0, 0, TimeSpan.FromSeconds(30));
+    /// <summary>A uniquely named function that gets a fresh container per run, so the label filter finds only this test's containers.</summary>
+    private static FunctionDefinition Function(params string[] command) => TestFunctions.Docker(command) with { KeepWarm = false };
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -131,17 +124,21 @@ public sealed class DockerRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task Output_past_the_limit_is_cut_and_long_stderr_keeps_its_tail()
+    public async Task Output_past_the_limit_is_cut_and_the_logs_keep_the_tails_of_stderr_and_the_overflow()
     {
-        using var runner = Runner(TestEnvironment.DockerEndpoint, maxOutputBytes: 1000, maxLogBytes: 100);
-        var function = Function("sh", "-c", "head -c 200000 /dev/zero; yes err | head -c 200000 >&2");
+        await using var runner = TestDockerRunners.Create(maxOutputBytes: 1000, maxLogBytes: 100);
+        var function = Function("sh", "-c", "head -c 200000 /dev/zero | tr '\\0' o; echo END; yes err | head -c 200000 >&2");
 
         var outcome = await runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
-        Assert.Equal(1000, outcome.Output.Length);
+        Assert.Equal(new string('o', 1000), Text(outcome.Output));
         Assert.True(outcome.OutputTruncated);
-        Assert.StartsWith("[... 199900 earlier bytes of stderr dropped ...]\n", outcome.Logs, StringComparison.Ordinal);
-        Assert.EndsWith("err\n", outcome.Logs, StringComparison.Ordinal);
+        var stderrAndOverflow = outcome.Logs.Split("\n[stdout beyond the result limit]\n");
+        Assert.Equal(2, stderrAndOverflow.Length);
+        Assert.StartsWith("[... 199900 earlier bytes of stderr dropped ...]\n", stderrAndOverflow[0], StringComparison.Ordinal);
+        Assert.EndsWith("err\nerr\n", stderrAndOverflow[0], StringComparison.Ordinal);
+        Assert.StartsWith("[... 198904 earlier bytes of stdout beyond the result limit dropped ...]\n", stderrAndOverflow[1], StringComparison.Ordinal);
+        Assert.EndsWith("ooooEND\n", stderrAndOverflow[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,17 +152,6 @@ public sealed class DockerRunnerTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(input.Length, outcome.Output.Length);
         Assert.True(input.AsSpan().SequenceEqual(outcome.Output), "The output differs from the input.");
-    }
-
-    [Fact]
-    public async Task A_missing_image_is_a_start_failure()
-    {
-        var function = Function() with { Image = $"faas-samples/not-built-{Guid.NewGuid():N}:latest" };
-
-        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, Utf8("x"), CancellationToken.None));
-
-        Assert.Contains($"Image '{function.Image}' is not present on this node", failure.Message, StringComparison.Ordinal);
-        Assert.Empty(await ContainersOf(function));
     }
 
     [Fact]
@@ -183,20 +169,12 @@ public sealed class DockerRunnerTests : IDisposable
     public async Task An_unreachable_engine_is_a_start_failure()
     {
         var endpoint = $"unix:///tmp/faas-no-docker-{Guid.NewGuid():N}/docker.sock";
-        using var runner = Runner(endpoint);
+        await using var runner = TestDockerRunners.Create(endpoint);
 
         var failure = await Assert.ThrowsAsync<FunctionStartException>(() => runner.RunAsync(Function(), Utf8("x"), CancellationToken.None));
 
         Assert.Contains($"Docker at {endpoint} did not answer", failure.Message, StringComparison.Ordinal);
     }
 
-    private async Task<IList<ContainerListResponse>> ContainersOf(FunctionDefinition function) =>
-        await _docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{DockerRunner.FunctionLabel}={function.Name}"] = true },
-            },
-        });
+    private Task<IList<ContainerListResponse>> ContainersOf(FunctionDefinition function) => _docker.ContainersOf(function);
 }

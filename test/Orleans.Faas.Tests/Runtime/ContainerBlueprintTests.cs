@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Runners;
@@ -11,10 +12,15 @@ public sealed class ContainerBlueprintTests
         "hello", FunctionRuntime.Docker, "faas-samples/hello:latest", [], ImmutableDictionary<string, string>.Empty.Add("A", "1"),
         0.5, 64, TimeSpan.FromSeconds(30));
 
+    private static readonly Config HelloImage = new() { Cmd = ["/bin/sh", "/hello.sh"] };
+
+    private static CreateContainerParameters For(FunctionDefinition function, Config? image = null) =>
+        ContainerBlueprint.For(function, image ?? HelloImage, new DockerOptions(), "node-a", "/opt/faas/agent", "/tmp/ofaas-x/1");
+
     [Fact]
     public void Limits_become_nano_cpus_and_memory_without_extra_swap()
     {
-        var host = ContainerBlueprint.For(Hello).HostConfig;
+        var host = For(Hello).HostConfig;
 
         Assert.Equal(500_000_000, host.NanoCPUs);
         Assert.Equal(64L * 1024 * 1024, host.Memory);
@@ -22,44 +28,73 @@ public sealed class ContainerBlueprintTests
     }
 
     [Fact]
-    public void Zero_limits_leave_the_container_unlimited()
+    public void Unset_limits_take_the_node_defaults()
     {
-        var host = ContainerBlueprint.For(Hello with { Cpu = 0, MemoryMiB = 0 }).HostConfig;
+        var defaults = new DockerOptions();
+        var host = For(Hello with { Cpu = 0, MemoryMiB = 0, PidsLimit = 0 }).HostConfig;
 
-        Assert.Equal(0, host.NanoCPUs);
-        Assert.Equal(0, host.Memory);
-        Assert.Equal(0, host.MemorySwap);
+        Assert.Equal((long)(defaults.DefaultCpu * 1e9), host.NanoCPUs);
+        Assert.Equal(defaults.DefaultMemoryMiB * 1024L * 1024, host.Memory);
+        Assert.Equal(defaults.DefaultPidsLimit, host.PidsLimit);
     }
 
     [Fact]
-    public void An_empty_command_keeps_the_image_default()
+    public void The_box_has_no_network_capabilities_privilege_gain_or_writable_root()
     {
-        var spec = ContainerBlueprint.For(Hello);
+        var spec = For(Hello);
 
-        Assert.Null(spec.Cmd);
-        Assert.Equal("faas-samples/hello:latest", spec.Image);
+        Assert.True(spec.NetworkDisabled);
+        Assert.Equal("none", spec.HostConfig.NetworkMode);
+        Assert.Equal(["ALL"], spec.HostConfig.CapDrop);
+        Assert.Equal(["no-new-privileges"], spec.HostConfig.SecurityOpt);
+        Assert.True(spec.HostConfig.ReadonlyRootfs);
+        Assert.StartsWith("rw,nosuid,nodev,size=", spec.HostConfig.Tmpfs["/tmp"], StringComparison.Ordinal);
+        Assert.Equal("65534:65534", spec.User);
+    }
+
+    [Fact]
+    public void A_definition_may_ask_for_a_network_a_user_and_a_pids_limit()
+    {
+        var spec = For(Hello with { Network = true, User = "1000:1000", PidsLimit = 32 });
+
+        Assert.False(spec.NetworkDisabled);
+        Assert.Null(spec.HostConfig.NetworkMode);
+        Assert.Equal("1000:1000", spec.User);
+        Assert.Equal(32, spec.HostConfig.PidsLimit);
+    }
+
+    [Fact]
+    public void An_image_user_is_kept_unless_it_is_root()
+    {
+        Assert.Equal("app", For(Hello, new Config { Cmd = ["x"], User = "app" }).User);
+        Assert.Equal("65534:65534", For(Hello, new Config { Cmd = ["x"], User = "root" }).User);
+        Assert.Equal("65534:65534", For(Hello, new Config { Cmd = ["x"], User = "0:0" }).User);
+    }
+
+    [Fact]
+    public void The_agent_runs_the_image_entrypoint_and_command()
+    {
+        var spec = For(Hello, new Config { Entrypoint = ["/entry"], Cmd = ["--flag"] });
+
+        Assert.Equal(["/.faas/bin/faas-agent", "/.faas/run/agent.sock"], spec.Entrypoint);
+        Assert.Equal(["/entry", "--flag"], spec.Cmd);
         Assert.Equal(["A=1"], spec.Env);
         Assert.Equal("hello", spec.Labels[DockerRunner.FunctionLabel]);
+        Assert.Equal("node-a", spec.Labels[DockerRunner.NodeLabel]);
+        Assert.Equal(["/opt/faas/agent:/.faas/bin:ro", "/tmp/ofaas-x/1:/.faas/run:rw"], spec.HostConfig.Binds);
     }
 
     [Fact]
-    public void A_command_replaces_the_image_default()
+    public void A_command_replaces_the_image_cmd_but_not_its_entrypoint()
     {
-        Assert.Equal(["sh", "-c", "echo hi"], ContainerBlueprint.For(Hello with { Command = ["sh", "-c", "echo hi"] }).Cmd);
+        var spec = For(Hello with { Command = ["sh", "-c", "echo hi"] }, new Config { Entrypoint = ["/entry"], Cmd = ["--flag"] });
+
+        Assert.Equal(["/entry", "sh", "-c", "echo hi"], spec.Cmd);
     }
 
     [Fact]
-    public void Stdin_is_attached_once_without_a_terminal()
+    public void A_function_with_no_command_anywhere_cannot_start()
     {
-        var spec = ContainerBlueprint.For(Hello);
-
-        Assert.True(spec.OpenStdin && spec.StdinOnce && spec.AttachStdin && spec.AttachStdout && spec.AttachStderr);
-        Assert.False(spec.Tty);
-    }
-
-    [Fact]
-    public void A_docker_function_without_an_image_cannot_start()
-    {
-        Assert.Throws<FunctionStartException>(() => ContainerBlueprint.For(Hello with { Image = null }));
+        Assert.Throws<FunctionStartException>(() => For(Hello, new Config()));
     }
 }

@@ -1,0 +1,35 @@
+using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Runtime.Agent;
+
+/// <summary>Turns the agent's report on a run into the outcome a task finishes with.</summary>
+internal static class AgentOutcomes
+{
+    // The shell convention for "ended by signal N", which is also what the engine reports for a killed container.
+    private const int SignalExitBase = 128;
+
+    public static ExecutionOutcome Of(AgentReport report, RunCapture capture, TimeSpan wallTime, string? cacheCountersUnavailable) => new(
+        report.ExitCodeOrNull ?? SignalExitBase + report.Signal,
+        capture.Stdout.ToArray(),
+        capture.Logs(),
+        TimedOut: false,
+        wallTime,
+        capture.Stdout.Truncated,
+        LimitHitBy(report.Flags),
+        new ExecutionMetrics(
+            report.CpuNanoseconds >= 0 ? report.CpuNanoseconds / 1e6 : null,
+            Measured(report.PeakResidentBytes),
+            Measured(report.ReadBytes),
+            Measured(report.WriteBytes),
+            LlcReferences: null,
+            LlcMisses: null,
+            cacheCountersUnavailable));
+
+    private static string? LimitHitBy(AgentFlags flags) =>
+        flags.HasFlag(AgentFlags.OutOfMemory) ? FailureReasons.OutOfMemory
+        : flags.HasFlag(AgentFlags.PidsLimit) ? FailureReasons.PidsLimit
+        : null;
+
+    private static long? Measured(long value) => value >= 0 ? value : null;
+}

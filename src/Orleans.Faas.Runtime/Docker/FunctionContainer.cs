@@ -1,0 +1,145 @@
+using System.Net.Sockets;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Orleans.Faas.Runtime.Agent;
+using Orleans.Faas.Runtime.Runners;
+
+namespace Orleans.Faas.Runtime.Docker;
+
+/// <summary>
+/// A started function container whose agent runs the function once per request. It can serve many requests in turn
+/// (a warm container) and is destroyed after a timeout, a cancellation or a broken agent.
+/// </summary>
+internal sealed class FunctionContainer
+{
+    private static readonly TimeSpan ConnectRetry = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan ExitCheckEvery = TimeSpan.FromMilliseconds(100);
+
+    private readonly DockerClient _client;
+    private readonly string _socketFolder;
+    private bool _agentSeen;
+
+    private FunctionContainer(DockerClient client, string id, string socketFolder)
+    {
+        _client = client;
+        Id = id;
+        _socketFolder = socketFolder;
+    }
+
+    public string Id { get; }
+
+    /// <summary>When it last finished a request; what the warm pool's idle timeout counts from.</summary>
+    public DateTimeOffset IdleSince { get; set; }
+
+    /// <summary>Creates and starts the container. Not cancellable midway: a container the engine made but whose id we never learned would be left behind.</summary>
+    public static async Task<FunctionContainer> StartAsync(DockerClient client, CreateContainerParameters spec, string socketFolder)
+    {
+        var id = (await client.Containers.CreateContainerAsync(spec, CancellationToken.None)).ID;
+        var container = new FunctionContainer(client, id, socketFolder);
+        try
+        {
+            await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), CancellationToken.None);
+            return container;
+        }
+        catch
+        {
+            await container.DestroyAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the function once with <paramref name="input"/>, streaming its output into the sinks.</summary>
+    /// <param name="startTimeout">How long a new container's agent may take to listen.</param>
+    /// <exception cref="AgentLostException">The agent is gone: the container died, or was killed under us.</exception>
+    public async Task<AgentReport> InvokeAsync(
+        ReadOnlyMemory<byte> input, ByteSink stdout, ByteSink stderr, TimeSpan startTimeout, CancellationToken cancellationToken)
+    {
+        using var socket = await ConnectAsync(startTimeout, cancellationToken);
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        try
+        {
+            await AgentProtocol.SendAsync(stream, input, cancellationToken);
+            return await AgentProtocol.ReceiveAsync(stream, stdout, stderr, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AgentLostException($"The agent of container {ShortId} stopped answering: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Kills and removes the container and its socket folder; never throws, as it runs on every path out.</summary>
+    public async Task<Exception?> DestroyAsync()
+    {
+        Exception? failure = null;
+        try
+        {
+            await _client.Containers.RemoveContainerAsync(Id, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            // Already gone: nothing is left behind.
+        }
+        catch (Exception e) when (e is DockerApiException || DockerErrors.IsUnreachable(e))
+        {
+            failure = e;
+        }
+        try
+        {
+            Directory.Delete(_socketFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never created or already removed.
+        }
+        return failure;
+    }
+
+    public string ShortId => Id[..Math.Min(12, Id.Length)];
+
+    private async Task<Socket> ConnectAsync(TimeSpan startTimeout, CancellationToken cancellationToken)
+    {
+        var endpoint = new UnixDomainSocketEndPoint(Path.Combine(_socketFolder, ContainerBlueprint.SocketName));
+        var started = TimeProvider.System.GetTimestamp();
+        var lastExitCheck = started;
+        while (true)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(endpoint, cancellationToken);
+                _agentSeen = true;
+                return socket;
+            }
+            catch (SocketException) when (!_agentSeen)
+            {
+                // No socket file yet, or nobody listening on it yet.
+                socket.Dispose();
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e);
+            }
+
+            // A new container's agent is not listening yet; give up when the container has exited or took too long.
+            var waited = TimeProvider.System.GetElapsedTime(started);
+            if (waited > startTimeout)
+                throw new FunctionStartException($"Container {ShortId} did not start its agent within {startTimeout.TotalSeconds:0} s.");
+            if (TimeProvider.System.GetElapsedTime(lastExitCheck) > ExitCheckEvery)
+            {
+                lastExitCheck = TimeProvider.System.GetTimestamp();
+                await ThrowIfExitedAsync(cancellationToken);
+            }
+            await Task.Delay(ConnectRetry, cancellationToken);
+        }
+    }
+
+    private async Task ThrowIfExitedAsync(CancellationToken cancellationToken)
+    {
+        var state = (await _client.Containers.InspectContainerAsync(Id, cancellationToken)).State;
+        if (state.Running)
+            return;
+        var logs = await ContainerLogs.TailAsync(_client, Id, cancellationToken);
+        throw new FunctionStartException($"Container {ShortId} exited with code {state.ExitCode} before its agent listened: {logs}");
+    }
+}

@@ -1,0 +1,66 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Runners;
+
+namespace Orleans.Faas.Runtime.Docker;
+
+/// <summary>Makes a function's image present on the node as its pull policy says, and reads the image's configuration.</summary>
+internal sealed class FunctionImages(DockerClient client, DockerOptions options)
+{
+    public async Task<Config?> ReadyAsync(FunctionDefinition function, CancellationToken cancellationToken)
+    {
+        var image = function.Image!;
+        if (function.PullPolicy == ImagePullPolicy.Always)
+            await PullAsync(image, cancellationToken);
+        try
+        {
+            return (await client.Images.InspectImageAsync(image, cancellationToken)).Config;
+        }
+        catch (DockerImageNotFoundException) when (function.PullPolicy == ImagePullPolicy.IfNotPresent)
+        {
+            // Pulled below.
+        }
+        catch (DockerImageNotFoundException e)
+        {
+            throw new FunctionStartException($"Image '{image}' is not present on this node and its pull policy is {function.PullPolicy}: {DockerErrors.Describe(e)}", e);
+        }
+
+        await PullAsync(image, cancellationToken);
+        return (await client.Images.InspectImageAsync(image, cancellationToken)).Config;
+    }
+
+    private async Task PullAsync(string image, CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(options.PullTimeout);
+        var progress = new PullErrors();
+        try
+        {
+            await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image }, null, progress, patience.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FunctionStartException($"Pulling image '{image}' took longer than {options.PullTimeout.TotalSeconds:0} s.");
+        }
+        catch (DockerApiException e)
+        {
+            throw new FunctionStartException($"Pulling image '{image}' failed: {DockerErrors.Describe(e)}", e);
+        }
+        if (progress.First is { } error)
+            throw new FunctionStartException($"Pulling image '{image}' failed: {error}");
+    }
+
+    /// <summary>The engine reports a failed pull as a message in the progress stream, not always as an error status.</summary>
+    private sealed class PullErrors : IProgress<JSONMessage>
+    {
+        public string? First { get; private set; }
+
+        public void Report(JSONMessage value)
+        {
+            var error = value.Error?.Message is { Length: > 0 } message ? message : value.ErrorMessage;
+            if (First is null && !string.IsNullOrEmpty(error))
+                First = error;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+namespace Orleans.Faas.Runtime.Docker;
+
+/// <summary>
+/// Idle containers per function version, newest first so the busy few stay warm and the rest age out. Holds no
+/// engine connection: callers destroy what it hands back as expired or surplus.
+/// </summary>
+internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
+{
+    private readonly Dictionary<string, List<FunctionContainer>> _idle = [];
+    private readonly Lock _gate = new();
+
+    public bool Enabled => options.MaxIdlePerFunction > 0;
+
+    /// <summary>The most recently used idle container of the function version, taken out of the pool.</summary>
+    public FunctionContainer? TryRent(string functionKey)
+    {
+        lock (_gate)
+        {
+            if (!_idle.TryGetValue(functionKey, out var containers) || containers.Count == 0)
+                return null;
+            var newest = containers[^1];
+            containers.RemoveAt(containers.Count - 1);
+            return newest;
+        }
+    }
+
+    /// <summary>Keeps the container for the next request; false when the version already has its fill of idle ones.</summary>
+    public bool TryReturn(string functionKey, FunctionContainer container)
+    {
+        lock (_gate)
+        {
+            if (!_idle.TryGetValue(functionKey, out var containers))
+                _idle[functionKey] = containers = [];
+            if (containers.Count >= options.MaxIdlePerFunction)
+                return false;
+            container.IdleSince = time.GetUtcNow();
+            containers.Add(container);
+            return true;
+        }
+    }
+
+    /// <summary>Takes out every container idle for longer than the idle timeout.</summary>
+    public List<FunctionContainer> TakeExpired()
+    {
+        var cutoff = time.GetUtcNow() - options.IdleTimeout;
+        lock (_gate)
+        {
+            var expired = new List<FunctionContainer>();
+            foreach (var (key, containers) in _idle)
+            {
+                expired.AddRange(containers.Where(c => c.IdleSince <= cutoff));
+                containers.RemoveAll(c => c.IdleSince <= cutoff);
+                if (containers.Count == 0)
+                    _idle.Remove(key);
+            }
+            return expired;
+        }
+    }
+
+    public List<FunctionContainer> TakeAll()
+    {
+        lock (_gate)
+        {
+            var all = _idle.Values.SelectMany(c => c).ToList();
+            _idle.Clear();
+            return all;
+        }
+    }
+
+    /// <summary>Idle containers per function version key, for tests and metrics.</summary>
+    public int IdleCount(string functionKey)
+    {
+        lock (_gate)
+            return _idle.TryGetValue(functionKey, out var containers) ? containers.Count : 0;
+    }
+}

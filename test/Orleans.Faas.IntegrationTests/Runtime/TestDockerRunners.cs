@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.IntegrationTests.Hosting;
+using Orleans.Faas.Runtime.Cache;
+using Orleans.Faas.Runtime.Docker;
+using Orleans.Faas.Runtime.Runners;
+
+namespace Orleans.Faas.IntegrationTests.Runtime;
+
+/// <summary>Docker runners on the test script's private dockerd, with the agent built next to the test assemblies.</summary>
+internal static class TestDockerRunners
+{
+    public static DockerRunner Create(
+        string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null) =>
+        new(Options.Create(new DockerOptions { Endpoint = endpoint ?? TestEnvironment.DockerEndpoint, Node = $"it-{Guid.NewGuid():N}" }),
+            Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
+            Options.Create(pool ?? new WarmPoolOptions()),
+            CacheCounterSupport.DetectHere(),
+            TimeProvider.System,
+            NullLogger<DockerRunner>.Instance);
+}
