@@ -16,7 +16,7 @@ trap 'rm -rf "$rootfs"' EXIT
 chmod 755 "$rootfs"
 mkdir -p "$rootfs/bin" "$rootfs/tmp"
 cp "$busybox" "$rootfs/bin/busybox"
-for applet in sh cat echo sleep head tr wc sha256sum dd yes true false env; do
+for applet in sh cat echo sleep head tr wc sha256sum dd yes true false env id ls grep nc; do
   ln -s busybox "$rootfs/bin/$applet"
 done
 cp "$here/hello.sh" "$rootfs/hello.sh"
