@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using System.Text;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Orleans.Faas.IntegrationTests.Hosting;
+using Orleans.Faas.Runtime.Docker;
+
+namespace Orleans.Faas.IntegrationTests.Runtime;
+
+/// <summary>Warm containers on the real dockerd: reused, bounded, aged out, and replaced when they die.</summary>
+public sealed class WarmPoolTests : IDisposable
+{
+    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
+
+    public void Dispose() => _docker.Dispose();
+
+    [Fact]
+    public async Task A_second_run_reuses_the_container_and_skips_create_and_start()
+    {
+        await using var runner = TestDockerRunners.Create();
+        var function = TestFunctions.Docker("cat");
+
+        var cold = await runner.RunAsync(function, Utf8("one"), CancellationToken.None);
+        var containerAfterCold = Assert.Single(await _docker.ContainersOf(function)).ID;
+        var warm = await runner.RunAsync(function, Utf8("two"), CancellationToken.None);
+
+        Assert.Equal("two", Text(warm.Output));
+        Assert.Equal(containerAfterCold, Assert.Single(await _docker.ContainersOf(function)).ID);
+        Assert.Equal(1, runner.IdleContainers(function));
+        Assert.True(warm.WallTime * 3 < cold.WallTime, $"warm {warm.WallTime.TotalMilliseconds} ms vs cold {cold.WallTime.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Idle_containers_are_removed_after_the_idle_timeout()
+    {
+        await using var runner = TestDockerRunners.Create(pool: new WarmPoolOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) });
+        var function = TestFunctions.Docker("cat");
+
+        await runner.RunAsync(function, Utf8("x"), CancellationToken.None);
+        Assert.Single(await _docker.ContainersOf(function));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await _docker.ContainersOf(function)).Count > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Empty(await _docker.ContainersOf(function));
+        Assert.Equal(0, runner.IdleContainers(function));
+    }
+
+    [Fact]
+    public async Task The_pool_keeps_at_most_its_size_of_idle_containers()
+    {
+        await using var runner = TestDockerRunners.Create(pool: new WarmPoolOptions { MaxIdlePerFunction = 2 });
+        var function = TestFunctions.Docker("sh", "-c", "sleep 1; cat");
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => runner.RunAsync(function, Utf8($"{i}"), CancellationToken.None)));
+
+        Assert.Equal(2, runner.IdleContainers(function));
+        Assert.Equal(2, (await _docker.ContainersOf(function)).Count);
+    }
+
+    [Fact]
+    public async Task A_warm_container_that_died_is_replaced_by_a_fresh_one()
+    {
+        await using var runner = TestDockerRunners.Create();
+        var function = TestFunctions.Docker("cat");
+        await runner.RunAsync(function, Utf8("one"), CancellationToken.None);
+        var dead = Assert.Single(await _docker.ContainersOf(function)).ID;
+        await _docker.Containers.RemoveContainerAsync(dead, new ContainerRemoveParameters { Force = true });
+
+        var outcome = await runner.RunAsync(function, Utf8("two"), CancellationToken.None);
+
+        Assert.Equal("two", Text(outcome.Output));
+        Assert.NotEqual(dead, Assert.Single(await _docker.ContainersOf(function)).ID);
+    }
+
+    [Fact]
+    public async Task A_changed_definition_never_reuses_the_old_container()
+    {
+        await using var runner = TestDockerRunners.Create();
+        var first = TestFunctions.Docker("sh", "-c", "printf %s \"$V\"") with { Env = ImmutableDictionary<string, string>.Empty.Add("V", "1") };
+        var second = first with { Env = ImmutableDictionary<string, string>.Empty.Add("V", "2") };
+
+        var one = await runner.RunAsync(first, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var two = await runner.RunAsync(second, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("1", Text(one.Output));
+        Assert.Equal("2", Text(two.Output));
+        Assert.Equal(2, (await _docker.ContainersOf(first)).Count);
+    }
+
+    [Fact]
+    public async Task Disposing_the_runner_removes_its_idle_containers()
+    {
+        var function = TestFunctions.Docker("cat");
+        await using (var runner = TestDockerRunners.Create())
+            await runner.RunAsync(function, Utf8("x"), CancellationToken.None);
+
+        Assert.Empty(await _docker.ContainersOf(function));
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+}
