@@ -1,11 +1,24 @@
 namespace Orleans.Faas.Providers;
 
-/// <summary>What a node is made of, read from procfs and sysfs when its silo starts.</summary>
+/// <summary>What a node is made of, read from procfs and sysfs when its silo starts, plus what its operator says it is.</summary>
 /// <param name="LlcBytes">Size of the last-level cache; null when the node does not expose it.</param>
+/// <param name="CacheLineBytes">Coherency line size of the last-level cache; null when not exposed.</param>
+/// <param name="CpuMHz">The CPU's maximum frequency (cpufreq), else its current one (cpuinfo); null when neither is exposed.</param>
+/// <param name="NumaNodes">Online NUMA nodes; 1 when the kernel shows no NUMA topology.</param>
+/// <param name="DeviceClass">The kind of machine as configured by its operator (<c>Faas:Silo:DeviceClass</c>), e.g. "server" or "edge".</param>
+/// <param name="CacheCountersUnavailable">Why runs on this node get no LLC counters; null when they do.</param>
 [GenerateSerializer, Immutable, Alias("faas.NodeFacts")]
 public sealed record NodeFacts(
     [property: Id(0)] string NodeName,
     [property: Id(1)] int Cores,
     [property: Id(2)] long MemoryBytes,
     [property: Id(3)] string CpuModel,
-    [property: Id(4)] long? LlcBytes);
+    [property: Id(4)] long? LlcBytes,
+    [property: Id(5)] int? CacheLineBytes = null,
+    [property: Id(6)] double? CpuMHz = null,
+    [property: Id(7)] int NumaNodes = 1,
+    [property: Id(8)] string DeviceClass = NodeFacts.UnspecifiedDeviceClass,
+    [property: Id(9)] string? CacheCountersUnavailable = null)
+{
+    public const string UnspecifiedDeviceClass = "unspecified";
+}

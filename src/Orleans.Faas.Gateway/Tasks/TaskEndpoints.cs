@@ -35,5 +35,15 @@ public static class TaskEndpoints
         .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
+
+        tasks.MapGet("/{id:guid}/logs", async (Guid id, IGrainFactory grains) =>
+        {
+            var result = await grains.GetGrain<ITaskGrain>(id).GetResult() ?? throw new TaskNotFoundException(id);
+            return result.Task.IsFinished ? Results.Text(result.Logs, "text/plain; charset=utf-8") : TaskOutcomeResults.NotFinished(result.Task);
+        })
+        .WithSummary("Get a finished task's logs: the tail of its standard error, then of any standard output beyond the result limit, each behind a truncation marker when cut")
+        .Produces(StatusCodes.Status200OK, contentType: "text/plain")
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

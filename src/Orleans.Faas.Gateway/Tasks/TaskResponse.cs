@@ -18,9 +18,12 @@ public sealed record TaskResponse(
     string? Error,
     int InputBytes,
     int ResultBytes,
-    string ResultUrl)
+    string ResultUrl,
+    string LogsUrl,
+    TaskMetricsResponse? Metrics)
 {
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
-        t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.ResultBytes, TaskUrls.Result(t.Id));
+        t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
+        TaskMetricsResponse.From(t));
 }

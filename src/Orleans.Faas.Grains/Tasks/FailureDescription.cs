@@ -9,6 +9,10 @@ public static class FailureDescription
     {
         if (outcome.TimedOut)
             return (FailureReasons.Timeout, $"The function ran longer than its timeout of {timeout.TotalSeconds:0.###} s and was killed.");
+        if (outcome.LimitHit == FailureReasons.OutOfMemory)
+            return (FailureReasons.OutOfMemory, "A process of the function went past the container's memory limit and was killed.");
+        if (outcome.LimitHit == FailureReasons.PidsLimit)
+            return (FailureReasons.PidsLimit, "The function tried to start more processes than the container's pids limit allows and was stopped.");
         if (outcome.OutputTruncated)
             return (FailureReasons.OutputTooLarge, "The function wrote more to standard output than the result limit allows.");
 

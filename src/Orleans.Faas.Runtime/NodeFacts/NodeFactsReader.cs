@@ -8,8 +8,13 @@ public sealed class NodeFactsReader(string root = "/")
 {
     private const string UnknownCpuModel = "unknown";
 
-    public Facts Read(string nodeName) =>
-        new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(), ReadLastLevelCacheBytes());
+    private const int KilohertzPerMegahertz = 1000;
+
+    public Facts Read(string nodeName, string deviceClass = Facts.UnspecifiedDeviceClass)
+    {
+        var llc = ReadLastLevelCache();
+        return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(), ReadNumaNodes(), deviceClass);
+    }
 
     private int ReadCores() =>
         ReadText(Under("sys/devices/system/cpu/online")) is { } online && KernelFormats.CountCpuList(online) is { } cores
@@ -28,14 +33,30 @@ public sealed class NodeFactsReader(string root = "/")
             ? model
             : UnknownCpuModel;
 
+    /// <summary>The maximum frequency cpufreq reports for CPU 0, else the current one in cpuinfo (VMs often have no cpufreq).</summary>
+    private double? ReadCpuMHz()
+    {
+        if (ReadText(Under("sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq")) is { } khz
+            && long.TryParse(khz.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var kilohertz) && kilohertz > 0)
+            return (double)kilohertz / KilohertzPerMegahertz;
+        return ReadText(Under("proc/cpuinfo")) is { } cpuinfo
+            && KernelFormats.FindField(cpuinfo.Split('\n'), "cpu MHz") is { } mhz
+            && double.TryParse(mhz, NumberStyles.Float, CultureInfo.InvariantCulture, out var megahertz) && megahertz > 0
+                ? megahertz
+                : null;
+    }
+
+    private int ReadNumaNodes() =>
+        ReadText(Under("sys/devices/system/node/online")) is { } online && KernelFormats.CountCpuList(online) is { } nodes ? nodes : 1;
+
     /// <summary>The data or unified cache of the highest level CPU 0 reports; instruction caches are never the last level.</summary>
-    private long? ReadLastLevelCacheBytes()
+    private (long Bytes, int? LineBytes)? ReadLastLevelCache()
     {
         var caches = Under("sys/devices/system/cpu/cpu0/cache");
         if (!Directory.Exists(caches))
             return null;
 
-        var best = (Level: 0, Bytes: (long?)null);
+        var best = (Level: 0, Cache: ((long Bytes, int? LineBytes)?)null);
         foreach (var index in Directory.EnumerateDirectories(caches, "index*"))
         {
             if (ReadText(Path.Combine(index, "type"))?.Trim() is not ("Unified" or "Data"))
@@ -43,10 +64,13 @@ public sealed class NodeFactsReader(string root = "/")
             if (!int.TryParse(ReadText(Path.Combine(index, "level")), NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) || level <= best.Level)
                 continue;
             if (ReadText(Path.Combine(index, "size")) is { } size && KernelFormats.ParseSize(size) is { } bytes)
-                best = (level, bytes);
+                best = (level, (bytes, ReadPositive(Path.Combine(index, "coherency_line_size"))));
         }
-        return best.Bytes;
+        return best.Cache;
     }
+
+    private static int? ReadPositive(string path) =>
+        int.TryParse(ReadText(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
 
     private string Under(string relativePath) => Path.Combine(root, relativePath);
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Silo.Hosting;
 
@@ -20,6 +21,10 @@ public sealed class SiloHostOptions
     /// <summary>The address other silos and gateways reach this one at, in cluster mode; unset picks this host's own.</summary>
     [RegularExpression(@"^[0-9a-fA-F.:]+$", ErrorMessage = "AdvertisedAddress must be an IP address, e.g. 10.0.0.5.")]
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>What kind of machine this is, in the operator's words (e.g. "server", "edge", "gpu"); part of the node's facts.</summary>
+    [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,31}$", ErrorMessage = "DeviceClass must be 1-32 characters of a-z, 0-9 and '-', e.g. edge.")]
+    public string DeviceClass { get; set; } = NodeFacts.UnspecifiedDeviceClass;
 
     /// <summary>Root of the procfs/sysfs tree node facts are read from; tests point it at a fake tree.</summary>
     [Required]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.NodeFacts;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Silo.Hosting;
@@ -14,6 +15,7 @@ public sealed partial class ProviderAnnouncer(
     IEnumerable<IFunctionRunner> runners,
     IOptions<SiloHostOptions> host,
     IOptions<WorkerOptions> worker,
+    CacheCounterSupport cacheCounters,
     ILogger<ProviderAnnouncer> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
@@ -23,14 +25,17 @@ public sealed partial class ProviderAnnouncer(
     private async Task Announce(CancellationToken cancellationToken)
     {
         var nodeName = host.Value.NodeName;
-        var facts = new NodeFactsReader(host.Value.FactsRoot).Read(nodeName);
+        var facts = new NodeFactsReader(host.Value.FactsRoot).Read(nodeName, host.Value.DeviceClass) with
+        {
+            CacheCountersUnavailable = cacheCounters.UnavailableBecause,
+        };
         var registration = new ProviderRegistration(
             facts,
             [.. runners.Select(r => r.Runtime).Order()],
             worker.Value.EffectiveSlots,
             silo.SiloAddress.ToString());
         var lostWithPreviousSilo = await grains.GetGrain<IProviderGrain>(nodeName).Register(registration);
-        LogRegistered(nodeName, facts.Cores, facts.MemoryBytes / (1024 * 1024), facts.CpuModel, facts.LlcBytes, registration.Slots,
+        LogRegistered(nodeName, facts.DeviceClass, facts.Cores, facts.MemoryBytes / (1024 * 1024), facts.CpuModel, facts.LlcBytes, registration.Slots,
             string.Join(", ", registration.Runtimes).ToLowerInvariant());
 
         if (lostWithPreviousSilo.Length > 0)
@@ -41,8 +46,8 @@ public sealed partial class ProviderAnnouncer(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Provider {NodeName} registered: {Cores} cores, {MemoryMiB} MiB, {CpuModel}, LLC {LlcBytes} bytes; {Slots} slots; runtimes: {Runtimes}")]
-    private partial void LogRegistered(string nodeName, int cores, long memoryMiB, string cpuModel, long? llcBytes, int slots, string runtimes);
+        Message = "Provider {NodeName} ({DeviceClass}) registered: {Cores} cores, {MemoryMiB} MiB, {CpuModel}, LLC {LlcBytes} bytes; {Slots} slots; runtimes: {Runtimes}")]
+    private partial void LogRegistered(string nodeName, string deviceClass, int cores, long memoryMiB, string cpuModel, long? llcBytes, int slots, string runtimes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {NodeName}: its previous silo left {Attempts} attempts unfinished; placing them again")]
     private partial void LogPlacingAgain(string nodeName, int attempts);

@@ -20,6 +20,8 @@ public static class FunctionRunnerSetup
         builder.Services.AddOptions<WarmPoolOptions>().BindConfiguration(WarmPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var docker = builder.Configuration.GetSection(DockerOptions.Section).Get<DockerOptions>() ?? new DockerOptions();
 
+        var cacheCounters = CacheCounterSupport.DetectHere();
+        builder.Services.AddSingleton(cacheCounters);
         builder.Services.AddSingleton<IFunctionRunner, ProcessRunner>();
         if (!File.Exists(docker.AgentPath))
             return $"Runners: process only; the container agent is missing at {docker.AgentPath} (it is built with the silo when a C compiler is installed).";
@@ -27,8 +29,6 @@ public static class FunctionRunnerSetup
         if (!probe.Answered)
             return $"Runners: process only; Docker at {docker.Endpoint} did not answer ({probe.Description}).";
 
-        var cacheCounters = CacheCounterSupport.DetectHere();
-        builder.Services.AddSingleton(cacheCounters);
         builder.Services.AddSingleton<DockerRunner>();
         builder.Services.AddSingleton<IFunctionRunner>(sp => sp.GetRequiredService<DockerRunner>());
         builder.Services.AddHostedService<LeftoverContainerSweep>();

@@ -87,6 +87,48 @@ public sealed class NodeFactsReaderTests
     }
 
     [Fact]
+    public void The_llc_line_size_numa_nodes_and_max_frequency_are_read()
+    {
+        using var tree = new FakeKernelTree()
+            .WithCache(0, 1, "Data", "32K")
+            .With("sys/devices/system/cpu/cpu0/cache/index0/coherency_line_size", "32\n")
+            .WithCache(3, 3, "Unified", "16M")
+            .With("sys/devices/system/cpu/cpu0/cache/index3/coherency_line_size", "128\n")
+            .With("sys/devices/system/node/online", "0-3\n")
+            .With("sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", "3500000\n")
+            .With("proc/cpuinfo", "processor\t: 0\ncpu MHz\t\t: 1200.000\n");
+
+        var facts = new NodeFactsReader(tree.Root).Read("n", "edge");
+
+        Assert.Equal(128, facts.CacheLineBytes);
+        Assert.Equal(4, facts.NumaNodes);
+        Assert.Equal(3500, facts.CpuMHz);
+        Assert.Equal("edge", facts.DeviceClass);
+    }
+
+    [Fact]
+    public void Without_cpufreq_the_current_frequency_from_cpuinfo_is_used()
+    {
+        using var tree = new FakeKernelTree().With("proc/cpuinfo", "processor\t: 0\nmodel name\t: Test\ncpu MHz\t\t: 2596.148\n");
+
+        Assert.Equal(2596.148, new NodeFactsReader(tree.Root).Read("n").CpuMHz);
+    }
+
+    [Fact]
+    public void A_node_without_numa_or_frequency_or_line_size_says_one_node_and_unknown()
+    {
+        using var tree = new FakeKernelTree().WithCache(2, 2, "Unified", "1M").With("proc/cpuinfo", "processor\t: 0\n");
+
+        var facts = new NodeFactsReader(tree.Root).Read("n");
+
+        Assert.Equal(1, facts.NumaNodes);
+        Assert.Null(facts.CpuMHz);
+        Assert.Null(facts.CacheLineBytes);
+        Assert.Equal(1L << 20, facts.LlcBytes);
+        Assert.Equal("unspecified", facts.DeviceClass);
+    }
+
+    [Fact]
     public void This_machine_reads_as_a_plausible_node()
     {
         var facts = new NodeFactsReader().Read("here");
