@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a real platform, all on private ports and stopped afterwards: a private dockerd with
-# the sample image and one embedded silo; for `state` also a private PostgreSQL, a redis-server and a cluster-mode
-# silo. Arguments go to the benchmark program: `cold` (default) or `state`, e.g. `scripts/bench.sh state --runs 50`.
+# the sample image and one embedded silo (32 slots, up to 32 warm containers per function); for `state` also a private
+# PostgreSQL, a redis-server and a cluster-mode silo. Arguments go to the benchmark program: `cold` (default), `warm`,
+# `throughput` or `state`, e.g. `scripts/bench.sh warm --runs 50` or `scripts/bench.sh throughput --seconds 30`.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,8 +15,9 @@ source "$root/scripts/lib/postgres.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static curl:curl redis-server:redis-server
-ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql"
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static curl:curl redis-server:redis-server gcc:gcc
+# The container agent is linked statically against libc.
+ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
 
 make_workdir orleans-faas-bench
 work="$WORKDIR"
@@ -46,7 +48,8 @@ start_silo() {
 }
 
 gateway="http://127.0.0.1:18080"
-start_silo bench-node "$gateway" Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000
+start_silo bench-node "$gateway" Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000 \
+  Faas__Worker__Slots=32 Faas__WarmPool__MaxIdlePerFunction=32
 
 if [ "${1:-cold}" = "state" ]; then
   start_private_postgres "$work/postgres" 25435

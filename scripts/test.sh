@@ -15,8 +15,9 @@ source "$root/scripts/lib/postgres.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server
-ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql"
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc
+# The container agent is linked statically against libc.
+ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
 
 make_workdir orleans-faas-test
 work="$WORKDIR"

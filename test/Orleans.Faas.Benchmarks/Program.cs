@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orleans.Faas.Benchmarks.Latency;
+using Orleans.Faas.Benchmarks.Throughput;
 
 var gateway = new Option<Uri>("--gateway")
 {
@@ -27,5 +28,22 @@ var cluster = new Option<Uri>("--cluster")
 var state = new Command("state", "Sync invoke of a process function on an embedded and on a cluster silo vs a raw process spawn") { gateway, cluster, runs };
 state.SetAction(parsed => StateCostBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(cluster)!, parsed.GetValue(runs)));
 
-var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, state };
+var agent = new Option<string>("--agent")
+{
+    Description = "The in-container agent binary, for the raw warm baseline",
+    DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "agent", "faas-agent"),
+};
+var warm = new Command("warm", "Sync invoke finding a warm container vs a fresh one vs a raw request to a warm container's agent") { gateway, dockerHost, agent, image, runs };
+warm.SetAction(parsed => WarmInvokeBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(agent)!, parsed.GetValue(image)!, parsed.GetValue(runs)));
+
+var concurrency = new Option<int>("--concurrency") { Description = "Operations kept in flight", DefaultValueFactory = _ => 32 };
+var seconds = new Option<int>("--seconds") { Description = "How long each scenario runs", DefaultValueFactory = _ => 30 };
+var throughput = new Command("throughput", "Async invocations of a no-op function vs raw spawn and raw warm agent requests, at the same concurrency")
+{
+    gateway, dockerHost, agent, image, concurrency, seconds,
+};
+throughput.SetAction(parsed => ThroughputBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(agent)!,
+    parsed.GetValue(image)!, parsed.GetValue(concurrency), TimeSpan.FromSeconds(parsed.GetValue(seconds))));
+
+var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state };
 return await root.Parse(args).InvokeAsync();

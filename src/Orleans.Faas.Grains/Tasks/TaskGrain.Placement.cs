@@ -44,9 +44,10 @@ public sealed partial class TaskGrain
     {
         var assignment = new TaskAssignment(Id, Record.Attempts, Record.Submission!.Function, Record.Submission.Input);
         var provider = await GrainFactory.GetGrain<ISchedulerGrain>(SchedulerPools.Default).Dispatch(assignment);
-        await GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts));
         Record.Provider = provider;
-        await state.WriteStateAsync();
+        await Task.WhenAll(
+            GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts)),
+            state.WriteStateAsync());
     }
 
     /// <summary>

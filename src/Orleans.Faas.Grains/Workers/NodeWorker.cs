@@ -53,7 +53,8 @@ public sealed partial class NodeWorker(
             _waiting.Enqueue(assignment);
         }
         StartWhatFits();
-        await ReportLoad();
+        // The scheduler has the load from our answer; the provider's copy need not hold up the placement.
+        _ = ReportLoad();
         return Load;
     }
 

@@ -16,7 +16,8 @@ public static class ColdInvokeBenchmark
         using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
         var invoke = new GatewayInvoke(http, "bench-hello");
         var raw = RawCommand.DockerRun(dockerHost, image);
-        await invoke.Register(new { name = "bench-hello", image, timeoutSeconds = 30 });
+        // A fresh container for every run, as raw docker run makes one.
+        await invoke.Register(new { name = "bench-hello", image, timeoutSeconds = 30, keepWarm = false });
 
         for (var i = 0; i < WarmUpRuns; i++)
         {

@@ -136,6 +136,22 @@ public sealed class NodeRuntimeHttpTests(EmbeddedPlatformFixture platform)
         Assert.Equal(["pidsLimit", "user"], errors.Select(e => e.Key).Order());
     }
 
+    [Fact]
+    public async Task A_caller_can_wait_for_a_task_in_one_long_poll()
+    {
+        var name = UniqueName("long-poll");
+        await Http.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/sh", "-c", "sleep 1; echo done" } });
+        using var accepted = await Http.InvokeAsync(name, "");
+        var taskId = (await accepted.Json())["taskId"]!.GetValue<string>();
+
+        var task = (await Http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}?waitSeconds=15"))!;
+        using var tooLong = await Http.GetAsync($"/v1/tasks/{taskId}?waitSeconds=600");
+
+        Assert.Equal("COMPLETED", task["status"]!.GetValue<string>());
+        var problem = await tooLong.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("waitSeconds", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task AssertTheNodeStillServes()
     {
         var name = UniqueName("after");

@@ -1,0 +1,59 @@
+using Orleans.Faas.Benchmarks.Latency;
+using Spectre.Console;
+
+namespace Orleans.Faas.Benchmarks.Throughput;
+
+/// <summary>
+/// Async invocations of a no-op function at a fixed concurrency for a fixed time, on each runtime, next to the raw
+/// thing that runtime does at the same concurrency: a process spawn, and a request to a warm container's agent.
+/// </summary>
+public static class ThroughputBenchmark
+{
+    private const double Target = 0.8;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+
+    public static async Task Run(Uri gateway, string dockerHost, string agentPath, string image, int concurrency, TimeSpan duration)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 })
+        {
+            BaseAddress = gateway,
+            Timeout = TimeSpan.FromMinutes(1),
+        };
+        var processFunction = new GatewayInvoke(http, "bench-noop-process");
+        await processFunction.Register(new { name = "bench-noop-process", runtime = "process", command = new[] { "/bin/true" } });
+        var dockerFunction = new GatewayInvoke(http, "bench-noop-docker");
+        await dockerFunction.Register(new { name = "bench-noop-docker", image, command = new[] { "true" } });
+
+        var rawSpawn = RawCommand.Spawn("/bin/true");
+        var rawWarm = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => RawAgentExec.Start(dockerHost, agentPath, image, "true")));
+        try
+        {
+            var next = -1;
+            Task RawWarmOnce() => rawWarm[(int)((uint)Interlocked.Increment(ref next) % rawWarm.Length)].RunOnce("");
+            var pairs = new (Func<Task> Baseline, string BaselineName, Func<Task> Platform, string PlatformName)[]
+            {
+                (() => rawSpawn.RunOnce(""), "raw spawn of /bin/true", new AsyncInvoke(http, "bench-noop-process").RunOnce, "async invoke, process runtime"),
+                (RawWarmOnce, "raw agent request to warm containers", new AsyncInvoke(http, "bench-noop-docker").RunOnce, "async invoke, docker runtime (warm)"),
+            };
+
+            var table = new Table().Title($"Throughput of a no-op function at concurrency {concurrency} for {duration.TotalSeconds:0} s")
+                .AddColumns("scenario", "completed", "failed", "tasks/s", "vs raw", $"target ≥ {Target}×");
+            foreach (var (baseline, baselineName, platform, platformName) in pairs)
+            {
+                await ClosedLoop.Run("warm-up", concurrency, WarmUp, platform);
+                var raw = await ClosedLoop.Run(baselineName, concurrency, duration, baseline);
+                var ours = await ClosedLoop.Run(platformName, concurrency, duration, platform);
+                var ratio = ours.PerSecond / raw.PerSecond;
+                table.AddRow(raw.Scenario, raw.Completed.ToString(), raw.Failed.ToString(), raw.PerSecond.ToString("0.0"), "1.00", "");
+                table.AddRow(ours.Scenario, ours.Completed.ToString(), ours.Failed.ToString(), ours.PerSecond.ToString("0.0"), ratio.ToString("0.00"), ratio >= Target ? "met" : "NOT met");
+            }
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
+            AnsiConsole.Write(table);
+        }
+        finally
+        {
+            foreach (var container in rawWarm)
+                await container.DisposeAsync();
+        }
+    }
+}
