@@ -15,7 +15,10 @@ public interface IFunctionGrain : IGrainWithStringKey
     [Alias("Delete")]
     Task<bool> Delete();
 
-    /// <summary>Creates a queued task for the latest version; throws <see cref="FunctionNotFoundException"/>.</summary>
-    [Alias("Invoke")]
+    /// <summary>
+    /// Creates a queued task for the latest version; throws <see cref="FunctionNotFoundException"/>. Invocations of one
+    /// function interleave: each reads the latest version before its first await and waits only for its own task.
+    /// </summary>
+    [AlwaysInterleave, Alias("Invoke")]
     Task<Guid> Invoke(byte[] input);
 }

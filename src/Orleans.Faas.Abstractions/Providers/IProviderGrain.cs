@@ -18,7 +18,8 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<ImmutableArray<TaskAttempt>> Register(ProviderRegistration registration);
 
-    [Alias("ReportLoad")]
+    /// <summary>The node's latest load; it only replaces a field, so it never waits behind a state write.</summary>
+    [AlwaysInterleave, Alias("ReportLoad")]
     Task ReportLoad(ProviderLoad load);
 
     /// <summary>Remembers an attempt placed here until it is released or the provider is lost.</summary>

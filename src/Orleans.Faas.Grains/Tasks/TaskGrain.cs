@@ -38,6 +38,8 @@ public sealed partial class TaskGrain(
         Record.QueuedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
 
+        // The watchdog is armed while the attempt is placed: the worker's start report waits for this call to end.
+        var arming = ArmWatchdogOrSayWhyNot();
         try
         {
             await Place();
@@ -45,11 +47,18 @@ public sealed partial class TaskGrain(
         catch
         {
             // A task nobody accepted was never acknowledged: leave no trace of it.
+            await arming;
+            await DisarmWatchdog();
             await state.ClearStateAsync();
             state.State = new TaskRecord();
             throw;
         }
         metrics.TaskReached(FunctionName, TaskState.Queued);
+        await arming;
+    }
+
+    private async Task ArmWatchdogOrSayWhyNot()
+    {
         try
         {
             await ArmWatchdog();

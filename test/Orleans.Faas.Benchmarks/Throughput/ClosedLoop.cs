@@ -5,27 +5,28 @@ namespace Orleans.Faas.Benchmarks.Throughput;
 /// <summary>Keeps a fixed number of operations in flight for a fixed time and counts the ones that finished.</summary>
 public static class ClosedLoop
 {
-    public static async Task<ThroughputSample> Run(string scenario, int concurrency, TimeSpan duration, Func<Task> operation)
+    /// <param name="operation">One operation, given the index of the worker running it.</param>
+    public static async Task<ThroughputSample> Run(string scenario, int concurrency, TimeSpan duration, Func<int, Task> operation)
     {
         var clock = Stopwatch.StartNew();
         var completed = 0L;
         var failed = 0L;
-        async Task Worker()
+        async Task Worker(int worker)
         {
             while (clock.Elapsed < duration)
             {
                 try
                 {
-                    await operation();
+                    await operation(worker);
                     Interlocked.Increment(ref completed);
                 }
-                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or System.Net.Sockets.SocketException)
                 {
                     Interlocked.Increment(ref failed);
                 }
             }
         }
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(() => Worker(worker))));
         clock.Stop();
         return new ThroughputSample(scenario, concurrency, completed, failed, clock.Elapsed);
     }

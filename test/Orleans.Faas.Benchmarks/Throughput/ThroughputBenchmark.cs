@@ -28,12 +28,14 @@ public static class ThroughputBenchmark
         var rawWarm = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => RawAgentExec.Start(dockerHost, agentPath, image, "true")));
         try
         {
-            var next = -1;
-            Task RawWarmOnce() => rawWarm[(int)((uint)Interlocked.Increment(ref next) % rawWarm.Length)].RunOnce("");
-            var pairs = new (Func<Task> Baseline, string BaselineName, Func<Task> Platform, string PlatformName)[]
+            // Each worker has its own container, as each of the node's slots gets its own from the warm pool.
+            Task RawWarmOnce(int worker) => rawWarm[worker].RunOnce("");
+            var processInvoke = new AsyncInvoke(http, "bench-noop-process");
+            var dockerInvoke = new AsyncInvoke(http, "bench-noop-docker");
+            var pairs = new (Func<int, Task> Baseline, string BaselineName, Func<int, Task> Platform, string PlatformName)[]
             {
-                (() => rawSpawn.RunOnce(""), "raw spawn of /bin/true", new AsyncInvoke(http, "bench-noop-process").RunOnce, "async invoke, process runtime"),
-                (RawWarmOnce, "raw agent request to warm containers", new AsyncInvoke(http, "bench-noop-docker").RunOnce, "async invoke, docker runtime (warm)"),
+                (_ => rawSpawn.RunOnce(""), "raw spawn of /bin/true", _ => processInvoke.RunOnce(), "async invoke, process runtime"),
+                (RawWarmOnce, "raw agent request to warm containers", _ => dockerInvoke.RunOnce(), "async invoke, docker runtime (warm)"),
             };
 
             var table = new Table().Title($"Throughput of a no-op function at concurrency {concurrency} for {duration.TotalSeconds:0} s")
