@@ -1,3 +1,4 @@
+using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
 
@@ -9,22 +10,26 @@ internal static class AgentOutcomes
     // The shell convention for "ended by signal N", which is also what the engine reports for a killed container.
     private const int SignalExitBase = 128;
 
-    public static ExecutionOutcome Of(AgentReport report, RunCapture capture, TimeSpan wallTime, string? cacheCountersUnavailable) => new(
-        report.ExitCodeOrNull ?? SignalExitBase + report.Signal,
-        capture.Stdout.ToArray(),
-        capture.Logs(),
-        TimedOut: false,
-        wallTime,
-        capture.Stdout.Truncated,
-        LimitHitBy(report.Flags),
-        new ExecutionMetrics(
-            report.CpuNanoseconds >= 0 ? report.CpuNanoseconds / 1e6 : null,
-            Measured(report.PeakResidentBytes),
-            Measured(report.ReadBytes),
-            Measured(report.WriteBytes),
-            LlcReferences: null,
-            LlcMisses: null,
-            cacheCountersUnavailable));
+    public static ExecutionOutcome Of(ContainerRun run, RunCapture capture, TimeSpan wallTime)
+    {
+        var report = run.Report;
+        return new(
+            report.ExitCodeOrNull ?? SignalExitBase + report.Signal,
+            capture.Stdout.ToArray(),
+            capture.Logs(),
+            TimedOut: false,
+            wallTime,
+            capture.Stdout.Truncated,
+            LimitHitBy(report.Flags),
+            new ExecutionMetrics(
+                report.CpuNanoseconds >= 0 ? report.CpuNanoseconds / 1e6 : null,
+                Measured(report.PeakResidentBytes),
+                Measured(report.ReadBytes),
+                Measured(report.WriteBytes),
+                run.LlcReferences,
+                run.LlcMisses,
+                run.CacheCountersUnavailable));
+    }
 
     private static string? LimitHitBy(AgentFlags flags) =>
         flags.HasFlag(AgentFlags.OutOfMemory) ? FailureReasons.OutOfMemory

@@ -119,10 +119,10 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(function.Timeout);
-        AgentReport report;
+        ContainerRun run;
         try
         {
-            report = await container.InvokeAsync(input, capture.Stdout, capture.Stderr, _options.StartTimeout, deadline.Token);
+            run = await container.InvokeAsync(input, capture.Stdout, capture.Stderr, _options.StartTimeout, deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
@@ -139,14 +139,14 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
         clock.Stop();
 
-        if (report.Flags.HasFlag(AgentFlags.ExecFailed))
+        if (run.Report.Flags.HasFlag(AgentFlags.ExecFailed))
         {
             await DestroyAsync(container);
             throw new FunctionStartException($"Function '{function.Name}' could not start its command in image '{function.Image}': {capture.Stderr.ToString().Trim()}");
         }
         if (key is null || !_pool.TryReturn(key, container))
             await DestroyAsync(container);
-        return AgentOutcomes.Of(report, capture, clock.Elapsed, _cacheCounters.UnavailableBecause);
+        return AgentOutcomes.Of(run, capture, clock.Elapsed);
     }
 
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
@@ -156,7 +156,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         // World-writable: the container's user, whoever it is, must be able to create the agent's socket here.
         CreateFolder(socketFolder, (UnixFileMode)0b111_111_111);
         var spec = ContainerBlueprint.For(function, image, _options, _options.Node, Path.GetDirectoryName(_options.AgentPath)!, socketFolder);
-        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder), cancellationToken);
+        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder, _cacheCounters), cancellationToken);
     }
 
     private async Task<T> EngineStep<T>(FunctionDefinition function, string step, Func<Task<T>> call, CancellationToken cancellationToken)

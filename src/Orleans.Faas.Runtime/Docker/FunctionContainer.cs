@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orleans.Faas.Runtime.Agent;
+using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Docker;
@@ -18,6 +19,8 @@ internal sealed class FunctionContainer
     private readonly DockerClient _client;
     private readonly string _socketFolder;
     private bool _agentSeen;
+    private CgroupCacheCounters? _cacheCounters;
+    private string? _cacheCountersUnavailable;
 
     private FunctionContainer(DockerClient client, string id, string socketFolder)
     {
@@ -31,14 +34,18 @@ internal sealed class FunctionContainer
     /// <summary>When it last finished a request; what the warm pool's idle timeout counts from.</summary>
     public DateTimeOffset IdleSince { get; set; }
 
-    /// <summary>Creates and starts the container. Not cancellable midway: a container the engine made but whose id we never learned would be left behind.</summary>
-    public static async Task<FunctionContainer> StartAsync(DockerClient client, CreateContainerParameters spec, string socketFolder)
+    /// <summary>
+    /// Creates and starts the container, and opens cache counters on its cgroup when the node supports them.
+    /// Not cancellable midway: a container the engine made but whose id we never learned would be left behind.
+    /// </summary>
+    public static async Task<FunctionContainer> StartAsync(DockerClient client, CreateContainerParameters spec, string socketFolder, CacheCounterSupport cache)
     {
         var id = (await client.Containers.CreateContainerAsync(spec, CancellationToken.None)).ID;
         var container = new FunctionContainer(client, id, socketFolder);
         try
         {
             await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), CancellationToken.None);
+            container._cacheCountersUnavailable = cache.UnavailableBecause ?? await container.OpenCacheCountersAsync();
             return container;
         }
         catch
@@ -51,15 +58,20 @@ internal sealed class FunctionContainer
     /// <summary>Runs the function once with <paramref name="input"/>, streaming its output into the sinks.</summary>
     /// <param name="startTimeout">How long a new container's agent may take to listen.</param>
     /// <exception cref="AgentLostException">The agent is gone: the container died, or was killed under us.</exception>
-    public async Task<AgentReport> InvokeAsync(
+    public async Task<ContainerRun> InvokeAsync(
         ReadOnlyMemory<byte> input, ByteSink stdout, ByteSink stderr, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         using var socket = await ConnectAsync(startTimeout, cancellationToken);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
+            var before = _cacheCounters?.Read();
             await AgentProtocol.SendAsync(stream, input, cancellationToken);
-            return await AgentProtocol.ReceiveAsync(stream, stdout, stderr, cancellationToken);
+            var report = await AgentProtocol.ReceiveAsync(stream, stdout, stderr, cancellationToken);
+            var after = _cacheCounters?.Read();
+            return before is { } b && after is { } a
+                ? new ContainerRun(report, a.References - b.References, a.Misses - b.Misses, null)
+                : new ContainerRun(report, null, null, _cacheCountersUnavailable);
         }
         catch (Exception e) when (e is IOException or SocketException or EndOfStreamException && !cancellationToken.IsCancellationRequested)
         {
@@ -70,6 +82,7 @@ internal sealed class FunctionContainer
     /// <summary>Kills and removes the container and its socket folder; never throws, as it runs on every path out.</summary>
     public async Task<Exception?> DestroyAsync()
     {
+        _cacheCounters?.Dispose();
         Exception? failure = null;
         try
         {
@@ -132,6 +145,16 @@ internal sealed class FunctionContainer
             }
             await Task.Delay(ConnectRetry, cancellationToken);
         }
+    }
+
+    /// <returns>Why the counters could not be opened, or null when they were.</returns>
+    private async Task<string?> OpenCacheCountersAsync()
+    {
+        var pid = (await _client.Containers.InspectContainerAsync(Id, CancellationToken.None)).State.Pid;
+        if (ContainerCgroups.PerfEventFolder("/", (int)pid) is not { } folder)
+            return $"the perf_event cgroup of container {ShortId} (pid {pid}) was not found";
+        (_cacheCounters, var unavailable) = CgroupCacheCounters.Open(folder, Environment.ProcessorCount);
+        return unavailable;
     }
 
     private async Task ThrowIfExitedAsync(CancellationToken cancellationToken)

@@ -149,7 +149,7 @@ public sealed class NodeRuntimeHttpTests(EmbeddedPlatformFixture platform)
 
         Assert.Equal("COMPLETED", task["status"]!.GetValue<string>());
         var problem = await tooLong.AssertProblem(HttpStatusCode.BadRequest);
-        Assert.Contains("waitSeconds", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("waitSeconds must be between 0 and 20", problem.ToJsonString(), StringComparison.Ordinal);
     }
 
     private async Task AssertTheNodeStillServes()

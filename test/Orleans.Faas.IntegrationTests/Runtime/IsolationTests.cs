@@ -128,7 +128,10 @@ public sealed class IsolationTests : IAsyncLifetime
     [Fact]
     public async Task A_background_process_dies_with_the_run()
     {
-        var function = TestFunctions.Docker("sh", "-c", "read mode; if [ \"$mode\" = start ]; then sleep 30 & fi; grep -l sleep /proc/[0-9]*/comm 2>/dev/null | wc -l");
+        // The first run waits until its background sleep has really started before it ends.
+        var function = TestFunctions.Docker("sh", "-c",
+            "read mode; if [ \"$mode\" = start ]; then sleep 30 & until grep -qx sleep /proc/$!/comm 2>/dev/null; do :; done; fi; " +
+            "grep -lx sleep /proc/[0-9]*/comm 2>/dev/null | wc -l");
 
         var first = await _runner.RunAsync(function, Utf8("start\n"), CancellationToken.None);
         var second = await _runner.RunAsync(function, Utf8("look\n"), CancellationToken.None);
