@@ -32,15 +32,7 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Containers (running or not) that the platform made for a function.</summary>
-    public async Task<IList<ContainerListResponse>> ContainersOf(string function) =>
-        await Docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"orleans.faas.function={function}"] = true },
-            },
-        });
+    public Task<IList<ContainerListResponse>> ContainersOf(string function) => Docker.ContainersOf(function);
 }
 
 [CollectionDefinition(Name)]

@@ -3,7 +3,6 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
 using Orleans.Faas.IntegrationTests.Hosting;
-using Orleans.Faas.Runtime.Docker;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
@@ -14,13 +13,6 @@ internal static class TestFunctions
         $"it-{Guid.NewGuid():N}", FunctionRuntime.Docker, TestEnvironment.HelloImage, [.. command],
         ImmutableDictionary<string, string>.Empty, 0, 0, TimeSpan.FromSeconds(30));
 
-    public static async Task<IList<ContainerListResponse>> ContainersOf(this DockerClient docker, FunctionDefinition function) =>
-        await docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{DockerRunner.FunctionLabel}={function.Name}"] = true },
-            },
-        });
+    public static Task<IList<ContainerListResponse>> ContainersOf(this DockerClient docker, FunctionDefinition function) =>
+        FunctionContainers.ContainersOf(docker, function.Name);
 }
