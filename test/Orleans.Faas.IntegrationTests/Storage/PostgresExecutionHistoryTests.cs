@@ -36,7 +36,11 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
     {
         var history = await Started();
         var first = Record("resize", "node-a", minute: 1);
-        var second = Record("resize", "node-b", minute: 2) with { CpuMs = 12.5, PeakMemoryBytes = 1 << 20, ExitCode = null, Status = TaskState.Failed, FailureReason = "timeout" };
+        var second = Record("resize", "node-b", minute: 2) with
+        {
+            CpuMs = 12.5, PeakMemoryBytes = 1 << 20, ReadBytes = 4096, WriteBytes = 0, LlcReferences = 1_000_000, LlcMisses = 25_000,
+            ExitCode = null, Status = TaskState.Failed, FailureReason = "timeout",
+        };
         var other = Record("thumbnail", "node-a", minute: 3);
         foreach (var record in new[] { first, second, other })
             history.Append(record);
