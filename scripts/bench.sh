@@ -33,7 +33,7 @@ dotnet build test/Orleans.Faas.Benchmarks -c Release -nologo -v quiet
 start_silo() {
   local name="$1" url="$2"
   shift 2
-  env "$@" Faas__Silo__NodeName="$name" Faas__Gateway__Url="$url" Faas__Docker__Endpoint="$DOCKER_HOST" \
+  env "$@" Faas__Silo__NodeName="$name" Faas__Gateway__Url="$url" Faas__Docker__Endpoint="$DOCKER_HOST" Faas__Docker__SocketParent="$work" \
     dotnet src/Orleans.Faas.Silo/bin/Release/net10.0/Orleans.Faas.Silo.dll >"$work/$name.log" 2>&1 &
   local pid=$!
   STOP_ON_EXIT+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")

@@ -20,8 +20,8 @@ public sealed class DockerOptions
     public string AgentPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "agent", "faas-agent");
 
     /// <summary>
-    /// Where the runner makes its private folder for the containers' agent sockets; null means the system's temp folder.
-    /// Keep it short: a socket path is limited to 107 bytes.
+    /// Where the runner makes its node's folder (<c>ofaas-NODE</c>) for the containers' agent sockets; null means the
+    /// system's temp folder. Keep it short: a socket path is limited to 107 bytes.
     /// </summary>
     public string? SocketParent { get; set; }
 

@@ -52,7 +52,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _images = new FunctionImages(_client, _options);
         _cacheCounters = cacheCounters;
         _logger = logger;
-        _socketRoot = PrivateFolder(_options.SocketParent);
+        _socketRoot = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
     }
 
@@ -207,14 +207,17 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         File.SetUnixFileMode(path, mode);
     }
 
-    /// <summary>A folder only this runner uses (mode 0700), so runners sharing a host or a process never share sockets.</summary>
-    private static DirectoryInfo PrivateFolder(string? parent)
+    /// <summary>
+    /// The node's own socket folder (mode 0700); node names are unique, so runners sharing a host never share sockets.
+    /// What a crashed predecessor of this node left there is cleared, as its containers are by the leftover sweep.
+    /// </summary>
+    private static DirectoryInfo PrivateFolder(string parent, string node)
     {
-        if (parent is null)
-            return Directory.CreateTempSubdirectory("ofaas-");
-        var folder = Path.Combine(parent, $"ofaas-{Guid.NewGuid().ToString("N")[..8]}");
-        CreateFolder(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new DirectoryInfo(folder);
+        var folder = new DirectoryInfo(Path.Combine(parent, $"ofaas-{node}"));
+        if (folder.Exists)
+            folder.Delete(recursive: true);
+        CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return folder;
     }
 
     /// <summary>Containers are shared only by runs of an identical definition, so a new version never reuses an old box.</summary>

@@ -49,6 +49,8 @@ public sealed class FaasProcess : IAsyncDisposable
         var all = new Dictionary<string, string>(settings)
         {
             ["Faas__Silo__NodeName"] = ports.NodeName,
+            // Killed silos leave their agent socket folders; under the work folder the test script removes them.
+            ["Faas__Docker__SocketParent"] = TestEnvironment.WorkFolder,
             ["Faas__Silo__SiloPort"] = ports.SiloPort.ToString(),
             ["Faas__Silo__GatewayPort"] = ports.GatewayPort.ToString(),
         };

@@ -12,7 +12,12 @@ internal static class TestDockerRunners
 {
     public static DockerRunner Create(
         string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null) =>
-        new(Options.Create(new DockerOptions { Endpoint = endpoint ?? TestEnvironment.DockerEndpoint, Node = $"it-{Guid.NewGuid():N}" }),
+        new(Options.Create(new DockerOptions
+        {
+            Endpoint = endpoint ?? TestEnvironment.DockerEndpoint,
+            Node = $"it-{Guid.NewGuid():N}",
+            SocketParent = TestEnvironment.WorkFolder,
+        }),
             Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
             Options.Create(pool ?? new WarmPoolOptions()),
             CacheCounterSupport.DetectHere(),
