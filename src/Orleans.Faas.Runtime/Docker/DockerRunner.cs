@@ -75,7 +75,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             {
                 return await RunInAsync(container, key, function, input, capture, clock, cancellationToken);
             }
-            catch (AgentLostException e) when (warm is not null)
+            catch (AgentLostException e) when (warm is not null && e.BeforeRequest)
             {
                 // An idle container died (e.g. someone removed it); the run never reached it, so a fresh one takes over.
                 LogWarmContainerLost(container.ShortId, function.Name, e.Message);

@@ -75,7 +75,7 @@ internal sealed class FunctionContainer
         }
         catch (Exception e) when (e is IOException or SocketException or EndOfStreamException && !cancellationToken.IsCancellationRequested)
         {
-            throw new AgentLostException($"The agent of container {ShortId} stopped answering: {e.Message}", e);
+            throw new AgentLostException($"The agent of container {ShortId} stopped answering: {e.Message}", e, beforeRequest: false);
         }
     }
 
@@ -131,7 +131,7 @@ internal sealed class FunctionContainer
             catch (SocketException e)
             {
                 socket.Dispose();
-                throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e);
+                throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e, beforeRequest: true);
             }
 
             // A new container's agent is not listening yet; give up when the container has exited or took too long.
