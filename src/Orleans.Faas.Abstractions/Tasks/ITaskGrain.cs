@@ -45,4 +45,8 @@ public interface ITaskGrain : IGrainWithGuidKey
     /// <summary>Returns once the task finished or <paramref name="maxWait"/> passed, whichever is first.</summary>
     [AlwaysInterleave, Alias("WaitUntilFinished")]
     Task<TaskSnapshot?> WaitUntilFinished(TimeSpan maxWait);
+
+    /// <summary>As <see cref="WaitUntilFinished"/>, with the output and logs, so a waiting caller needs no second call.</summary>
+    [AlwaysInterleave, Alias("WaitForResult")]
+    Task<TaskResult?> WaitForResult(TimeSpan maxWait);
 }

@@ -38,19 +38,20 @@ public static class InvocationEndpoints
             var taskId = await Invoke(name, context.Request, body, grains, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
             var deadline = clock.GetUtcNow() + options.Value.SyncWait;
-            TaskSnapshot? snapshot;
+            TaskResult result;
             do
             {
                 var slice = TimeSpan.FromTicks(Math.Min(WaitSlice.Ticks, Math.Max(0, (deadline - clock.GetUtcNow()).Ticks)));
-                snapshot = await task.WaitUntilFinished(slice) ?? throw new TaskNotFoundException(taskId);
+                result = await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId);
             }
-            while (!snapshot.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
+            while (!result.Task.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
 
+            var snapshot = result.Task;
             if (!snapshot.IsFinished)
                 return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));
             if (snapshot.Status == TaskState.Failed)
                 return TaskOutcomeResults.Failed(snapshot, TaskOutcomeResults.StatusOfFailedInvoke(snapshot));
-            return TaskOutcomeResults.Completed(context, await task.GetResult() ?? throw new TaskNotFoundException(taskId));
+            return TaskOutcomeResults.Completed(context, result);
         })
         .WithSummary("Invoke and wait for the output; answers 202 with the task id when the wait runs out first")
         .WithDescription(StandardInput)

@@ -114,6 +114,12 @@ public sealed partial class TaskGrain(
     public Task<TaskResult?> GetResult() =>
         Task.FromResult(Snapshot() is { } snapshot ? new TaskResult(snapshot, Record.Output, Record.Logs) : null);
 
+    public async Task<TaskResult?> WaitForResult(TimeSpan maxWait)
+    {
+        await WaitUntilFinished(maxWait);
+        return await GetResult();
+    }
+
     public async Task<TaskSnapshot?> WaitUntilFinished(TimeSpan maxWait)
     {
         if (Snapshot() is not { IsFinished: false })

@@ -219,6 +219,12 @@ static pid_t spawn(char **command, int in[2], int out[2], int err[2], int failed
     dup2(err[1], 2);
     close(in[0]), close(in[1]), close(out[0]), close(out[1]), close(err[0]), close(err[1]);
     signal(SIGPIPE, SIG_DFL);
+    /* The run, not the agent, is what the OOM killer should take when the run goes past the memory limit. */
+    int adjust = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    if (adjust >= 0) {
+        (void)write(adjust, "1000", 4);
+        close(adjust);
+    }
     execvp(command[0], command);
     int why = errno;
     dprintf(2, "faas-agent: cannot execute %s: %s\n", command[0], strerror(why));
@@ -320,18 +326,14 @@ static void serve(int conn, char **command) {
     send_frame(conn, FRAME_DONE, &report, sizeof report);
 }
 
-static void on_term(int signal) {
-    (void)signal;
-    _exit(0);
-}
-
 int main(int argc, char **argv) {
     if (argc < 3) {
         fprintf(stderr, "usage: faas-agent SOCKET COMMAND [ARG...]\n");
         return 2;
     }
+    /* No handlers for terminating signals: as PID 1 of its namespace the agent then cannot be signalled by the
+     * function it runs, only killed by the engine. */
     signal(SIGPIPE, SIG_IGN);
-    signal(SIGTERM, on_term);
 
     struct sockaddr_un address = {.sun_family = AF_UNIX};
     if (strlen(argv[1]) >= sizeof address.sun_path) {

@@ -132,6 +132,16 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             return new ExecutionOutcome(null, capture.Stdout.ToArray(), capture.Logs(), TimedOut: true, clock.Elapsed, capture.Stdout.Truncated,
                 Metrics: ExecutionMetrics.Unmeasured("the run was killed at its timeout, before it could report"));
         }
+        catch (AgentLostException e) when (!e.BeforeRequest)
+        {
+            var oomKilled = await container.WasOomKilledAsync();
+            await DestroyAsync(container);
+            if (!oomKilled)
+                throw;
+            // The run's memory use took its agent down with it: the function went past its limit, the node is fine.
+            return new ExecutionOutcome(null, capture.Stdout.ToArray(), capture.Logs(), TimedOut: false, clock.Elapsed, capture.Stdout.Truncated,
+                FailureReasons.OutOfMemory, ExecutionMetrics.Unmeasured("the container was killed for going past its memory limit, before it could report"));
+        }
         catch
         {
             await DestroyAsync(container);

@@ -109,6 +109,19 @@ internal sealed class FunctionContainer
 
     public string ShortId => Id[..Math.Min(12, Id.Length)];
 
+    /// <summary>Whether the engine saw the OOM killer strike in this container; false when it cannot say.</summary>
+    public async Task<bool> WasOomKilledAsync()
+    {
+        try
+        {
+            return (await _client.Containers.InspectContainerAsync(Id, CancellationToken.None)).State.OOMKilled;
+        }
+        catch (Exception e) when (e is DockerApiException || DockerErrors.IsUnreachable(e))
+        {
+            return false;
+        }
+    }
+
     private async Task<Socket> ConnectAsync(TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         var endpoint = new UnixDomainSocketEndPoint(Path.Combine(_socketFolder, ContainerBlueprint.SocketName));

@@ -48,8 +48,18 @@ public sealed class IsolationTests : IAsyncLifetime
 
         Assert.Equal(FailureReasons.OutOfMemory, bomb.LimitHit);
         Assert.False(bomb.Succeeded);
+        Assert.Single(await _docker.ContainersOf(function));
         Assert.Equal("alive\n", Text(after.Output));
         Assert.True(after.Succeeded, after.Logs);
+    }
+
+    [Fact]
+    public async Task The_run_not_the_agent_is_what_the_oom_killer_takes_first()
+    {
+        var outcome = await _runner.RunAsync(TestFunctions.Docker("sh", "-c", "cat /proc/self/oom_score_adj /proc/1/oom_score_adj"),
+            ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("1000\n0\n", Text(outcome.Output));
     }
 
     [Fact]
@@ -123,6 +133,19 @@ public sealed class IsolationTests : IAsyncLifetime
         var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("0\nrefused\n", Text(outcome.Output));
+    }
+
+    [Fact]
+    public async Task The_function_cannot_signal_its_agent_away()
+    {
+        var function = TestFunctions.Docker("sh", "-c", "kill -TERM 1; kill -INT 1; kill -HUP 1; kill -KILL 1; echo still");
+
+        var first = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var second = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("still\n", Text(first.Output));
+        Assert.Equal("still\n", Text(second.Output));
+        Assert.Single(await _docker.ContainersOf(function));
     }
 
     [Fact]
