@@ -17,13 +17,20 @@ public sealed partial class ProviderLossWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+        try
         {
-            foreach (var dead in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && !_handled.Contains(m.SiloAddress)))
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                if (await TryHandle(dead, stoppingToken))
-                    _handled.Add(dead.SiloAddress);
+                foreach (var dead in snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead && !_handled.Contains(m.SiloAddress)))
+                {
+                    if (await TryHandle(dead, stoppingToken))
+                        _handled.Add(dead.SiloAddress);
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // The silo is stopping (Orleans ends the membership stream then, sometimes before the host's token fires).
         }
     }
 

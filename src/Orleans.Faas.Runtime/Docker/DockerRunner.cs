@@ -35,7 +35,9 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _reaping;
     private readonly DirectoryInfo _socketRoot;
+    private readonly FileStream _socketRootLock;
     private int _nextSocketFolder;
+    private int _disposed;
 
     public DockerRunner(
         IOptions<DockerOptions> docker,
@@ -52,7 +54,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _images = new FunctionImages(_client, _options);
         _cacheCounters = cacheCounters;
         _logger = logger;
-        _socketRoot = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
+        (_socketRoot, _socketRootLock) = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
     }
 
@@ -83,8 +85,11 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
     }
 
+    /// <remarks>Safe to call twice: the container disposes this runner both as itself and as an <see cref="IFunctionRunner"/>.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await _stopping.CancelAsync();
         await _reaping;
         await Task.WhenAll(_pool.TakeAll().Select(DestroyAsync));
@@ -98,6 +103,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         {
             // Nothing was ever started.
         }
+        _socketRootLock.Dispose();
+        File.Delete(_socketRootLock.Name);
     }
 
     /// <summary>Removes the containers a previous process of this node left behind (after a crash, its warm pool).</summary>
@@ -134,10 +141,10 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
         catch (AgentLostException e) when (!e.BeforeRequest)
         {
-            var oomKilled = await container.WasOomKilledAsync();
+            var state = await container.InspectStateAsync();
             await DestroyAsync(container);
-            if (!oomKilled)
-                throw;
+            if (state is not { OOMKilled: true })
+                throw new AgentLostException($"{e.Message} (the container {Describe(state)})", e, beforeRequest: false);
             // The run's memory use took its agent down with it: the function went past its limit, the node is fine.
             return new ExecutionOutcome(null, capture.Stdout.ToArray(), capture.Logs(), TimedOut: false, clock.Elapsed, capture.Stdout.Truncated,
                 FailureReasons.OutOfMemory, ExecutionMetrics.Unmeasured("the container was killed for going past its memory limit, before it could report"));
@@ -187,6 +194,13 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
     }
 
+    private static string Describe(ContainerState? state) => state switch
+    {
+        null => "could not be inspected",
+        { Running: true } => "is still running",
+        _ => $"exited with code {state.ExitCode}{(state.Error is { Length: > 0 } error ? $": {error}" : "")}",
+    };
+
     private async Task DestroyAsync(FunctionContainer container)
     {
         if (await container.DestroyAsync() is { } failure)
@@ -218,16 +232,27 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     /// <summary>
-    /// The node's own socket folder (mode 0700); node names are unique, so runners sharing a host never share sockets.
-    /// What a crashed predecessor of this node left there is cleared, as its containers are by the leftover sweep.
+    /// The node's own socket folder (mode 0700), held under an exclusive lock file for the runner's life, so a second
+    /// process for the same node on this host is refused instead of pulling the sockets from under the first. What a
+    /// crashed predecessor left there is cleared, as its containers are by the leftover sweep.
     /// </summary>
-    private static DirectoryInfo PrivateFolder(string parent, string node)
+    private static (DirectoryInfo Folder, FileStream Lock) PrivateFolder(string parent, string node)
     {
         var folder = new DirectoryInfo(Path.Combine(parent, $"ofaas-{node}"));
+        FileStream held;
+        try
+        {
+            held = new FileStream($"{folder.FullName}.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException(
+                $"Node '{node}' already runs on this host: another process holds {folder.FullName}.lock. Node names must be unique.", e);
+        }
         if (folder.Exists)
             folder.Delete(recursive: true);
         CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return folder;
+        return (folder, held);
     }
 
     /// <summary>Containers are shared only by runs of an identical definition, so a new version never reuses an old box.</summary>

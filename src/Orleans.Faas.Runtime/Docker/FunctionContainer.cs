@@ -109,16 +109,16 @@ internal sealed class FunctionContainer
 
     public string ShortId => Id[..Math.Min(12, Id.Length)];
 
-    /// <summary>Whether the engine saw the OOM killer strike in this container; false when it cannot say.</summary>
-    public async Task<bool> WasOomKilledAsync()
+    /// <summary>What the engine says became of the container, for explaining a lost agent; null when it cannot say.</summary>
+    public async Task<ContainerState?> InspectStateAsync()
     {
         try
         {
-            return (await _client.Containers.InspectContainerAsync(Id, CancellationToken.None)).State.OOMKilled;
+            return (await _client.Containers.InspectContainerAsync(Id, CancellationToken.None)).State;
         }
         catch (Exception e) when (e is DockerApiException || DockerErrors.IsUnreachable(e))
         {
-            return false;
+            return null;
         }
     }
 

@@ -11,6 +11,7 @@ public static class ClosedLoop
         var clock = Stopwatch.StartNew();
         var completed = 0L;
         var failed = 0L;
+        string? firstFailure = null;
         async Task Worker(int worker)
         {
             while (clock.Elapsed < duration)
@@ -23,11 +24,12 @@ public static class ClosedLoop
                 catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException or System.Net.Sockets.SocketException)
                 {
                     Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstFailure, $"{e.GetType().Name}: {e.Message}", null);
                 }
             }
         }
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(() => Worker(worker))));
         clock.Stop();
-        return new ThroughputSample(scenario, concurrency, completed, failed, clock.Elapsed);
+        return new ThroughputSample(scenario, concurrency, completed, failed, clock.Elapsed, firstFailure);
     }
 }

@@ -40,17 +40,21 @@ public static class ThroughputBenchmark
 
             var table = new Table().Title($"Throughput of a no-op function at concurrency {concurrency} for {duration.TotalSeconds:0} s")
                 .AddColumns("scenario", "completed", "failed", "tasks/s", "vs raw", $"target ≥ {Target}×");
+            var samples = new List<ThroughputSample>();
             foreach (var (baseline, baselineName, platform, platformName) in pairs)
             {
                 await ClosedLoop.Run("warm-up", concurrency, WarmUp, platform);
                 var raw = await ClosedLoop.Run(baselineName, concurrency, duration, baseline);
                 var ours = await ClosedLoop.Run(platformName, concurrency, duration, platform);
                 var ratio = ours.PerSecond / raw.PerSecond;
+                samples.AddRange([raw, ours]);
                 table.AddRow(raw.Scenario, raw.Completed.ToString(), raw.Failed.ToString(), raw.PerSecond.ToString("0.0"), "1.00", "");
                 table.AddRow(ours.Scenario, ours.Completed.ToString(), ours.Failed.ToString(), ours.PerSecond.ToString("0.0"), ratio.ToString("0.00"), ratio >= Target ? "met" : "NOT met");
             }
             AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
             AnsiConsole.Write(table);
+            foreach (var sample in samples.Where(s => s.FirstFailure is not null))
+                Console.WriteLine($"first failure of '{sample.Scenario}': {sample.FirstFailure}");
         }
         finally
         {

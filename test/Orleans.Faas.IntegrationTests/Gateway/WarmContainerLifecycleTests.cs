@@ -35,6 +35,7 @@ public sealed class WarmContainerLifecycleTests : IDisposable
             Assert.Equal("Hello, again!\n", await response.Content.ReadAsStringAsync());
             Assert.Single(await ContainersOf(name));
             await second.Stop();
+            Assert.True(second.ExitCode == 0, $"The silo exited with {second.ExitCode} after SIGTERM:\n{second.LogTail()}");
         }
         Assert.Empty(await ContainersOf(name));
     }

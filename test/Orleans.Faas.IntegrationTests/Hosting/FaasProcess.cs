@@ -66,6 +66,9 @@ public sealed class FaasProcess : IAsyncDisposable
     public static async Task<FaasProcess> StartGateway(string name, IReadOnlyDictionary<string, string> settings) =>
         await Start("Orleans.Faas.Gateway", name, settings, async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
 
+    /// <summary>How the process ended; only valid once it has.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public string LogTail(int lines = 40) =>
         File.Exists(LogPath) ? string.Join('\n', File.ReadLines(LogPath).TakeLast(lines)) : "(no log)";
 

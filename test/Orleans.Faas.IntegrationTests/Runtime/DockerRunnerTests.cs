@@ -166,6 +166,19 @@ public sealed class DockerRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_runner_for_the_same_node_on_this_host_is_refused()
+    {
+        var node = $"twin-{Guid.NewGuid():N}"[..20];
+        await using var first = TestDockerRunners.Create(node: node);
+
+        var refused = Assert.Throws<InvalidOperationException>(() => TestDockerRunners.Create(node: node));
+
+        Assert.Contains($"Node '{node}' already runs on this host", refused.Message, StringComparison.Ordinal);
+        var outcome = await first.RunAsync(Function("echo", "unharmed"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        Assert.Equal("unharmed\n", Text(outcome.Output));
+    }
+
+    [Fact]
     public async Task An_unreachable_engine_is_a_start_failure()
     {
         var endpoint = $"unix:///tmp/faas-no-docker-{Guid.NewGuid():N}/docker.sock";

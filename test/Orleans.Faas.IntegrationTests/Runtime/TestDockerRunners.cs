@@ -11,11 +11,12 @@ namespace Orleans.Faas.IntegrationTests.Runtime;
 internal static class TestDockerRunners
 {
     public static DockerRunner Create(
-        string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null) =>
+        string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null,
+        string? node = null) =>
         new(Options.Create(new DockerOptions
         {
             Endpoint = endpoint ?? TestEnvironment.DockerEndpoint,
-            Node = $"it-{Guid.NewGuid():N}",
+            Node = node ?? $"it-{Guid.NewGuid():N}",
             SocketParent = TestEnvironment.WorkFolder,
         }),
             Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
