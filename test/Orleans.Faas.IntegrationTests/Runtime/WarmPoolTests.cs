@@ -31,6 +31,25 @@ public sealed class WarmPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Quick_runs_without_input_never_lose_their_agent()
+    {
+        // The agent can finish such a run before the node is done writing its request; that once read as a broken agent.
+        await using var runner = TestDockerRunners.Create();
+        var function = TestFunctions.Docker("true");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            var results = new List<bool>();
+            for (var i = 0; i < 150; i++)
+                results.Add((await runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None)).Succeeded);
+            return results;
+        }));
+
+        Assert.All(outcomes.SelectMany(o => o), Assert.True);
+        Assert.Equal(4, runner.IdleContainers(function));
+    }
+
+    [Fact]
     public async Task Idle_containers_are_removed_after_the_idle_timeout()
     {
         await using var runner = TestDockerRunners.Create(pool: new WarmPoolOptions { IdleTimeout = TimeSpan.FromMilliseconds(300) });
