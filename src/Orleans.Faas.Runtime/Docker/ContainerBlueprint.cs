@@ -16,10 +16,9 @@ internal static class ContainerBlueprint
     private const long BytesPerMiB = 1024 * 1024;
 
     /// <param name="image">The image's own configuration, for its entrypoint, command and user.</param>
-    /// <param name="agentFolder">The node folder holding the agent binary, mounted read-only.</param>
+    /// <param name="options">The node's box defaults, its name and its agent, whose folder is mounted read-only.</param>
     /// <param name="socketFolder">The node folder where the agent puts its socket, mounted read-write.</param>
-    public static CreateContainerParameters For(
-        FunctionDefinition function, Config? image, DockerOptions options, string node, string agentFolder, string socketFolder)
+    public static CreateContainerParameters For(FunctionDefinition function, Config? image, DockerOptions options, string socketFolder)
     {
         var memory = (function.MemoryMiB > 0 ? function.MemoryMiB : options.DefaultMemoryMiB) * BytesPerMiB;
         var cpu = function.Cpu > 0 ? function.Cpu : options.DefaultCpu;
@@ -30,7 +29,7 @@ internal static class ContainerBlueprint
             Cmd = [.. CommandOf(function, image)],
             User = function.User ?? NonRootUserOf(image) ?? options.DefaultUser,
             Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],
-            Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name, [DockerRunner.NodeLabel] = node },
+            Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name, [DockerRunner.NodeLabel] = options.Node },
             NetworkDisabled = !function.Network,
             HostConfig = new HostConfig
             {
@@ -44,7 +43,7 @@ internal static class ContainerBlueprint
                 // Equal to Memory, so the container gets no swap beyond its limit.
                 MemorySwap = memory,
                 NanoCPUs = (long)Math.Round(cpu * 1e9),
-                Binds = [$"{agentFolder}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"],
+                Binds = [$"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"],
             },
         };
     }

@@ -108,12 +108,12 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     /// <summary>Removes the containers a previous process of this node left behind (after a crash, its warm pool).</summary>
-    public async Task<int> RemoveLeftoversAsync(string node, CancellationToken cancellationToken)
+    public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken)
     {
         var leftovers = await _client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{NodeLabel}={node}"] = true } },
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{NodeLabel}={_options.Node}"] = true } },
         }, cancellationToken);
         foreach (var leftover in leftovers)
             await _client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
@@ -172,7 +172,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         var socketFolder = Path.Combine(_socketRoot.FullName, Interlocked.Increment(ref _nextSocketFolder).ToString(System.Globalization.CultureInfo.InvariantCulture));
         // World-writable: the container's user, whoever it is, must be able to create the agent's socket here.
         CreateFolder(socketFolder, (UnixFileMode)0b111_111_111);
-        var spec = ContainerBlueprint.For(function, image, _options, _options.Node, Path.GetDirectoryName(_options.AgentPath)!, socketFolder);
+        var spec = ContainerBlueprint.For(function, image, _options, socketFolder);
         return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder, _cacheCounters), cancellationToken);
     }
 

@@ -9,7 +9,7 @@ public sealed partial class LeftoverContainerSweep(DockerRunner runner, IOptions
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var removed = await runner.RemoveLeftoversAsync(docker.Value.Node, cancellationToken);
+        var removed = await runner.RemoveLeftoversAsync(cancellationToken);
         if (removed > 0)
             LogRemoved(removed, docker.Value.Node);
     }

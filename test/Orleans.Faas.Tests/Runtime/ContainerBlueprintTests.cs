@@ -15,7 +15,7 @@ public sealed class ContainerBlueprintTests
     private static readonly Config HelloImage = new() { Cmd = ["/bin/sh", "/hello.sh"] };
 
     private static CreateContainerParameters For(FunctionDefinition function, Config? image = null) =>
-        ContainerBlueprint.For(function, image ?? HelloImage, new DockerOptions(), "node-a", "/opt/faas/agent", "/tmp/ofaas-x/1");
+        ContainerBlueprint.For(function, image ?? HelloImage, new DockerOptions { Node = "node-a", AgentPath = "/opt/faas/agent/faas-agent" }, "/tmp/ofaas-x/1");
 
     [Fact]
     public void Limits_become_nano_cpus_and_memory_without_extra_swap()
