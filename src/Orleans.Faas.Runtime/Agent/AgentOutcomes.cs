@@ -31,6 +31,17 @@ internal static class AgentOutcomes
                 run.CacheCountersUnavailable));
     }
 
+    /// <summary>A run the agent never reported on, because its container was killed: what it wrote so far, and why nothing was measured.</summary>
+    public static ExecutionOutcome Unreported(RunCapture capture, TimeSpan wallTime, bool timedOut, string? limitHit, string why) => new(
+        null,
+        capture.Stdout.ToArray(),
+        capture.Logs(),
+        timedOut,
+        wallTime,
+        capture.Stdout.Truncated,
+        limitHit,
+        ExecutionMetrics.Unmeasured(why));
+
     private static string? LimitHitBy(AgentFlags flags) =>
         flags.HasFlag(AgentFlags.OutOfMemory) ? FailureReasons.OutOfMemory
         : flags.HasFlag(AgentFlags.PidsLimit) ? FailureReasons.PidsLimit

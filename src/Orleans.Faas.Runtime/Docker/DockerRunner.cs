@@ -136,8 +136,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             await DestroyAsync(container);
             cancellationToken.ThrowIfCancellationRequested();
             LogTimedOut(function.Name, function.Timeout, container.ShortId);
-            return new ExecutionOutcome(null, capture.Stdout.ToArray(), capture.Logs(), TimedOut: true, clock.Elapsed, capture.Stdout.Truncated,
-                Metrics: ExecutionMetrics.Unmeasured("the run was killed at its timeout, before it could report"));
+            return AgentOutcomes.Unreported(capture, clock.Elapsed, timedOut: true, limitHit: null, "the run was killed at its timeout, before it could report");
         }
         catch (AgentLostException e) when (!e.BeforeRequest)
         {
@@ -146,8 +145,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             if (state is not { OOMKilled: true })
                 throw new AgentLostException($"{e.Message} (the container {Describe(state)})", e, beforeRequest: false);
             // The run's memory use took its agent down with it: the function went past its limit, the node is fine.
-            return new ExecutionOutcome(null, capture.Stdout.ToArray(), capture.Logs(), TimedOut: false, clock.Elapsed, capture.Stdout.Truncated,
-                FailureReasons.OutOfMemory, ExecutionMetrics.Unmeasured("the container was killed for going past its memory limit, before it could report"));
+            return AgentOutcomes.Unreported(capture, clock.Elapsed, timedOut: false, FailureReasons.OutOfMemory,
+                "the container was killed for going past its memory limit, before it could report");
         }
         catch
         {

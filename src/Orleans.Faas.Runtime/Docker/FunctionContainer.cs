@@ -73,7 +73,7 @@ internal sealed class FunctionContainer
                 ? new ContainerRun(report, a.References - b.References, a.Misses - b.Misses, null)
                 : new ContainerRun(report, null, null, _cacheCountersUnavailable);
         }
-        catch (Exception e) when (e is IOException or SocketException or EndOfStreamException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or SocketException && !cancellationToken.IsCancellationRequested)
         {
             throw new AgentLostException($"The agent of container {ShortId} stopped answering: {e.Message}", e, beforeRequest: false);
         }
