@@ -19,19 +19,9 @@ public static class ColdInvokeBenchmark
         // A fresh container for every run, as raw docker run makes one.
         await invoke.Register(new { name = "bench-hello", image, timeoutSeconds = 30, keepWarm = false });
 
-        for (var i = 0; i < WarmUpRuns; i++)
-        {
-            await raw.RunOnce(Input);
-            await invoke.RunOnce(Input);
-        }
-
         var rawSamples = new Samples("raw docker run --rm -i");
         var gatewaySamples = new Samples("gateway sync invoke");
-        for (var i = 0; i < runs; i++)
-        {
-            rawSamples.Add(await raw.RunOnce(Input));
-            gatewaySamples.Add(await invoke.RunOnce(Input));
-        }
+        await Interleaved.Measure(WarmUpRuns, runs, Input, (rawSamples, raw.RunOnce), (gatewaySamples, invoke.RunOnce));
 
         ResultTable.Print($"Cold invoke of {image}, {runs} runs each", rawSamples, gatewaySamples);
     }

@@ -27,16 +27,7 @@ public static class StateCostBenchmark
         await new GatewayInvoke(embeddedHttp, Function).Register(definition);
         await new GatewayInvoke(clusterHttp, Function).Register(definition);
 
-        for (var i = 0; i < WarmUpRuns; i++)
-        {
-            foreach (var (_, runOnce) in paths)
-                await runOnce(Input);
-        }
-        for (var i = 0; i < runs; i++)
-        {
-            foreach (var (samples, runOnce) in paths)
-                samples.Add(await runOnce(Input));
-        }
+        await Interleaved.Measure(WarmUpRuns, runs, Input, paths);
 
         ResultTable.Print($"Sync invoke of /bin/cat, in-memory vs PostgreSQL state, {runs} runs each", paths[0].Samples, [.. paths[1..].Select(p => p.Samples)]);
     }

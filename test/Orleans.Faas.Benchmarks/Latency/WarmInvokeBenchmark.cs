@@ -26,28 +26,14 @@ public static class WarmInvokeBenchmark
         var rawRun = new Samples("raw agent request to a warm container");
         var warmRun = new Samples("gateway sync invoke, warm container");
         var coldRun = new Samples("gateway sync invoke, fresh container");
-        await Measure(runs, (rawRun, raw.RunOnce), (warmRun, warm.RunOnce));
-        await Measure(runs, (coldRun, cold.RunOnce));
+        await Interleaved.Measure(WarmUpRuns, runs, Input, (rawRun, raw.RunOnce), (warmRun, warm.RunOnce));
+        await Interleaved.Measure(WarmUpRuns, runs, Input, (coldRun, cold.RunOnce));
 
         ResultTable.Print($"Warm vs cold invoke of {image}, {runs} runs each", rawRun, warmRun, coldRun);
         var overhead = warmRun.Median - rawRun.Median;
         var speedup = coldRun.Median / warmRun.Median;
         Console.WriteLine($"platform overhead on a warm run (median − raw median): {overhead:0.0} ms; target ≤ {OverheadTargetMs} ms: {Verdict(overhead <= OverheadTargetMs)}");
         Console.WriteLine($"warm vs fresh container: {speedup:0.0}× faster; target ≥ {SpeedupTarget}×: {Verdict(speedup >= SpeedupTarget)}");
-    }
-
-    private static async Task Measure(int runs, params (Samples Samples, Func<string, Task<TimeSpan>> RunOnce)[] paths)
-    {
-        for (var i = 0; i < WarmUpRuns; i++)
-        {
-            foreach (var (_, runOnce) in paths)
-                await runOnce(Input);
-        }
-        for (var i = 0; i < runs; i++)
-        {
-            foreach (var (samples, runOnce) in paths)
-                samples.Add(await runOnce(Input));
-        }
     }
 
     private static string Verdict(bool met) => met ? "met" : "NOT met";
