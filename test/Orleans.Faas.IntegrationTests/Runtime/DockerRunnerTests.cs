@@ -1,42 +1,24 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Text;
-using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
-using Orleans.Faas.IntegrationTests.Hosting;
-using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Runners;
+using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
 /// <summary>Runs functions in real containers on the test script's private dockerd.</summary>
-public sealed class DockerRunnerTests : IAsyncLifetime
+public sealed class DockerRunnerTests : RunnerOnTestDocker
 {
-    private readonly DockerRunner _runner = TestDockerRunners.Create();
-    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _runner.DisposeAsync();
-        _docker.Dispose();
-    }
-
     /// <summary>A uniquely named function that gets a fresh container per run, so the label filter finds only this test's containers.</summary>
     private static FunctionDefinition Function(params string[] command) => TestFunctions.Docker(command) with { KeepWarm = false };
-
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
     [Fact]
     public async Task Hello_greets_its_input_and_leaves_no_container()
     {
         var function = Function();
 
-        var outcome = await _runner.RunAsync(function, Utf8("Orleans"), CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, Utf8("Orleans"), CancellationToken.None);
 
         Assert.Equal("Hello, Orleans!\n", Text(outcome.Output));
         Assert.Equal(0, outcome.ExitCode);
@@ -47,7 +29,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
     [Fact]
     public async Task A_command_overrides_the_image_default()
     {
-        var outcome = await _runner.RunAsync(Function("sh", "-c", "tr a-z A-Z"), Utf8("shout"), CancellationToken.None);
+        var outcome = await Runner.RunAsync(Function("sh", "-c", "tr a-z A-Z"), Utf8("shout"), CancellationToken.None);
 
         Assert.Equal("SHOUT", Text(outcome.Output));
     }
@@ -60,7 +42,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
             Env = ImmutableDictionary<string, string>.Empty.Add("GREETING", "hej från containern"),
         };
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("hej från containern", Text(outcome.Output));
     }
@@ -68,7 +50,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_container_reports_its_exit_code_and_stderr()
     {
-        var outcome = await _runner.RunAsync(Function("sh", "-c", "echo partial; echo oops >&2; exit 7"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(Function("sh", "-c", "echo partial; echo oops >&2; exit 7"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal(7, outcome.ExitCode);
         Assert.Equal("oops\n", outcome.Logs);
@@ -82,7 +64,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
         var function = Function("sleep", "30") with { Timeout = TimeSpan.FromSeconds(1) };
         var clock = Stopwatch.StartNew();
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.True(outcome.TimedOut);
         Assert.Null(outcome.ExitCode);
@@ -96,7 +78,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
         var function = Function("sleep", "30");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, cancel.Token));
 
         Assert.Empty(await ContainersOf(function));
     }
@@ -106,7 +88,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
     {
         var function = Function("cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes") with { MemoryMiB = 64 };
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal((64L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), Text(outcome.Output).Trim());
@@ -117,7 +99,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
     {
         var function = Function("cat", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us") with { Cpu = 0.5 };
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal("50000\n100000\n", Text(outcome.Output));
@@ -147,7 +129,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
         var input = new byte[4 * 1024 * 1024];
         Random.Shared.NextBytes(input);
 
-        var outcome = await _runner.RunAsync(Function("cat"), input, CancellationToken.None);
+        var outcome = await Runner.RunAsync(Function("cat"), input, CancellationToken.None);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal(input.Length, outcome.Output.Length);
@@ -159,7 +141,7 @@ public sealed class DockerRunnerTests : IAsyncLifetime
     {
         var function = Function("/bin/no-such-program");
 
-        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
 
         Assert.Contains("no-such-program", failure.Message, StringComparison.Ordinal);
         Assert.Empty(await ContainersOf(function));
@@ -189,5 +171,5 @@ public sealed class DockerRunnerTests : IAsyncLifetime
         Assert.Contains($"Docker at {endpoint} did not answer", failure.Message, StringComparison.Ordinal);
     }
 
-    private Task<IList<ContainerListResponse>> ContainersOf(FunctionDefinition function) => _docker.ContainersOf(function);
+    private Task<IList<ContainerListResponse>> ContainersOf(FunctionDefinition function) => Docker.ContainersOf(function);
 }

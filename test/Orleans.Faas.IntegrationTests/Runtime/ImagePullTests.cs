@@ -1,33 +1,19 @@
-using System.Text;
-using Docker.DotNet;
 using Orleans.Faas.Functions;
-using Orleans.Faas.IntegrationTests.Hosting;
-using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Runners;
+using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
 /// <summary>Pull policies against the real dockerd, which has no registry to reach here: a pull fails fast with the engine's error.</summary>
-public sealed class ImagePullTests : IAsyncLifetime
+public sealed class ImagePullTests : RunnerOnTestDocker
 {
-    private readonly DockerRunner _runner = TestDockerRunners.Create();
-    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _runner.DisposeAsync();
-        _docker.Dispose();
-    }
-
     [Fact]
     public async Task A_present_image_is_not_pulled_under_if_not_present()
     {
-        var outcome = await _runner.RunAsync(TestFunctions.Docker("echo", "local") with { PullPolicy = ImagePullPolicy.IfNotPresent },
+        var outcome = await Runner.RunAsync(TestFunctions.Docker("echo", "local") with { PullPolicy = ImagePullPolicy.IfNotPresent },
             ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
-        Assert.Equal("local\n", Encoding.UTF8.GetString(outcome.Output));
+        Assert.Equal("local\n", Text(outcome.Output));
     }
 
     [Fact]
@@ -35,11 +21,11 @@ public sealed class ImagePullTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker() with { Image = Missing() };
 
-        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
 
         Assert.StartsWith($"Pulling image '{function.Image}' failed: ", failure.Message, StringComparison.Ordinal);
         Assert.True(failure.Message.Length > $"Pulling image '{function.Image}' failed: ".Length + 5, failure.Message);
-        Assert.Empty(await _docker.ContainersOf(function));
+        Assert.Empty(await Docker.ContainersOf(function));
     }
 
     [Fact]
@@ -47,7 +33,7 @@ public sealed class ImagePullTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker() with { Image = Missing(), PullPolicy = ImagePullPolicy.Never };
 
-        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
 
         Assert.StartsWith($"Image '{function.Image}' is not present on this node and its pull policy is Never", failure.Message, StringComparison.Ordinal);
     }
@@ -57,7 +43,7 @@ public sealed class ImagePullTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker("echo", "x") with { PullPolicy = ImagePullPolicy.Always };
 
-        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
 
         Assert.StartsWith($"Pulling image '{function.Image}' failed: ", failure.Message, StringComparison.Ordinal);
     }

@@ -1,41 +1,27 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using Docker.DotNet;
-using Orleans.Faas.IntegrationTests.Hosting;
-using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Tasks;
+using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
 /// <summary>Someone else's code in our box, against the real dockerd: each escape attempt fails and the node keeps serving.</summary>
-public sealed class IsolationTests : IAsyncLifetime
+public sealed class IsolationTests : RunnerOnTestDocker
 {
-    private readonly DockerRunner _runner = TestDockerRunners.Create();
-    private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _runner.DisposeAsync();
-        _docker.Dispose();
-    }
-
     [Fact]
     public async Task A_fork_bomb_ends_at_the_pids_limit_and_the_warm_container_serves_again()
     {
         var function = TestFunctions.Docker("sh", "-c", "read mode; if [ \"$mode\" = bomb ]; then f(){ f|f& }; f; sleep 5; fi; echo alive") with { PidsLimit = 32 };
 
-        var bomb = await _runner.RunAsync(function, Utf8("bomb\n"), CancellationToken.None);
-        var after = await _runner.RunAsync(function, Utf8("calm\n"), CancellationToken.None);
+        var bomb = await Runner.RunAsync(function, Utf8("bomb\n"), CancellationToken.None);
+        var after = await Runner.RunAsync(function, Utf8("calm\n"), CancellationToken.None);
 
         Assert.Equal(FailureReasons.PidsLimit, bomb.LimitHit);
         Assert.False(bomb.Succeeded);
         Assert.False(bomb.TimedOut);
         Assert.Equal("alive\n", Text(after.Output));
         Assert.True(after.Succeeded, after.Logs);
-        Assert.Single(await _docker.ContainersOf(function));
+        Assert.Single(await Docker.ContainersOf(function));
     }
 
     [Fact]
@@ -43,12 +29,12 @@ public sealed class IsolationTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker("sh", "-c", "read mode; if [ \"$mode\" = bomb ]; then x=0123456789abcdef; while true; do x=$x$x; done; fi; echo alive") with { MemoryMiB = 32 };
 
-        var bomb = await _runner.RunAsync(function, Utf8("bomb\n"), CancellationToken.None);
-        var after = await _runner.RunAsync(function, Utf8("calm\n"), CancellationToken.None);
+        var bomb = await Runner.RunAsync(function, Utf8("bomb\n"), CancellationToken.None);
+        var after = await Runner.RunAsync(function, Utf8("calm\n"), CancellationToken.None);
 
         Assert.Equal(FailureReasons.OutOfMemory, bomb.LimitHit);
         Assert.False(bomb.Succeeded);
-        Assert.Single(await _docker.ContainersOf(function));
+        Assert.Single(await Docker.ContainersOf(function));
         Assert.Equal("alive\n", Text(after.Output));
         Assert.True(after.Succeeded, after.Logs);
     }
@@ -56,7 +42,7 @@ public sealed class IsolationTests : IAsyncLifetime
     [Fact]
     public async Task The_run_not_the_agent_is_what_the_oom_killer_takes_first()
     {
-        var outcome = await _runner.RunAsync(TestFunctions.Docker("sh", "-c", "cat /proc/self/oom_score_adj /proc/1/oom_score_adj"),
+        var outcome = await Runner.RunAsync(TestFunctions.Docker("sh", "-c", "cat /proc/self/oom_score_adj /proc/1/oom_score_adj"),
             ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("1000\n0\n", Text(outcome.Output));
@@ -67,18 +53,18 @@ public sealed class IsolationTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker("sh", "-c", "while true; do :; done") with { Timeout = TimeSpan.FromSeconds(1) };
 
-        var loop = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
-        var next = await _runner.RunAsync(TestFunctions.Docker("echo", "next"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var loop = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var next = await Runner.RunAsync(TestFunctions.Docker("echo", "next"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.True(loop.TimedOut);
-        Assert.Empty(await _docker.ContainersOf(function));
+        Assert.Empty(await Docker.ContainersOf(function));
         Assert.Equal("next\n", Text(next.Output));
     }
 
     [Fact]
     public async Task Without_a_network_only_loopback_exists()
     {
-        var outcome = await _runner.RunAsync(TestFunctions.Docker("cat", "/proc/net/dev"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(TestFunctions.Docker("cat", "/proc/net/dev"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         var interfaces = Text(outcome.Output).Split('\n').Skip(2).Where(l => l.Contains(':', StringComparison.Ordinal))
             .Select(l => l.Split(':')[0].Trim()).ToList();
@@ -94,7 +80,7 @@ public sealed class IsolationTests : IAsyncLifetime
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var function = TestFunctions.Docker("sh", "-c", $"if echo hi | nc -w 2 127.0.0.1 {port}; then echo connected; else echo refused; fi");
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("refused\n", Text(outcome.Output));
         Assert.False(listener.Pending());
@@ -105,7 +91,7 @@ public sealed class IsolationTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker("sh", "-c", "echo x > /tmp/ok && echo tmp-ok; echo x > /bin/evil || echo root-refused; echo x > /evil || echo slash-refused");
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("tmp-ok\nroot-refused\nslash-refused\n", Text(outcome.Output));
         Assert.Contains("Read-only file system", outcome.Logs, StringComparison.Ordinal);
@@ -114,7 +100,7 @@ public sealed class IsolationTests : IAsyncLifetime
     [Fact]
     public async Task The_function_runs_as_nobody_without_capabilities_or_privilege_gain()
     {
-        var outcome = await _runner.RunAsync(TestFunctions.Docker("cat", "/proc/self/status"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(TestFunctions.Docker("cat", "/proc/self/status"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         var status = Text(outcome.Output).Split('\n').Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1].Trim());
@@ -130,7 +116,7 @@ public sealed class IsolationTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker("sh", "-c", "id -u; echo x > /bin/evil || echo refused") with { User = "0:0" };
 
-        var outcome = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var outcome = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("0\nrefused\n", Text(outcome.Output));
     }
@@ -140,12 +126,12 @@ public sealed class IsolationTests : IAsyncLifetime
     {
         var function = TestFunctions.Docker("sh", "-c", "kill -TERM 1; kill -INT 1; kill -HUP 1; kill -KILL 1; echo still");
 
-        var first = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
-        var second = await _runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var first = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var second = await Runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
         Assert.Equal("still\n", Text(first.Output));
         Assert.Equal("still\n", Text(second.Output));
-        Assert.Single(await _docker.ContainersOf(function));
+        Assert.Single(await Docker.ContainersOf(function));
     }
 
     [Fact]
@@ -156,14 +142,10 @@ public sealed class IsolationTests : IAsyncLifetime
             "read mode; if [ \"$mode\" = start ]; then sleep 30 & until grep -qx sleep /proc/$!/comm 2>/dev/null; do :; done; fi; " +
             "grep -lx sleep /proc/[0-9]*/comm 2>/dev/null | wc -l");
 
-        var first = await _runner.RunAsync(function, Utf8("start\n"), CancellationToken.None);
-        var second = await _runner.RunAsync(function, Utf8("look\n"), CancellationToken.None);
+        var first = await Runner.RunAsync(function, Utf8("start\n"), CancellationToken.None);
+        var second = await Runner.RunAsync(function, Utf8("look\n"), CancellationToken.None);
 
         Assert.Equal("1", Text(first.Output).Trim());
         Assert.Equal("0", Text(second.Output).Trim());
     }
-
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Runtime.Docker;
+using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
@@ -116,8 +116,4 @@ public sealed class WarmPoolTests : IDisposable
 
         Assert.Empty(await _docker.ContainersOf(function));
     }
-
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
-
-    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }
