@@ -13,7 +13,8 @@ public sealed class NodeFactsReader(string root = "/")
     public Facts Read(string nodeName, string deviceClass = Facts.UnspecifiedDeviceClass)
     {
         var llc = ReadLastLevelCache();
-        return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(), ReadNumaNodes(), deviceClass);
+        var cpuinfo = ReadText(Under("proc/cpuinfo"))?.Split('\n') ?? [];
+        return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(cpuinfo), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(cpuinfo), ReadNumaNodes(), deviceClass);
     }
 
     private int ReadCores() =>
@@ -28,19 +29,16 @@ public sealed class NodeFactsReader(string root = "/")
             ? bytes
             : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    private string ReadCpuModel() =>
-        ReadText(Under("proc/cpuinfo")) is { } cpuinfo && KernelFormats.FindField(cpuinfo.Split('\n'), "model name") is { Length: > 0 } model
-            ? model
-            : UnknownCpuModel;
+    private static string ReadCpuModel(string[] cpuinfo) =>
+        KernelFormats.FindField(cpuinfo, "model name") is { Length: > 0 } model ? model : UnknownCpuModel;
 
     /// <summary>The maximum frequency cpufreq reports for CPU 0, else the current one in cpuinfo (VMs often have no cpufreq).</summary>
-    private double? ReadCpuMHz()
+    private double? ReadCpuMHz(string[] cpuinfo)
     {
         if (ReadText(Under("sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq")) is { } khz
             && long.TryParse(khz.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var kilohertz) && kilohertz > 0)
             return (double)kilohertz / KilohertzPerMegahertz;
-        return ReadText(Under("proc/cpuinfo")) is { } cpuinfo
-            && KernelFormats.FindField(cpuinfo.Split('\n'), "cpu MHz") is { } mhz
+        return KernelFormats.FindField(cpuinfo, "cpu MHz") is { } mhz
             && double.TryParse(mhz, NumberStyles.Float, CultureInfo.InvariantCulture, out var megahertz) && megahertz > 0
                 ? megahertz
                 : null;
