@@ -44,10 +44,18 @@ public sealed partial class TaskGrain : IRemindable
         }
     }
 
+    /// <summary>Best effort: without it the task still runs; only the backstop for a silently lost worker is missing.</summary>
     private async Task ArmWatchdog()
     {
         var period = Record.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
-        _watchdog = await this.RegisterOrUpdateReminder(WatchdogName, period, period);
+        try
+        {
+            _watchdog = await this.RegisterOrUpdateReminder(WatchdogName, period, period);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogWatchdogNotArmed(e, Id);
+        }
     }
 
     /// <summary>Best effort: a watchdog left behind finds the task finished at its next tick and removes itself then.</summary>
@@ -65,6 +73,9 @@ public sealed partial class TaskGrain : IRemindable
             LogWatchdogNotDisarmed(e, Id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be registered")]
+    private partial void LogWatchdogNotArmed(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be removed; it will remove itself")]
     private partial void LogWatchdogNotDisarmed(Exception exception, Guid taskId);

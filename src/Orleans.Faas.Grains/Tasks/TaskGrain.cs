@@ -39,7 +39,7 @@ public sealed partial class TaskGrain(
         await state.WriteStateAsync();
 
         // The watchdog is armed while the attempt is placed: the worker's start report waits for this call to end.
-        var arming = ArmWatchdogOrSayWhyNot();
+        var arming = ArmWatchdog();
         try
         {
             await Place();
@@ -57,18 +57,6 @@ public sealed partial class TaskGrain(
         await arming;
     }
 
-    private async Task ArmWatchdogOrSayWhyNot()
-    {
-        try
-        {
-            await ArmWatchdog();
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            // The task is placed and will run; only the backstop for a silently lost worker is missing.
-            LogWatchdogNotArmed(e, Id);
-        }
-    }
 
     public async Task<bool> TryStart(int attempt, string provider)
     {
@@ -185,9 +173,6 @@ public sealed partial class TaskGrain(
             Record.Output.Length,
             Record.WallTime,
             Record.Metrics);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be registered")]
-    private partial void LogWatchdogNotArmed(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);
