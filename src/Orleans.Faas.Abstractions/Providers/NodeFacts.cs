@@ -7,6 +7,7 @@ namespace Orleans.Faas.Providers;
 /// <param name="NumaNodes">Online NUMA nodes; 1 when the kernel shows no NUMA topology.</param>
 /// <param name="DeviceClass">The kind of machine as configured by its operator (<c>Faas:Silo:DeviceClass</c>), e.g. "server" or "edge".</param>
 /// <param name="CacheCountersUnavailable">Why runs on this node get no LLC counters; null when they do.</param>
+/// <param name="CpuCap">The most CPU, in cores, any container on this node gets (<c>Faas:Docker:CpuCap</c>, a testing aid that emulates a slower node); null when uncapped.</param>
 [GenerateSerializer, Immutable, Alias("faas.NodeFacts")]
 public sealed record NodeFacts(
     [property: Id(0)] string NodeName,
@@ -18,7 +19,8 @@ public sealed record NodeFacts(
     [property: Id(6)] double? CpuMHz = null,
     [property: Id(7)] int NumaNodes = 1,
     [property: Id(8)] string DeviceClass = NodeFacts.UnspecifiedDeviceClass,
-    [property: Id(9)] string? CacheCountersUnavailable = null)
+    [property: Id(9)] string? CacheCountersUnavailable = null,
+    [property: Id(10)] double? CpuCap = null)
 {
     public const string UnspecifiedDeviceClass = "unspecified";
 }

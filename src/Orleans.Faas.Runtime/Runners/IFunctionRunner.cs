@@ -13,4 +13,10 @@ public interface IFunctionRunner
     /// A non-zero exit or a timeout is an outcome, not an exception; <see cref="FunctionStartException"/> means it never ran.
     /// </summary>
     Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes what the runner keeps between runs of the function named <paramref name="function"/> (idle warm
+    /// containers), e.g. when a benchmark job cleans up; returns how many were removed. A runner that keeps nothing removes nothing.
+    /// </summary>
+    Task<int> RemoveIdleAsync(string function, CancellationToken cancellationToken) => Task.FromResult(0);
 }
