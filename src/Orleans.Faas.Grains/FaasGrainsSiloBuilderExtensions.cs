@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Benchmarks;
 using Orleans.Faas.History;
+using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Scheduling;
@@ -25,11 +27,18 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<IExecutionHistory, InMemoryExecutionHistory>();
         silo.Services.AddSingleton<NodeWorker>();
         silo.Services.AddHostedService<ProviderLossWatcher>();
+        silo.Services.AddSingleton<ProfileObservations>();
+        silo.Services.AddHostedService<ProfileLearner>();
+        silo.Services.AddSingleton<BenchmarkPlanner>();
+        silo.Services.AddSingleton<BenchmarkRuns>();
+        silo.Services.AddSingleton<BenchmarkCallbacks>();
+        silo.Services.AddHttpClient(BenchmarkCallbacks.ClientName).AddStandardResilienceHandler();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Services.TryAddSingleton<PlacementPolicy, LeastLoadedPolicy>();
         silo.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }

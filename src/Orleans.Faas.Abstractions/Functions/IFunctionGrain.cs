@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
+using Orleans.Faas.Profiles;
+
 namespace Orleans.Faas.Functions;
 
-/// <summary>A function by name: its versions and the entry point for invoking it.</summary>
+/// <summary>A function by name: its versions, its profile per input size, and the entry point for invoking it.</summary>
 [Alias("faas.IFunctionGrain")]
 public interface IFunctionGrain : IGrainWithStringKey
 {
@@ -11,7 +14,7 @@ public interface IFunctionGrain : IGrainWithStringKey
     [Alias("GetLatest")]
     Task<FunctionVersion?> GetLatest();
 
-    /// <summary>Removes every version; false when the function did not exist.</summary>
+    /// <summary>Removes every version and the profile; false when the function did not exist.</summary>
     [Alias("Delete")]
     Task<bool> Delete();
 
@@ -20,5 +23,21 @@ public interface IFunctionGrain : IGrainWithStringKey
     /// function interleave: each reads the latest version before its first await and waits only for its own task.
     /// </summary>
     [AlwaysInterleave, Alias("Invoke")]
-    Task<Guid> Invoke(byte[] input);
+    Task<Guid> Invoke(byte[] input, InvocationOptions options);
+
+    /// <summary>Keeps what a profile job measured on the reference provider, replacing earlier profiled points at the same sizes.</summary>
+    [Alias("RecordProfile")]
+    Task RecordProfile(ImmutableArray<ProfilePoint> points);
+
+    /// <summary>Learns from completed runs, each already scaled to the reference provider's speed.</summary>
+    [OneWay, Alias("Observe")]
+    Task Observe(ImmutableArray<ExecutionSample> samples);
+
+    /// <summary>Every point of the profile, profiled and observed, by input size.</summary>
+    [AlwaysInterleave, Alias("GetProfile")]
+    Task<ImmutableArray<ProfilePoint>> GetProfile();
+
+    /// <summary>The expected cost at <paramref name="inputSize"/>; null when the function has no profile yet.</summary>
+    [AlwaysInterleave, Alias("Estimate")]
+    Task<ProfileEstimate?> Estimate(long inputSize);
 }

@@ -6,6 +6,13 @@ namespace Orleans.Faas.History;
 /// One finished attempt of a task: what ran where, how long it waited and ran, and what it cost.
 /// CPU time, peak memory, IO bytes and cache counters are null where the node could not measure them, never zero.
 /// </summary>
+/// <param name="WallMs">The run itself; getting its container is <paramref name="ContainerMs"/>.</param>
+/// <param name="InputSize">The size the work follows: the input's byte length unless the caller declared another.</param>
+/// <param name="Cold">A new container was started for the run; null when the run never started.</param>
+/// <param name="ContainerMs">How long getting the container took; null for a process or a run that never started.</param>
+/// <param name="CpuQuota">The CPU quota, in cores, the run got; null when it had none.</param>
+/// <param name="RunningAtStart">Tasks running on the node when this one started, itself not counted.</param>
+/// <param name="QueuedAtStart">Tasks waiting on the node when this one started.</param>
 [GenerateSerializer, Immutable, Alias("faas.ExecutionRecord")]
 public sealed record ExecutionRecord(
     [property: Id(0)] Guid TaskId,
@@ -26,4 +33,10 @@ public sealed record ExecutionRecord(
     [property: Id(15)] long? ReadBytes = null,
     [property: Id(16)] long? WriteBytes = null,
     [property: Id(17)] long? LlcReferences = null,
-    [property: Id(18)] long? LlcMisses = null);
+    [property: Id(18)] long? LlcMisses = null,
+    [property: Id(19)] long? InputSize = null,
+    [property: Id(20)] bool? Cold = null,
+    [property: Id(21)] double? ContainerMs = null,
+    [property: Id(22)] double? CpuQuota = null,
+    [property: Id(23)] int? RunningAtStart = null,
+    [property: Id(24)] int? QueuedAtStart = null);

@@ -38,6 +38,10 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("MarkDown")]
     Task<ImmutableArray<TaskAttempt>> MarkDown(string silo);
 
+    /// <summary>Keeps the latest benchmark of this provider; an older one than what is kept changes nothing.</summary>
+    [Alias("RecordBenchmark")]
+    Task RecordBenchmark(ProviderBenchmark benchmark);
+
     /// <summary>No new placements here; running and queued attempts finish. Null when the provider is unknown.</summary>
     [Alias("Drain")]
     Task<ProviderSnapshot?> Drain();

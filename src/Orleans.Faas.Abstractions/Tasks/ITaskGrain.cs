@@ -1,3 +1,5 @@
+using Orleans.Faas.Providers;
+
 namespace Orleans.Faas.Tasks;
 
 /// <summary>One invocation, keyed by task id. Every transition is persisted before the call returns.</summary>
@@ -8,9 +10,12 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("Submit")]
     Task Submit(TaskSubmission submission);
 
-    /// <summary>QUEUED → RUNNING on <paramref name="provider"/>; false when the attempt is stale or the task moved on.</summary>
+    /// <summary>
+    /// QUEUED → RUNNING on <paramref name="provider"/>, whose worker had <paramref name="loadAtStart"/> as it started;
+    /// false when the attempt is stale or the task moved on.
+    /// </summary>
     [Alias("TryStart")]
-    Task<bool> TryStart(int attempt, string provider);
+    Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart);
 
     /// <summary>RUNNING → COMPLETED or FAILED from the runner's outcome; a stale attempt is ignored.</summary>
     [Alias("Finish")]

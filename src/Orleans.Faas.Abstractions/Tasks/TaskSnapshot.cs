@@ -1,8 +1,14 @@
+using Orleans.Faas.Providers;
+
 namespace Orleans.Faas.Tasks;
 
 /// <summary>A task as callers see it: status, timing, placement, outcome and cost, without the result bytes.</summary>
 /// <param name="WallTime">How long its finished attempt ran on the node; null until one finishes.</param>
 /// <param name="Metrics">What its finished attempt cost; null when nothing was measured.</param>
+/// <param name="InputSize">The size its work follows: the input's byte length unless the caller declared another.</param>
+/// <param name="PinnedProvider">The provider the caller pinned it to, if any.</param>
+/// <param name="Conditions">Whether its finished attempt ran cold, how long getting its container took, and its CPU quota.</param>
+/// <param name="LoadAtStart">The node's running and queued tasks when its current attempt started.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -20,7 +26,11 @@ public sealed record TaskSnapshot(
     [property: Id(12)] int InputBytes,
     [property: Id(13)] int ResultBytes,
     [property: Id(14)] TimeSpan? WallTime = null,
-    [property: Id(15)] ExecutionMetrics? Metrics = null)
+    [property: Id(15)] ExecutionMetrics? Metrics = null,
+    [property: Id(16)] long InputSize = 0,
+    [property: Id(17)] string? PinnedProvider = null,
+    [property: Id(18)] RunConditions? Conditions = null,
+    [property: Id(19)] ProviderLoad? LoadAtStart = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

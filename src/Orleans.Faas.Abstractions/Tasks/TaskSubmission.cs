@@ -3,7 +3,11 @@ using Orleans.Faas.Functions;
 namespace Orleans.Faas.Tasks;
 
 /// <summary>What a new task is made from: the resolved function version and the caller's input bytes.</summary>
+/// <param name="InputSize">The size the function's work follows: the input's byte length unless the caller declared another.</param>
+/// <param name="PinnedProvider">The only provider the task may run on; null lets the scheduler choose.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSubmission")]
 public sealed record TaskSubmission(
     [property: Id(0)] FunctionVersion Function,
-    [property: Id(1)] byte[] Input);
+    [property: Id(1)] byte[] Input,
+    [property: Id(2)] long InputSize,
+    [property: Id(3)] string? PinnedProvider = null);

@@ -18,6 +18,10 @@ public interface IWorkerGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Holds")]
     Task<bool> Holds(TaskAttempt attempt);
 
+    /// <summary>Removes the idle warm containers of every version of the named function on this node; returns how many.</summary>
+    [Alias("RemoveIdle")]
+    Task<int> RemoveIdle(string function);
+
     /// <summary>Stops the attempt if it runs here; returns once the run has ended and its container or process is gone.</summary>
     [Alias("Cancel")]
     Task Cancel(TaskAttempt attempt);

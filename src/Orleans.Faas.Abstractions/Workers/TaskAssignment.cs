@@ -8,4 +8,5 @@ public sealed record TaskAssignment(
     [property: Id(0)] Guid TaskId,
     [property: Id(1)] int Attempt,
     [property: Id(2)] FunctionVersion Function,
-    [property: Id(3)] byte[] Input);
+    [property: Id(3)] byte[] Input,
+    [property: Id(4)] string? PinnedProvider = null);

@@ -1,14 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Providers;
+using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Gateway.Tasks;
+using Orleans.Faas.Json;
 
 namespace Orleans.Faas.Gateway.Hosting;
 
@@ -22,7 +22,7 @@ public static class GatewayHosting
 
         builder.WebHost.UseUrls(options.Url);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);
-        builder.Services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(json => FaasJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<RequestBody>();
@@ -43,6 +43,8 @@ public static class GatewayHosting
         v1.MapTaskEndpoints();
         v1.MapProviderEndpoints();
         v1.MapExecutionEndpoints();
+        v1.MapBenchmarkEndpoints();
+        v1.MapProfileEndpoints();
 
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
@@ -53,13 +55,5 @@ public static class GatewayHosting
             ui.DocumentTitle = "Orleans.Faas API";
         });
         return app;
-    }
-
-    private static void ConfigureJson(JsonSerializerOptions json)
-    {
-        // Runtimes read as they are typed in definitions ("docker"); statuses as the lifecycle names them ("QUEUED").
-        json.Converters.Add(new JsonStringEnumConverter<FunctionRuntime>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        json.Converters.Add(new JsonStringEnumConverter<ImagePullPolicy>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
     }
 }

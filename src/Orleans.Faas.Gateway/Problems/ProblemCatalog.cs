@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
@@ -22,6 +24,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The query is invalid.",
         },
+        InvalidBenchmarkRequestException e => new ValidationProblemDetails(e.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The benchmark request is invalid.",
+        },
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
             Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
@@ -31,6 +38,11 @@ public static class ProblemCatalog
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),
+        BenchmarkNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown benchmark.", e.Message),
+        BenchmarkAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The benchmark has already finished.", e.Message),
+        BenchmarkSlotBusyException e => SlotBusy(e),
+        NoProfileException e => Problem(StatusCodes.Status404NotFound, "No profile yet.", e.Message),
+        PinnedProviderUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "The provider cannot take the task.", e.Message),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
@@ -39,4 +51,15 @@ public static class ProblemCatalog
 
     public static ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    /// <summary>The extension with the seconds to wait before trying again; the handler also sends it as Retry-After.</summary>
+    public const string Wait = "wait";
+
+    private static ProblemDetails SlotBusy(BenchmarkSlotBusyException e)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "Another benchmark holds the slot.", e.Message);
+        problem.Extensions[Wait] = e.WaitSeconds;
+        problem.Extensions["benchmarkId"] = e.Holder;
+        return problem;
+    }
 }

@@ -11,6 +11,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             return false;
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Extensions.TryGetValue(ProblemCatalog.Wait, out var wait) && wait is double seconds)
+            httpContext.Response.Headers.RetryAfter = Math.Ceiling(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 }

@@ -4,17 +4,39 @@ using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Gateway.Providers;
 
+/// <param name="Scores">Efficiency against the reference, with its age; null until both it and the reference were measured.</param>
+/// <param name="Benchmark">The raw workload times the scores come from; null until it was measured.</param>
 public sealed record ProviderResponse(
     string Id,
     ProviderStatus Status,
+    bool IsReference,
     string Silo,
     NodeFacts Facts,
     ImmutableArray<FunctionRuntime> Runtimes,
     int Running,
     int Queued,
     int Slots,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    ScoresResponse? Scores,
+    ProviderBenchmark? Benchmark)
 {
-    public static ProviderResponse From(ProviderSnapshot p) =>
-        new(p.Id, p.Status, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.RegisteredAt);
+    public static ProviderResponse From(ProviderSnapshot p, DateTimeOffset now) =>
+        new(p.Id, p.Status, p.IsReference, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.RegisteredAt,
+            p.Scores is { } s ? ScoresResponse.From(s, now) : null, p.Benchmark);
+}
+
+/// <summary>Reference time / this provider's time per workload (above 1 is faster than the reference), with the spread of its runs.</summary>
+/// <param name="CpuSpread">Relative interquartile range of its CPU workload times.</param>
+/// <param name="MemorySpread">Relative interquartile range of its memory workload times.</param>
+public sealed record ScoresResponse(
+    double CpuEfficiency,
+    double MemoryEfficiency,
+    double CpuSpread,
+    double MemorySpread,
+    DateTimeOffset MeasuredAt,
+    double AgeSeconds,
+    string Reference)
+{
+    public static ScoresResponse From(EfficiencyScores s, DateTimeOffset now) =>
+        new(s.CpuEfficiency, s.MemoryEfficiency, s.CpuSpread, s.MemorySpread, s.MeasuredAt, Math.Round((now - s.MeasuredAt).TotalSeconds, 1), s.Reference);
 }

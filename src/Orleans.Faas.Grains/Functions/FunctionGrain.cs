@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
 
@@ -10,6 +12,8 @@ public sealed class FunctionGrain(
 {
     private string Name => this.GetPrimaryKeyString();
 
+    private FunctionRecord Record => state.State;
+
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Functions);
 
     public async Task<FunctionVersion> Register(FunctionDefinition definition)
@@ -20,32 +24,64 @@ public sealed class FunctionGrain(
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to function '{Name}'.", nameof(definition));
 
-        var version = new FunctionVersion(definition, state.State.LastVersion + 1, clock.GetUtcNow());
-        state.State.Versions.Add(version);
-        state.State.LastVersion = version.Version;
+        var version = new FunctionVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
+        Record.Versions.Add(version);
+        Record.LastVersion = version.Version;
         await state.WriteStateAsync();
         await Registry.Add(Name);
         return version;
     }
 
-    public Task<FunctionVersion?> GetLatest() => Task.FromResult(state.State.Versions.LastOrDefault());
+    public Task<FunctionVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());
 
     public async Task<bool> Delete()
     {
-        if (state.State.Versions.Count == 0)
+        if (Record.Versions.Count == 0)
             return false;
 
-        state.State.Versions.Clear();
+        Record.Versions.Clear();
+        Record.Profiled.Clear();
+        Record.Observed = new();
         await state.WriteStateAsync();
         await Registry.Remove(Name);
         return true;
     }
 
-    public async Task<Guid> Invoke(byte[] input)
+    public async Task<Guid> Invoke(byte[] input, InvocationOptions options)
     {
-        var latest = state.State.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
+        var latest = Record.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
         var taskId = Guid.NewGuid();
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input));
+        await GrainFactory.GetGrain<ITaskGrain>(taskId)
+            .Submit(new TaskSubmission(latest, input, options.InputSize ?? input.Length, options.Provider));
         return taskId;
     }
+
+    public async Task RecordProfile(ImmutableArray<ProfilePoint> points)
+    {
+        if (Record.Versions.Count == 0)
+            throw new FunctionNotFoundException(Name);
+        var sizes = points.Select(p => p.InputSize).ToHashSet();
+        Record.Profiled.RemoveAll(p => sizes.Contains(p.InputSize));
+        Record.Profiled.AddRange(points);
+        Record.Profiled.Sort((a, b) => a.InputSize.CompareTo(b.InputSize));
+        await state.WriteStateAsync();
+    }
+
+    public async Task Observe(ImmutableArray<ExecutionSample> samples)
+    {
+        if (Record.Versions.Count == 0)
+            return;
+        Record.Observed.Add(samples, clock.GetUtcNow());
+        await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<ProfilePoint>> GetProfile() =>
+        Task.FromResult(Record.Versions.Count == 0
+            ? throw new FunctionNotFoundException(Name)
+            : Record.Profiled.Concat(Record.Observed.Points(Record.LastVersion)).OrderBy(p => p.InputSize).ThenBy(p => p.Source).ToImmutableArray());
+
+    public Task<ProfileEstimate?> Estimate(long inputSize) =>
+        Task.FromResult(Record.Versions.Count == 0
+            ? throw new FunctionNotFoundException(Name)
+            : ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize));
 }

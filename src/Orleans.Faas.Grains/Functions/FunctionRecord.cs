@@ -1,3 +1,5 @@
+using Orleans.Faas.Profiles;
+
 namespace Orleans.Faas.Functions;
 
 [GenerateSerializer, Alias("faas.FunctionRecord")]
@@ -10,4 +12,16 @@ public sealed class FunctionRecord
     /// <summary>Survives deletion so that a re-registered function never reuses a version number.</summary>
     [Id(1)]
     public int LastVersion { get; set; }
+
+    /// <summary>What profile jobs measured on the reference provider, one point per input size.</summary>
+    [Id(2)]
+    public List<ProfilePoint> Profiled { get; set; } = [];
+
+    /// <summary>What completed runs taught, scaled to the reference provider.</summary>
+    [Id(3)]
+    public ObservedProfile Observed { get; set; } = new();
+
+    /// <summary>Profiled points when there are any (measured under control), else the observed ones.</summary>
+    public IReadOnlyList<ProfilePoint> ProfilePoints(int latestVersion) =>
+        Profiled.Count > 0 ? Profiled : [.. Observed.Points(latestVersion)];
 }

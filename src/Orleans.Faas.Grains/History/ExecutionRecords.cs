@@ -29,6 +29,12 @@ internal static class ExecutionRecords
             metrics?.ReadBytes,
             metrics?.WriteBytes,
             metrics?.LlcReferences,
-            metrics?.LlcMisses);
+            metrics?.LlcMisses,
+            task.Submission.InputSize,
+            task.Conditions?.Cold,
+            task.Conditions?.ContainerMs,
+            task.Conditions?.CpuQuota,
+            task.LoadAtStart?.Running,
+            task.LoadAtStart?.Queued);
     }
 }

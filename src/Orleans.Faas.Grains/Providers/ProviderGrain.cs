@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
 
@@ -27,6 +28,9 @@ public sealed partial class ProviderGrain(
         _load = null;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
+        await GrainFactory.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Propose(Id);
+        // A provider that joins unmeasured gets benchmarked.
+        await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
 
         return previousSilo is not null && previousSilo != registration.Silo ? Lost(previousSilo) : [];
     }
@@ -61,6 +65,15 @@ public sealed partial class ProviderGrain(
             LogDown(Id, silo);
         }
         return Lost(silo);
+    }
+
+    public async Task RecordBenchmark(ProviderBenchmark benchmark)
+    {
+        if (Record.Benchmark is { } kept && kept.MeasuredAt >= benchmark.MeasuredAt)
+            return;
+        Record.Benchmark = benchmark;
+        await state.WriteStateAsync();
+        LogMeasured(Id, benchmark.Cpu.WallMs, benchmark.Memory.WallMs);
     }
 
     public Task<ProviderSnapshot?> Drain() => SetDrained(true);
@@ -98,13 +111,17 @@ public sealed partial class ProviderGrain(
             Record.Status,
             _load ?? ProviderLoad.Idle with { Slots = registration.Slots },
             registration.Silo,
-            Record.RegisteredAt);
+            Record.RegisteredAt,
+            Record.Benchmark);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} is down: its silo {Silo} died")]
     private partial void LogDown(string providerId, string silo);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId}: {Attempts} attempts were lost with silo {Silo}")]
     private partial void LogLost(string providerId, int attempts, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId} measured: CPU workload {CpuMs:F1} ms, memory workload {MemoryMs:F1} ms (medians)")]
+    private partial void LogMeasured(string providerId, double cpuMs, double memoryMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId}: drained = {Drained}")]
     private partial void LogDrained(string providerId, bool drained);

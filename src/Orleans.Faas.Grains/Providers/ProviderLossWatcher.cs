@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Faas.Benchmarks;
 
 namespace Orleans.Faas.Providers;
 
@@ -45,6 +46,8 @@ public sealed partial class ProviderLossWatcher(
                 if (lost.Length > 0)
                     LogPlacingAgain(dead.Name, dead.SiloAddress.ToString(), lost.Length);
                 await grains.PlaceAgain(dead.Name, lost);
+                // A benchmark job that ran on the dead silo gives the slot back once it is found.
+                await grains.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
             }, stoppingToken);
             return true;
         }

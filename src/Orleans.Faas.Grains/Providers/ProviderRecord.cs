@@ -23,5 +23,9 @@ public sealed class ProviderRecord
     [Id(4)]
     public HashSet<TaskAttempt> Tracked { get; set; } = [];
 
+    /// <summary>The latest provider benchmark: the raw workload times its efficiency scores come from.</summary>
+    [Id(5)]
+    public ProviderBenchmark? Benchmark { get; set; }
+
     public ProviderStatus Status => Down ? ProviderStatus.Down : Drained ? ProviderStatus.Draining : ProviderStatus.Ready;
 }

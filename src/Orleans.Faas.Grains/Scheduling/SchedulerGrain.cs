@@ -5,8 +5,8 @@ using Orleans.Faas.Workers;
 namespace Orleans.Faas.Scheduling;
 
 /// <summary>
-/// Places attempts one at a time, so each decision sees the load the previous one added.
-/// A provider whose worker cannot be reached is skipped and the next best is tried.
+/// Places attempts one at a time: ranks the ready providers that can run the function (or takes the one it is pinned
+/// to) and hands the attempt to the first whose worker takes it; an unreachable one is skipped for the next.
 /// </summary>
 public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<SchedulerGrain> logger)
     : Grain, ISchedulerGrain
@@ -14,14 +14,16 @@ public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<Sched
     public async Task<string> Dispatch(TaskAssignment assignment)
     {
         var runtime = assignment.Function.Definition.Runtime;
-        var candidates = (await GrainFactory.ReadProviders())
-            .Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(runtime))
-            .ToList();
+        var providers = await GrainFactory.ReadProviders();
+        var candidates = assignment.PinnedProvider is { } pinned
+            ? [Pinned(providers, pinned, runtime)]
+            : providers.Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(runtime)).ToList();
         if (candidates.Count == 0)
             throw new NoProviderAvailableException(runtime);
 
         var request = new PlacementRequest(assignment.Function, assignment.Input.Length);
-        foreach (var provider in policy.Rank(request, candidates))
+        var ranked = candidates.Count == 1 ? candidates : policy.Rank(request, candidates);
+        foreach (var provider in ranked)
         {
             try
             {
@@ -31,10 +33,22 @@ public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<Sched
             catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
             {
                 LogProviderUnreachable(e, provider.Id, assignment.TaskId);
+                if (assignment.PinnedProvider is not null)
+                    throw new PinnedProviderUnavailableException(provider.Id, provider.Status, $"its worker could not be reached ({e.Message}).");
             }
         }
 
         throw new NoProviderAvailableException(runtime);
+    }
+
+    private static ProviderSnapshot Pinned(IReadOnlyList<ProviderSnapshot> providers, string id, Functions.FunctionRuntime runtime)
+    {
+        var provider = providers.FirstOrDefault(p => p.Id == id) ?? throw new ProviderNotFoundException(id);
+        if (provider.Status != ProviderStatus.Ready)
+            throw new PinnedProviderUnavailableException(id, provider.Status, "it takes no new tasks.");
+        if (!provider.Runtimes.Contains(runtime))
+            throw new PinnedProviderUnavailableException(id, provider.Status, $"it has no {runtime.ToString().ToLowerInvariant()} runtime.");
+        return provider;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]

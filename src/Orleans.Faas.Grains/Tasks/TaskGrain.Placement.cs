@@ -20,12 +20,14 @@ public sealed partial class TaskGrain
         }
 
         var maxAttempts = Record.Submission!.Function.Definition.MaxAttempts;
+        if (Record.Submission.PinnedProvider is { } pinned)
+        {
+            await FailLost($"The task is pinned to provider '{pinned}', which was lost during attempt {attempt}; pinned tasks never move to another provider.");
+            return;
+        }
         if (Record.Attempts >= maxAttempts)
         {
-            MoveTo(TaskState.Failed);
-            Record.FailureReason = FailureReasons.ProviderLost;
-            Record.Error = $"Provider '{lostProvider}' was lost during attempt {attempt}, the last of {maxAttempts} allowed.";
-            await FinishAsync(wallTime: TimeSpan.Zero);
+            await FailLost($"Provider '{lostProvider}' was lost during attempt {attempt}, the last of {maxAttempts} allowed.");
             return;
         }
 
@@ -34,15 +36,25 @@ public sealed partial class TaskGrain
         Record.Attempts++;
         Record.Provider = null;
         Record.StartedAt = null;
+        Record.LoadAtStart = null;
         await state.WriteStateAsync();
         LogRetrying(Id, lostProvider, Record.Attempts, maxAttempts);
         await TryPlace();
     }
 
+    private async Task FailLost(string error)
+    {
+        MoveTo(TaskState.Failed);
+        Record.FailureReason = FailureReasons.ProviderLost;
+        Record.Error = error;
+        await FinishAsync(wallTime: TimeSpan.Zero);
+    }
+
     /// <summary>Hands the current attempt to the scheduler and remembers where it went, on the task and on the provider.</summary>
     private async Task Place()
     {
-        var assignment = new TaskAssignment(Id, Record.Attempts, Record.Submission!.Function, Record.Submission.Input);
+        var submission = Record.Submission!;
+        var assignment = new TaskAssignment(Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider);
         var provider = await GrainFactory.GetGrain<ISchedulerGrain>(SchedulerPools.Default).Dispatch(assignment);
         Record.Provider = provider;
         await Task.WhenAll(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.History;
+using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Telemetry;
 
@@ -13,6 +14,7 @@ namespace Orleans.Faas.Tasks;
 public sealed partial class TaskGrain(
     [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
     IExecutionHistory history,
+    ProfileObservations observations,
     FaasMetrics metrics,
     IOptions<TaskOptions> options,
     TimeProvider clock,
@@ -58,7 +60,7 @@ public sealed partial class TaskGrain(
     }
 
 
-    public async Task<bool> TryStart(int attempt, string provider)
+    public async Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart)
     {
         if (IsStale(attempt) || Record.Status != TaskState.Queued)
             return false;
@@ -66,6 +68,7 @@ public sealed partial class TaskGrain(
         Record.Status = TaskState.Running;
         Record.Provider = provider;
         Record.StartedAt = clock.GetUtcNow();
+        Record.LoadAtStart = loadAtStart;
         await state.WriteStateAsync();
         metrics.TaskReached(FunctionName, TaskState.Running);
         return true;
@@ -83,6 +86,7 @@ public sealed partial class TaskGrain(
         Record.Logs = outcome.Logs;
         Record.FailureReason = reason;
         Record.Error = error;
+        Record.Conditions = outcome.Conditions;
         await FinishAsync(outcome.WallTime, outcome.Metrics);
     }
 
@@ -148,7 +152,9 @@ public sealed partial class TaskGrain(
         metrics.TaskFinished(FunctionName, Record.Status, Record.FinishedAt.Value - Record.QueuedAt);
         if (Record.Provider is { } provider)
         {
-            history.Append(ExecutionRecords.Of(Id, Record, provider));
+            var execution = ExecutionRecords.Of(Id, Record, provider);
+            history.Append(execution);
+            observations.Add(execution);
             GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
         }
         await DisarmWatchdog();
@@ -172,7 +178,11 @@ public sealed partial class TaskGrain(
             submission.Input.Length,
             Record.Output.Length,
             Record.WallTime,
-            Record.Metrics);
+            Record.Metrics,
+            submission.InputSize,
+            submission.PinnedProvider,
+            Record.Conditions,
+            Record.LoadAtStart);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);

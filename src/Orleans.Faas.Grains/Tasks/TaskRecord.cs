@@ -1,3 +1,5 @@
+using Orleans.Faas.Providers;
+
 namespace Orleans.Faas.Tasks;
 
 /// <summary>The persisted state of one task; <see cref="Submission"/> is null until the task is submitted.</summary>
@@ -47,4 +49,12 @@ public sealed class TaskRecord
     /// <summary>What the finished attempt cost; null until one finishes.</summary>
     [Id(13)]
     public ExecutionMetrics? Metrics { get; set; }
+
+    /// <summary>The node's running and queued tasks when the current attempt started; null until it starts.</summary>
+    [Id(14)]
+    public ProviderLoad? LoadAtStart { get; set; }
+
+    /// <summary>Cold or warm, container time and CPU quota of the finished attempt; null until one finishes.</summary>
+    [Id(15)]
+    public RunConditions? Conditions { get; set; }
 }

@@ -72,26 +72,30 @@ public sealed partial class NodeWorker(
 
     public void Dispose() => _stopping.Cancel();
 
+    /// <summary>Removes the function's idle warm state from every runner of this node.</summary>
+    public async Task<int> RemoveIdle(string function) =>
+        (await Task.WhenAll(_runners.Values.Select(r => r.RemoveIdleAsync(function, _stopping.Token)))).Sum();
+
     private void StartWhatFits()
     {
-        var starting = new List<TaskAssignment>();
+        var starting = new List<(TaskAssignment, ProviderLoad)>();
         lock (_lock)
         {
             while (_running < _slots && _waiting.TryDequeue(out var next))
             {
+                starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
                 _running++;
-                starting.Add(next);
             }
         }
-        foreach (var next in starting)
-            _ = Task.Run(() => RunThenStartNext(next));
+        foreach (var (next, loadAtStart) in starting)
+            _ = Task.Run(() => RunThenStartNext(next, loadAtStart));
     }
 
-    private async Task RunThenStartNext(TaskAssignment assignment)
+    private async Task RunThenStartNext(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
         try
         {
-            await Run(assignment);
+            await Run(assignment, loadAtStart);
         }
         catch (OperationCanceledException)
         {
@@ -113,11 +117,11 @@ public sealed partial class NodeWorker(
         }
     }
 
-    private async Task Run(TaskAssignment assignment)
+    private async Task Run(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
         // The task grain may have lived on a silo that just died; its reports must wait for it to come back elsewhere.
         var task = grains.GetGrain<ITaskGrain>(assignment.TaskId);
-        if (!await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId)))
+        if (!await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId, loadAtStart)))
             return;
 
         var definition = assignment.Function.Definition;

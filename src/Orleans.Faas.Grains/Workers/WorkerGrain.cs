@@ -17,4 +17,6 @@ public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain
     public Task<bool> Holds(TaskAttempt attempt) => Task.FromResult(node.Holds(attempt));
 
     public Task Cancel(TaskAttempt attempt) => node.Cancel(attempt);
+
+    public Task<int> RemoveIdle(string function) => node.RemoveIdle(function);
 }

@@ -10,7 +10,8 @@ internal static class ExecutionRows
 {
     private const string Columns =
         "task_id, attempt, function, function_version, provider, input_bytes, queued_at, started_at, finished_at, " +
-        "wall_ms, cpu_ms, peak_memory_bytes, exit_code, status, failure_reason, read_bytes, write_bytes, llc_references, llc_misses";
+        "wall_ms, cpu_ms, peak_memory_bytes, exit_code, status, failure_reason, read_bytes, write_bytes, llc_references, llc_misses, " +
+        "input_size, cold, container_ms, cpu_quota, running_at_start, queued_at_start";
 
     public const string Select =
         $"SELECT {Columns} FROM faas_execution_history " +
@@ -19,7 +20,7 @@ internal static class ExecutionRows
 
     // A record appended twice (e.g. a retried batch) stays one row.
     private const string InsertText =
-        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) " +
+        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) " +
         "ON CONFLICT (task_id, attempt) DO NOTHING";
 
     public static NpgsqlBatchCommand Insert(ExecutionRecord r)
@@ -40,8 +41,13 @@ internal static class ExecutionRows
         command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = r.ExitCode, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StatusText(r.Status) });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = r.FailureReason, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        foreach (var count in (long?[])[r.ReadBytes, r.WriteBytes, r.LlcReferences, r.LlcMisses])
+        foreach (var count in (long?[])[r.ReadBytes, r.WriteBytes, r.LlcReferences, r.LlcMisses, r.InputSize])
             command.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = count, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<bool?> { TypedValue = r.Cold, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
+        foreach (var value in (double?[])[r.ContainerMs, r.CpuQuota])
+            command.Parameters.Add(new NpgsqlParameter<double?> { TypedValue = value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
+        foreach (var count in (int?[])[r.RunningAtStart, r.QueuedAtStart])
+            command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = count, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         return command;
     }
 
@@ -56,17 +62,24 @@ internal static class ExecutionRows
         row.GetFieldValue<DateTimeOffset>(7),
         row.GetFieldValue<DateTimeOffset>(8),
         row.GetDouble(9),
-        row.IsDBNull(10) ? null : row.GetDouble(10),
-        row.IsDBNull(11) ? null : row.GetInt64(11),
-        row.IsDBNull(12) ? null : row.GetInt32(12),
+        Nullable<double>(row, 10),
+        Nullable<long>(row, 11),
+        Nullable<int>(row, 12),
         Enum.Parse<TaskState>(row.GetString(13), ignoreCase: true),
         row.IsDBNull(14) ? null : row.GetString(14),
-        NullableCount(row, 15),
-        NullableCount(row, 16),
-        NullableCount(row, 17),
-        NullableCount(row, 18));
+        Nullable<long>(row, 15),
+        Nullable<long>(row, 16),
+        Nullable<long>(row, 17),
+        Nullable<long>(row, 18),
+        Nullable<long>(row, 19),
+        Nullable<bool>(row, 20),
+        Nullable<double>(row, 21),
+        Nullable<double>(row, 22),
+        Nullable<int>(row, 23),
+        Nullable<int>(row, 24));
 
-    private static long? NullableCount(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetInt64(ordinal);
+    private static T? Nullable<T>(DbDataReader row, int ordinal)
+        where T : struct => row.IsDBNull(ordinal) ? null : row.GetFieldValue<T>(ordinal);
 
     private static string StatusText(TaskState status) => status.ToString().ToUpperInvariant();
 }

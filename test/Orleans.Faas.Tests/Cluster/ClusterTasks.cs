@@ -9,12 +9,13 @@ public static class ClusterTasks
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    public static async Task<Guid> Invoke(this FaasClusterFixture fixture, string script, string input, Func<FunctionDefinition, FunctionDefinition>? adjust = null)
+    public static async Task<Guid> Invoke(
+        this FaasClusterFixture fixture, string script, string input, Func<FunctionDefinition, FunctionDefinition>? adjust = null, InvocationOptions? options = null)
     {
         var name = $"{script}-{Guid.NewGuid():N}"[..30];
         var definition = FaasClusterFixture.Script(name, script);
         await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(adjust?.Invoke(definition) ?? definition);
-        return await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke(Encoding.UTF8.GetBytes(input));
+        return await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke(Encoding.UTF8.GetBytes(input), options ?? InvocationOptions.Default);
     }
 
     public static async Task WaitForStatus(this FaasClusterFixture fixture, IEnumerable<Guid> ids, TaskState status, bool releaseEachPoll = false, TimeSpan? patience = null)

@@ -1,5 +1,6 @@
 using System.Text;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;
@@ -71,7 +72,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
         await grain.Finish(attempt: 2, late);
         await grain.Finish(attempt: 1, late);
         await grain.Fail(attempt: 1, "whatever", "too late");
-        Assert.False(await grain.TryStart(attempt: 1, "elsewhere"));
+        Assert.False(await grain.TryStart(attempt: 1, "elsewhere", ProviderLoad.Idle));
 
         Assert.Equal(finished, await grain.GetSnapshot());
         Assert.Equal("kept", Encoding.UTF8.GetString((await grain.GetResult())!.Output));
@@ -110,7 +111,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
     [Fact]
     public async Task Invoking_an_unknown_function_is_rejected()
     {
-        await Assert.ThrowsAsync<FunctionNotFoundException>(() => fixture.Grains.GetGrain<IFunctionGrain>("nobody-home").Invoke([]));
+        await Assert.ThrowsAsync<FunctionNotFoundException>(() => fixture.Grains.GetGrain<IFunctionGrain>("nobody-home").Invoke([], InvocationOptions.Default));
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
         var grain = fixture.Grains.GetGrain<ITaskGrain>(taskId);
 
         await Assert.ThrowsAsync<NoProviderAvailableException>(() =>
-            grain.Submit(new TaskSubmission(new FunctionVersion(docker, 1, DateTimeOffset.UtcNow), [])));
+            grain.Submit(new TaskSubmission(new FunctionVersion(docker, 1, DateTimeOffset.UtcNow), [], 0)));
 
         Assert.Null(await grain.GetSnapshot());
     }

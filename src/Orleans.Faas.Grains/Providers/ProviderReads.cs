@@ -2,8 +2,8 @@ using Orleans.Faas.Registry;
 
 namespace Orleans.Faas.Providers;
 
-/// <summary>Reads every registered provider, for whoever needs the whole view: the scheduler, the gateway's listing.</summary>
-public static class ProviderDirectory
+/// <summary>Reads every registered provider's own snapshot, unscored; the scheduler and the directory start from it.</summary>
+internal static class ProviderReads
 {
     public static async Task<IReadOnlyList<ProviderSnapshot>> ReadProviders(this IGrainFactory grains)
     {

@@ -1,0 +1,18 @@
+namespace Orleans.Faas.Benchmarks;
+
+/// <summary>One benchmark job, keyed by its id; started only by the <see cref="IBenchmarkSlotGrain"/> that holds the slot for it.</summary>
+[Alias("faas.IBenchmarkGrain")]
+public interface IBenchmarkGrain : IGrainWithGuidKey
+{
+    /// <summary>Stores the job as QUEUED and starts it in the background.</summary>
+    [Alias("Start")]
+    Task<BenchmarkSnapshot> Start(BenchmarkRequest request);
+
+    /// <summary>Ends an unfinished job as FAILED with reason cancelled, after its cleanup. Null when unknown.</summary>
+    [AlwaysInterleave, Alias("Cancel")]
+    Task<BenchmarkSnapshot?> Cancel();
+
+    /// <summary>Null when no job with this id was ever started.</summary>
+    [AlwaysInterleave, Alias("GetSnapshot")]
+    Task<BenchmarkSnapshot?> GetSnapshot();
+}

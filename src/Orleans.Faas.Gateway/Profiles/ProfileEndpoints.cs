@@ -1,0 +1,39 @@
+using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Benchmarks;
+using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Profiles;
+
+namespace Orleans.Faas.Gateway.Profiles;
+
+public static class ProfileEndpoints
+{
+    public static void MapProfileEndpoints(this RouteGroupBuilder v1)
+    {
+        var profile = v1.MapGroup("/functions/{name}/profile").WithTags("Profiles");
+
+        profile.MapPost("/", async (string name, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+            BenchmarkAccepted.For(await BenchmarkEndpoints.Slot(grains).Start((await body.ReadJson<ProfileRequestBody>(request, ct)).ToRequest(name))))
+        .WithSummary("Profile a function on the reference provider at several input sizes; a benchmark job")
+        .Accepts<ProfileRequestBody>("application/json")
+        .Produces<BenchmarkAccepted>(StatusCodes.Status202Accepted)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        profile.MapGet("/", async (string name, long? inputSize, IGrainFactory grains) =>
+        {
+            var function = grains.GetGrain<IFunctionGrain>(name);
+            if (inputSize is not { } size)
+                return Results.Ok(new FunctionProfileResponse(name, await function.GetProfile()));
+            if (size < 0)
+                throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
+            return Results.Ok(await function.Estimate(size) ?? throw new NoProfileException(name));
+        })
+        .WithSummary("A function's profile: every measured input size, or with inputSize the expected cost at that size (interpolated: true when it was not measured)")
+        .Produces<ProfileEstimate>()
+        .Produces<FunctionProfileResponse>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Scheduling;
+
+namespace Orleans.Faas.Providers;
+
+public sealed partial class ReferenceProviderGrain(
+    [PersistentState("reference", FaasStorage.Name)] IPersistentState<ReferenceRecord> state,
+    IOptions<SchedulingOptions> options,
+    ILogger<ReferenceProviderGrain> logger)
+    : Grain, IReferenceProviderGrain
+{
+    /// <summary>The operator's choice when one was made, else the configured one, else the first to register.</summary>
+    public Task<string?> Get() => Task.FromResult(state.State.Provider ?? options.Value.ReferenceProvider ?? state.State.FirstRegistered);
+
+    public async Task Set(string provider)
+    {
+        if (state.State.Provider == provider)
+            return;
+        state.State.Provider = provider;
+        await state.WriteStateAsync();
+        LogChanged(provider);
+        // The new reference may not have been measured yet.
+        await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
+    }
+
+    public async Task Propose(string provider)
+    {
+        if (state.State.FirstRegistered is not null)
+            return;
+        state.State.FirstRegistered = provider;
+        await state.WriteStateAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The reference provider is now {Provider}; every score is relative to it")]
+    private partial void LogChanged(string provider);
+}
+
+[GenerateSerializer, Alias("faas.ReferenceRecord")]
+public sealed class ReferenceRecord
+{
+    /// <summary>An operator's choice over HTTP; it outlives restarts and wins over configuration.</summary>
+    [Id(0)]
+    public string? Provider { get; set; }
+
+    [Id(1)]
+    public string? FirstRegistered { get; set; }
+}
