@@ -48,5 +48,5 @@ public sealed class ScriptedRunner(string siloName, SemaphoreSlim gate) : IFunct
     }
 
     private static ExecutionOutcome Exited(int code, byte[] output, string logs = "") =>
-        new(code, output, logs, TimedOut: false, TimeSpan.FromMilliseconds(1), OutputTruncated: false);
+        new(code, output, logs, TimedOut: false, TimeSpan.FromMilliseconds(1), OutputTruncated: false, Conditions: new RunConditions(Cold: false, null, null));
 }

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Text;
+using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling;
+using Orleans.Faas.Tasks;
+using Orleans.Faas.Tests.Cluster;
+
+namespace Orleans.Faas.Tests.Benchmarks;
+
+/// <summary>Benchmark jobs on the in-process cluster: the slot, the lifecycle, profiles, and pinned tasks.</summary>
+[Collection(FaasClusterCollection.Name)]
+public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private IBenchmarkSlotGrain Slot => fixture.Grains.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey);
+
+    private async Task<string> Function(string script)
+    {
+        var name = $"{script}-{Guid.NewGuid():N}"[..30];
+        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script));
+        return name;
+    }
+
+    private static BenchmarkRequest Workload(string function, int repetitions = 3, TimeSpan? timeout = null, params long[] sizes) => new(
+        BenchmarkKind.Workload, [], function, sizes.Length == 0 ? [10] : [.. sizes], repetitions, ImmutableDictionary<long, byte[]>.Empty, null,
+        timeout ?? TimeSpan.FromMinutes(1), null);
+
+    private async Task<BenchmarkSnapshot> Finished(Guid job)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var snapshot = await fixture.Grains.GetGrain<IBenchmarkGrain>(job).GetSnapshot();
+            if (snapshot!.IsFinished)
+                return snapshot;
+            Assert.True(DateTime.UtcNow < deadline, $"Benchmark {job} did not finish: {snapshot}");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task A_workload_measures_every_provider_and_size_then_frees_the_slot()
+    {
+        var job = await Slot.Start(Workload(await Function("echo"), repetitions: 3, sizes: [10, 100]));
+
+        var done = await Finished(job.Id);
+
+        Assert.Equal(BenchmarkStatus.Finished, done.Status);
+        Assert.Equal(done.Total, done.Done);
+        Assert.Equal(2 * 2 * (3 + 1), done.Total);
+        Assert.Equal(fixture.ProviderIds.Order(), done.Results.Select(r => r.Provider).Distinct().Order());
+        Assert.All(done.Results, r => Assert.Equal(3, r.Stats.Samples));
+        Assert.Equal([10L, 100L], done.Results.Select(r => r.InputSize).Distinct().Order());
+        Assert.Contains(job.Id, await Slot.Recent());
+        await Finished((await Slot.Start(Workload(await Function("echo"), repetitions: 1))).Id);
+    }
+
+    [Fact]
+    public async Task While_a_job_holds_the_slot_another_is_refused_with_a_wait_and_cancelling_frees_it()
+    {
+        var blocked = await Slot.Start(Workload(await Function("block")));
+
+        var busy = await Assert.ThrowsAsync<BenchmarkSlotBusyException>(() => Slot.Start(Workload("anything")));
+        Assert.Equal(blocked.Id, busy.Holder);
+        Assert.True(busy.WaitSeconds > 0);
+
+        var cancelled = await fixture.Grains.GetGrain<IBenchmarkGrain>(blocked.Id).Cancel();
+        Assert.Equal(BenchmarkStatus.Failed, cancelled!.Status);
+        Assert.Contains("cancelled", cancelled.Error);
+        await Assert.ThrowsAsync<BenchmarkAlreadyFinishedException>(() => fixture.Grains.GetGrain<IBenchmarkGrain>(blocked.Id).Cancel());
+        await Finished((await Slot.Start(Workload(await Function("echo"), repetitions: 1))).Id);
+    }
+
+    [Fact]
+    public async Task A_job_that_hangs_fails_at_its_timeout_and_stops_its_task()
+    {
+        var job = await Slot.Start(Workload(await Function("block"), timeout: TimeSpan.FromSeconds(2)));
+
+        var done = await Finished(job.Id);
+
+        Assert.Equal(BenchmarkStatus.Failed, done.Status);
+        Assert.Contains("timeout of 2 s", done.Error);
+        Assert.InRange((done.FinishedAt - done.CreatedAt)!.Value.TotalSeconds, 2, 10);
+    }
+
+    [Fact]
+    public async Task A_failing_run_fails_the_job_naming_its_task_and_an_invalid_request_takes_no_slot()
+    {
+        var failed = await Finished((await Slot.Start(Workload(await Function("fail")))).Id);
+        Assert.Equal(BenchmarkStatus.Failed, failed.Status);
+        Assert.Matches("fn|fail.*task [0-9a-f-]{36} failed \\(exit code\\)", failed.Error);
+
+        await Assert.ThrowsAsync<InvalidBenchmarkRequestException>(() => Slot.Start(Workload("x", repetitions: 0)));
+        await Assert.ThrowsAsync<FunctionNotFoundException>(() => Slot.Start(Workload("no-such-function")));
+        await Finished((await Slot.Start(Workload(await Function("echo"), repetitions: 1))).Id);
+    }
+
+    [Fact]
+    public async Task A_profile_runs_on_the_reference_and_answers_sizes_between_its_points()
+    {
+        var name = await Function("echo");
+        var reference = await fixture.Grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get();
+        var request = Workload(name, sizes: [10, 1000]) with { Kind = BenchmarkKind.Profile };
+
+        var done = await Finished((await Slot.Start(request)).Id);
+
+        Assert.Equal(BenchmarkStatus.Finished, done.Status);
+        Assert.All(done.Results, r => Assert.Equal(reference, r.Provider));
+        var function = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        Assert.Equal([10L, 1000L], (await function.GetProfile()).Select(p => p.InputSize));
+        var between = await function.Estimate(100);
+        Assert.True(between!.Interpolated);
+        Assert.Equal([10L, 1000L], between.Basis.ToArray());
+    }
+
+    [Fact]
+    public async Task A_pinned_task_runs_where_it_is_pinned_and_is_refused_where_it_cannot_run()
+    {
+        var name = await Function("whoami");
+        var function = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        foreach (var provider in fixture.ProviderIds)
+        {
+            var task = fixture.Grains.GetGrain<ITaskGrain>(await function.Invoke([], new InvocationOptions(provider, InputSize: 42)));
+            var result = await task.WaitForResult(Patience);
+            Assert.Equal(provider, Encoding.UTF8.GetString(result!.Output));
+            Assert.Equal(provider, result.Task.PinnedProvider);
+            Assert.Equal(42, result.Task.InputSize);
+        }
+
+        await Assert.ThrowsAsync<ProviderNotFoundException>(() => function.Invoke([], new InvocationOptions("no-such-node")));
+        var drained = fixture.ProviderIds[0];
+        await fixture.Grains.GetGrain<IProviderGrain>(drained).Drain();
+        try
+        {
+            await Assert.ThrowsAsync<PinnedProviderUnavailableException>(() => function.Invoke([], new InvocationOptions(drained)));
+        }
+        finally
+        {
+            await fixture.Grains.GetGrain<IProviderGrain>(drained).Undrain();
+        }
+    }
+}
