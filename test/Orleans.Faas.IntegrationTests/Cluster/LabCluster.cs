@@ -41,12 +41,19 @@ public sealed class LabCluster : IAsyncDisposable
     };
 
     /// <summary>Starts silos named <paramref name="nodeNames"/> side by side, then one gateway.</summary>
-    public async Task Start(IEnumerable<string> nodeNames, IReadOnlyDictionary<string, string>? siloSettings = null)
+    public Task Start(IEnumerable<string> nodeNames, IReadOnlyDictionary<string, string>? siloSettings = null) =>
+        Start(nodeNames.ToDictionary(name => name, _ => siloSettings ?? new Dictionary<string, string>()));
+
+    /// <summary>Starts one silo per node name, each with its own settings over the cluster's, side by side; then one gateway.</summary>
+    public async Task Start(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> silos)
     {
-        var settings = new Dictionary<string, string>(Settings);
-        foreach (var (key, value) in siloSettings ?? new Dictionary<string, string>())
-            settings[key] = value;
-        _silos.AddRange(await Task.WhenAll(nodeNames.Select(name => FaasProcess.StartSilo(SiloPorts.For(name), settings))));
+        _silos.AddRange(await Task.WhenAll(silos.Select(silo =>
+        {
+            var settings = new Dictionary<string, string>(Settings);
+            foreach (var (key, value) in silo.Value)
+                settings[key] = value;
+            return FaasProcess.StartSilo(SiloPorts.For(silo.Key), settings);
+        })));
         await StartGateway();
     }
 

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
+
+namespace Orleans.Faas.IntegrationTests.Benchmarks;
+
+/// <summary>What an operator does with benchmark jobs over HTTP, as plain JSON.</summary>
+public static class BenchmarkHttp
+{
+    public static readonly TimeSpan JobPatience = TimeSpan.FromMinutes(4);
+
+    public static Task<HttpResponseMessage> PostBenchmark(this HttpClient http, object request) => http.PostAsJsonAsync("/v1/benchmarks", request);
+
+    /// <summary>Starts a job, waiting out another job's hold on the slot as its 409 says; returns the new job's id.</summary>
+    public static async Task<string> StartWhenFree(this HttpClient http, object request, string path = "/v1/benchmarks")
+    {
+        var deadline = DateTime.UtcNow + JobPatience;
+        while (true)
+        {
+            using var response = await http.PostAsJsonAsync(path, request);
+            if (response.StatusCode == HttpStatusCode.Accepted)
+                return (await response.Json())["benchmarkId"]!.GetValue<string>();
+            var problem = await response.AssertProblem(HttpStatusCode.Conflict);
+            Assert.True(DateTime.UtcNow < deadline, $"The slot stayed busy: {problem.ToJsonString()}");
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, problem["wait"]!.GetValue<double>())));
+        }
+    }
+
+    /// <summary>Polls the job until it is FINISHED or FAILED.</summary>
+    public static async Task<JsonObject> WaitForBenchmark(this HttpClient http, string id)
+    {
+        var deadline = DateTime.UtcNow + JobPatience;
+        while (true)
+        {
+            var job = (await http.GetFromJsonAsync<JsonObject>($"/v1/benchmarks/{id}"))!;
+            if (job["status"]!.GetValue<string>() is "FINISHED" or "FAILED")
+                return job;
+            Assert.True(DateTime.UtcNow < deadline, $"Benchmark {id} did not finish: {job.ToJsonString()}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Containers whose function label says the job made them (its functions are named <c>bench-JOBID8-…</c>).</summary>
+    public static async Task<IList<ContainerListResponse>> ContainersOfJob(this DockerClient docker, string jobId)
+    {
+        var prefix = $"bench-{jobId.Replace("-", "", StringComparison.Ordinal)[..8]}-";
+        var all = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true });
+        return [.. all.Where(c => c.Labels.TryGetValue("orleans.faas.function", out var function) && function.StartsWith(prefix, StringComparison.Ordinal))];
+    }
+
+    public static async Task<JsonArray> Providers(this HttpClient http) => (await http.GetFromJsonAsync<JsonArray>("/v1/providers"))!;
+}
