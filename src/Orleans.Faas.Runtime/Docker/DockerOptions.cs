@@ -33,6 +33,13 @@ public sealed class DockerOptions
     [Range(0.01, 1024)]
     public double DefaultCpu { get; set; } = 1;
 
+    /// <summary>
+    /// The most CPU, in cores, any container gets, whatever its function asks: emulates a slower node on a faster
+    /// machine; null leaves quotas uncapped.
+    /// </summary>
+    [Range(0.01, 1024)]
+    public double? CpuCap { get; set; }
+
     /// <summary>Processes a container may hold at once when its function sets no limit.</summary>
     [Range(8, 65536)]
     public int DefaultPidsLimit { get; set; } = 128;
