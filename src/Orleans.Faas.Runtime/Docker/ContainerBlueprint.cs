@@ -21,7 +21,6 @@ internal static class ContainerBlueprint
     public static CreateContainerParameters For(FunctionDefinition function, Config? image, DockerOptions options, string socketFolder)
     {
         var memory = (function.MemoryMiB > 0 ? function.MemoryMiB : options.DefaultMemoryMiB) * BytesPerMiB;
-        var cpu = function.Cpu > 0 ? function.Cpu : options.DefaultCpu;
         return new CreateContainerParameters
         {
             Image = function.Image,
@@ -42,10 +41,17 @@ internal static class ContainerBlueprint
                 Memory = memory,
                 // Equal to Memory, so the container gets no swap beyond its limit.
                 MemorySwap = memory,
-                NanoCPUs = (long)Math.Round(cpu * 1e9),
+                NanoCPUs = (long)Math.Round(CpuQuota(function, options) * 1e9),
                 Binds = [$"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"],
             },
         };
+    }
+
+    /// <summary>The CPU quota, in cores, of the function's containers: its own or the node's default, never above the node's cap.</summary>
+    public static double CpuQuota(FunctionDefinition function, DockerOptions options)
+    {
+        var asked = function.Cpu > 0 ? function.Cpu : options.DefaultCpu;
+        return options.CpuCap is { } cap ? Math.Min(asked, cap) : asked;
     }
 
     /// <summary>What the agent runs per request: the image's entrypoint followed by the definition's command, else the image's.</summary>

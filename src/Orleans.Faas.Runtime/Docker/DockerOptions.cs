@@ -19,6 +19,9 @@ public sealed class DockerOptions
     /// <summary>The in-container agent, a static binary; by default the one built next to this assembly.</summary>
     public string AgentPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "agent", "faas-agent");
 
+    /// <summary>The benchmark workloads program, a static binary the node builds the benchmark image from; by default the one built next to this assembly.</summary>
+    public string WorkloadsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "workloads", "faas-bench");
+
     /// <summary>
     /// Where the runner makes its node's folder (<c>ofaas-NODE</c>) for the containers' agent sockets; null means the
     /// system's temp folder. Keep it short: a socket path is limited to 107 bytes.
@@ -32,6 +35,13 @@ public sealed class DockerOptions
     /// <summary>CPU quota, in cores, of a function that sets none.</summary>
     [Range(0.01, 1024)]
     public double DefaultCpu { get; set; } = 1;
+
+    /// <summary>
+    /// The most CPU, in cores, any container gets, whatever its function asks: emulates a slower node on a faster
+    /// machine; null leaves quotas uncapped.
+    /// </summary>
+    [Range(0.01, 1024)]
+    public double? CpuCap { get; set; }
 
     /// <summary>Processes a container may hold at once when its function sets no limit.</summary>
     [Range(8, 65536)]

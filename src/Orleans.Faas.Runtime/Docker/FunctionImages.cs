@@ -1,16 +1,29 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Benchmarks;
+using Orleans.Faas.Runtime.Images;
 using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Docker;
 
-/// <summary>Makes a function's image present on the node as its pull policy says, and reads the image's configuration.</summary>
+/// <summary>
+/// Makes a function's image present on the node as its pull policy says, or builds it when it is one of the platform's
+/// own, and reads the image's configuration.
+/// </summary>
 internal sealed class FunctionImages(DockerClient client, DockerOptions options)
 {
+    private readonly PlatformImage[] _platformImages =
+    [
+        new(client, BenchmarkWorkloads.Image, options.WorkloadsPath, BenchmarkWorkloads.Program),
+    ];
+
     public async Task<Config?> ReadyAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
         var image = function.Image!;
+        // Built here from the node's own binaries: a pull could only fail, or fetch someone else's image of that name.
+        if (_platformImages.FirstOrDefault(platform => platform.Name == image) is { } platformImage)
+            return await platformImage.ReadyAsync(cancellationToken);
         if (function.PullPolicy == ImagePullPolicy.Always)
             await PullAsync(image, cancellationToken);
         try
@@ -34,7 +47,7 @@ internal sealed class FunctionImages(DockerClient client, DockerOptions options)
     {
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(options.PullTimeout);
-        var progress = new PullErrors();
+        var progress = new ProgressErrors();
         try
         {
             await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = image }, null, progress, patience.Token);
@@ -49,18 +62,5 @@ internal sealed class FunctionImages(DockerClient client, DockerOptions options)
         }
         if (progress.First is { } error)
             throw new FunctionStartException($"Pulling image '{image}' failed: {error}");
-    }
-
-    /// <summary>The engine reports a failed pull as a message in the progress stream, not always as an error status.</summary>
-    private sealed class PullErrors : IProgress<JSONMessage>
-    {
-        public string? First { get; private set; }
-
-        public void Report(JSONMessage value)
-        {
-            var error = value.Error?.Message is { Length: > 0 } message ? message : value.ErrorMessage;
-            if (First is null && !string.IsNullOrEmpty(error))
-                First = error;
-        }
     }
 }

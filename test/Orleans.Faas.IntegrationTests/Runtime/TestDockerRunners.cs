@@ -10,18 +10,23 @@ namespace Orleans.Faas.IntegrationTests.Runtime;
 /// <summary>Docker runners on the test script's private dockerd, with the agent built next to the test assemblies.</summary>
 internal static class TestDockerRunners
 {
+    /// <param name="docker">Changes to the node's Docker options, e.g. a CPU cap.</param>
     public static DockerRunner Create(
         string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null,
-        string? node = null) =>
-        new(Options.Create(new DockerOptions
+        string? node = null, Action<DockerOptions>? docker = null)
+    {
+        var options = new DockerOptions
         {
             Endpoint = endpoint ?? TestEnvironment.DockerEndpoint,
             Node = node ?? $"it-{Guid.NewGuid():N}",
             SocketParent = TestEnvironment.WorkFolder,
-        }),
+        };
+        docker?.Invoke(options);
+        return new(Options.Create(options),
             Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
             Options.Create(pool ?? new WarmPoolOptions()),
             CacheCounterSupport.DetectHere(),
             TimeProvider.System,
             NullLogger<DockerRunner>.Instance);
+    }
 }

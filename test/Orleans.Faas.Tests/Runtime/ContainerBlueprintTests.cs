@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
 using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Docker;
@@ -14,8 +15,10 @@ public sealed class ContainerBlueprintTests
 
     private static readonly Config HelloImage = new() { Cmd = ["/bin/sh", "/hello.sh"] };
 
-    private static CreateContainerParameters For(FunctionDefinition function, Config? image = null) =>
-        ContainerBlueprint.For(function, image ?? HelloImage, new DockerOptions { Node = "node-a", AgentPath = "/opt/faas/agent/faas-agent" }, "/tmp/ofaas-x/1");
+    private static DockerOptions NodeA(double? cpuCap = null) => new() { Node = "node-a", AgentPath = "/opt/faas/agent/faas-agent", CpuCap = cpuCap };
+
+    private static CreateContainerParameters For(FunctionDefinition function, Config? image = null, DockerOptions? options = null) =>
+        ContainerBlueprint.For(function, image ?? HelloImage, options ?? NodeA(), "/tmp/ofaas-x/1");
 
     [Fact]
     public void Limits_become_nano_cpus_and_memory_without_extra_swap()
@@ -36,6 +39,36 @@ public sealed class ContainerBlueprintTests
         Assert.Equal((long)(defaults.DefaultCpu * 1e9), host.NanoCPUs);
         Assert.Equal(defaults.DefaultMemoryMiB * 1024L * 1024, host.Memory);
         Assert.Equal(defaults.DefaultPidsLimit, host.PidsLimit);
+    }
+
+    [Fact]
+    public void The_node_cpu_cap_lowers_a_larger_quota_and_leaves_a_smaller_one()
+    {
+        var capped = NodeA(cpuCap: 0.25);
+
+        Assert.Equal(250_000_000, For(Hello with { Cpu = 2 }, options: capped).HostConfig.NanoCPUs);
+        Assert.Equal(250_000_000, For(Hello with { Cpu = 0 }, options: capped).HostConfig.NanoCPUs);
+        Assert.Equal(100_000_000, For(Hello with { Cpu = 0.1 }, options: capped).HostConfig.NanoCPUs);
+        Assert.Equal(0.25, ContainerBlueprint.CpuQuota(Hello with { Cpu = 2 }, capped));
+    }
+
+    [Fact]
+    public void Without_a_cap_a_function_gets_the_quota_it_asks_for()
+    {
+        Assert.Null(new DockerOptions().CpuCap);
+        Assert.Equal(2_000_000_000, For(Hello with { Cpu = 2 }).HostConfig.NanoCPUs);
+    }
+
+    [Theory]
+    [InlineData(0.001, false)]
+    [InlineData(0.01, true)]
+    [InlineData(1024.0, true)]
+    [InlineData(2048.0, false)]
+    public void The_cpu_cap_is_validated_when_set(double cap, bool valid)
+    {
+        var options = NodeA(cap);
+
+        Assert.Equal(valid, Validator.TryValidateObject(options, new ValidationContext(options), null, validateAllProperties: true));
     }
 
     [Fact]
