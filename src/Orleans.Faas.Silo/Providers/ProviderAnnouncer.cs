@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Cache;
+using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.NodeFacts;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Silo.Hosting;
@@ -15,6 +16,7 @@ public sealed partial class ProviderAnnouncer(
     IEnumerable<IFunctionRunner> runners,
     IOptions<SiloHostOptions> host,
     IOptions<WorkerOptions> worker,
+    IOptions<DockerOptions> docker,
     CacheCounterSupport cacheCounters,
     ILogger<ProviderAnnouncer> logger)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -28,6 +30,7 @@ public sealed partial class ProviderAnnouncer(
         var facts = new NodeFactsReader(host.Value.FactsRoot).Read(nodeName, host.Value.DeviceClass) with
         {
             CacheCountersUnavailable = cacheCounters.UnavailableBecause,
+            CpuCap = docker.Value.CpuCap,
         };
         var registration = new ProviderRegistration(
             facts,
