@@ -39,6 +39,10 @@ public sealed partial class BenchmarkSlotGrain(
 
     public async Task<BenchmarkSnapshot> Start(BenchmarkRequest request)
     {
+        // Bad input is told as such even while the slot is busy.
+        var errors = BenchmarkRequestValidator.Validate(request);
+        if (!errors.IsEmpty)
+            throw new InvalidBenchmarkRequestException(errors);
         if (await RunningHolder() is { } running)
             throw new BenchmarkSlotBusyException(running.Id, WaitEstimate.Seconds(running, clock.GetUtcNow()));
 

@@ -54,6 +54,11 @@ public sealed class ApiSurfaceTests(EmbeddedPlatformFixture platform)
         Assert.Contains("/v1/tasks/{id}", paths);
         Assert.Contains("/v1/tasks/{id}/result", paths);
         Assert.Contains("/v1/providers", paths);
+        Assert.Contains("/v1/providers/{id}/reference", paths);
+        Assert.Contains("/v1/benchmarks", paths);
+        Assert.Contains("/v1/benchmarks/{id}", paths);
+        Assert.Contains("/v1/benchmarks/{id}/cancel", paths);
+        Assert.Contains("/v1/functions/{name}/profile", paths);
 
         var docs = await Http.GetAsync("/docs/index.html");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
