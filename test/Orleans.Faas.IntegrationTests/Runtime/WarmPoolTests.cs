@@ -27,7 +27,22 @@ public sealed class WarmPoolTests : IDisposable
         Assert.Equal("two", Text(warm.Output));
         Assert.Equal(containerAfterCold, Assert.Single(await _docker.ContainersOf(function)).ID);
         Assert.Equal(1, runner.IdleContainers(function));
-        Assert.True(warm.WallTime * 3 < cold.WallTime, $"warm {warm.WallTime.TotalMilliseconds} ms vs cold {cold.WallTime.TotalMilliseconds} ms");
+        Assert.True(warm.Conditions!.ContainerMs * 3 < cold.Conditions!.ContainerMs,
+            $"getting a warm container took {warm.Conditions.ContainerMs} ms, a new one {cold.Conditions.ContainerMs} ms");
+    }
+
+    [Fact]
+    public async Task A_run_reports_whether_its_container_was_new_how_long_getting_it_took_and_its_cpu_quota()
+    {
+        await using var runner = TestDockerRunners.Create(docker: o => o.CpuCap = 0.5);
+        var function = TestFunctions.Docker("cat") with { Cpu = 2 };
+
+        var cold = await runner.RunAsync(function, Utf8("one"), CancellationToken.None);
+        var warm = await runner.RunAsync(function, Utf8("two"), CancellationToken.None);
+
+        Assert.True(cold.Conditions is { Cold: true, ContainerMs: > 0, CpuQuota: 0.5 }, $"{cold.Conditions}");
+        Assert.True(warm.Conditions is { Cold: false, ContainerMs: >= 0, CpuQuota: 0.5 }, $"{warm.Conditions}");
+        Assert.True(warm.Conditions.ContainerMs < cold.Conditions.ContainerMs, $"warm {warm.Conditions}, cold {cold.Conditions}");
     }
 
     [Fact]
