@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
@@ -60,7 +59,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     public FunctionRuntime Runtime => FunctionRuntime.Docker;
 
     /// <summary>Idle warm containers of the function's current definition.</summary>
-    public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(PoolKey(function));
+    public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(WarmPoolKey.Of(function));
 
     /// <remarks>
     /// The wall time is the run itself, from the request to the agent to its report. Getting the container (renting a
@@ -70,7 +69,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     /// </remarks>
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
-        var key = function.KeepWarm && _pool.Enabled ? PoolKey(function) : null;
+        var key = function.KeepWarm && _pool.Enabled ? WarmPoolKey.Of(function) : null;
         var clock = new RunClock();
         while (true)
         {
@@ -111,6 +110,14 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         File.Delete(_socketRootLock.Name);
     }
 
+    /// <summary>Removes the idle warm containers of every version of the function; running ones finish and may go back to the pool.</summary>
+    public async Task<int> RemoveIdleAsync(string function, CancellationToken cancellationToken)
+    {
+        var idle = _pool.TakeAllOf(function);
+        await Task.WhenAll(idle.Select(DestroyAsync));
+        return idle.Count;
+    }
+
     /// <summary>Removes the containers a previous process of this node left behind (after a crash, its warm pool).</summary>
     public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken)
     {
@@ -125,7 +132,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     private async Task<ExecutionOutcome> RunInAsync(
-        FunctionContainer container, bool cold, string? key, FunctionDefinition function, ReadOnlyMemory<byte> input, RunCapture capture,
+        FunctionContainer container, bool cold, WarmPoolKey? key, FunctionDefinition function, ReadOnlyMemory<byte> input, RunCapture capture,
         RunClock clock, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -263,9 +270,6 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return (folder, held);
     }
-
-    /// <summary>Containers are shared only by runs of an identical definition, so a new version never reuses an old box.</summary>
-    private static string PoolKey(FunctionDefinition function) => JsonSerializer.Serialize(function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ran past its timeout of {Timeout}; container {ContainerId} was killed")]
     private partial void LogTimedOut(string function, TimeSpan timeout, string containerId);

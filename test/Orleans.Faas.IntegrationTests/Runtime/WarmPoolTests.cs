@@ -123,6 +123,35 @@ public sealed class WarmPoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Removing_a_function_idle_containers_takes_all_its_versions_and_leaves_its_running_ones_and_other_functions()
+    {
+        await using var runner = TestDockerRunners.Create();
+        // Sleeps as many seconds as its input says, so one run can be kept busy while the others sit idle.
+        var first = TestFunctions.Docker("sh", "-c", "read s; sleep \"$s\"; echo done");
+        var second = first with { Env = ImmutableDictionary<string, string>.Empty.Add("V", "2") };
+        var other = TestFunctions.Docker("cat");
+        await Task.WhenAll(runner.RunAsync(first, Utf8("0\n"), CancellationToken.None), runner.RunAsync(first, Utf8("0\n"), CancellationToken.None));
+        await runner.RunAsync(second, Utf8("0\n"), CancellationToken.None);
+        await runner.RunAsync(other, Utf8("x"), CancellationToken.None);
+        var busy = runner.RunAsync(first, Utf8("2\n"), CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (runner.IdleContainers(first) > 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(10);
+
+        var removed = await runner.RemoveIdleAsync(first.Name, CancellationToken.None);
+
+        Assert.Equal(2, removed);
+        Assert.Equal(0, runner.IdleContainers(first));
+        Assert.Equal(0, runner.IdleContainers(second));
+        Assert.Single(await _docker.ContainersOf(first));
+        Assert.Equal(1, runner.IdleContainers(other));
+        Assert.Single(await _docker.ContainersOf(other));
+        Assert.Equal("done\n", Text((await busy).Output));
+        Assert.Equal(1, runner.IdleContainers(first));
+        Assert.Equal(0, await runner.RemoveIdleAsync($"it-{Guid.NewGuid():N}", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Disposing_the_runner_removes_its_idle_containers()
     {
         var function = TestFunctions.Docker("cat");
