@@ -10,7 +10,7 @@ internal static class AgentOutcomes
     // The shell convention for "ended by signal N", which is also what the engine reports for a killed container.
     private const int SignalExitBase = 128;
 
-    public static ExecutionOutcome Of(ContainerRun run, RunCapture capture, TimeSpan wallTime)
+    public static ExecutionOutcome Of(ContainerRun run, RunCapture capture, TimeSpan wallTime, RunConditions conditions)
     {
         var report = run.Report;
         return new(
@@ -28,11 +28,13 @@ internal static class AgentOutcomes
                 Measured(report.WriteBytes),
                 run.LlcReferences,
                 run.LlcMisses,
-                run.CacheCountersUnavailable));
+                run.CacheCountersUnavailable),
+            conditions);
     }
 
     /// <summary>A run the agent never reported on, because its container was killed: what it wrote so far, and why nothing was measured.</summary>
-    public static ExecutionOutcome Unreported(RunCapture capture, TimeSpan wallTime, bool timedOut, string? limitHit, string why) => new(
+    public static ExecutionOutcome Unreported(
+        RunCapture capture, TimeSpan wallTime, RunConditions conditions, bool timedOut, string? limitHit, string why) => new(
         null,
         capture.Stdout.ToArray(),
         capture.Logs(),
@@ -40,7 +42,8 @@ internal static class AgentOutcomes
         wallTime,
         capture.Stdout.Truncated,
         limitHit,
-        ExecutionMetrics.Unmeasured(why));
+        ExecutionMetrics.Unmeasured(why),
+        conditions);
 
     private static string? LimitHitBy(AgentFlags flags) =>
         flags.HasFlag(AgentFlags.OutOfMemory) ? FailureReasons.OutOfMemory

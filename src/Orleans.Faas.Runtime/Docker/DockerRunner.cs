@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
@@ -61,13 +59,18 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     public FunctionRuntime Runtime => FunctionRuntime.Docker;
 
     /// <summary>Idle warm containers of the function's current definition.</summary>
-    public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(PoolKey(function));
+    public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(WarmPoolKey.Of(function));
 
-    /// <remarks>The wall time covers getting a container (warm, or created and started) and the run, not removing it.</remarks>
+    /// <remarks>
+    /// The wall time is the run itself, from the request to the agent to its report. Getting the container (renting a
+    /// warm one, or preparing the image, creating and starting a new one) is the conditions' container time; for a new
+    /// container that includes waiting for its agent to listen, the part of starting that StartTimeout bounds.
+    /// Removing the container afterwards is in neither.
+    /// </remarks>
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
-        var key = function.KeepWarm && _pool.Enabled ? PoolKey(function) : null;
-        var clock = Stopwatch.StartNew();
+        var key = function.KeepWarm && _pool.Enabled ? WarmPoolKey.Of(function) : null;
+        var clock = new RunClock();
         while (true)
         {
             var warm = key is null ? null : _pool.TryRent(key);
@@ -75,7 +78,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             var capture = new RunCapture(_runnerOptions);
             try
             {
-                return await RunInAsync(container, key, function, input, capture, clock, cancellationToken);
+                return await RunInAsync(container, cold: warm is null, key, function, input, capture, clock, cancellationToken);
             }
             catch (AgentLostException e) when (warm is not null && e.BeforeRequest)
             {
@@ -107,6 +110,14 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         File.Delete(_socketRootLock.Name);
     }
 
+    /// <summary>Removes the idle warm containers of every version of the function; running ones finish and may go back to the pool.</summary>
+    public async Task<int> RemoveIdleAsync(string function, CancellationToken cancellationToken)
+    {
+        var idle = _pool.TakeAllOf(function);
+        await Task.WhenAll(idle.Select(DestroyAsync));
+        return idle.Count;
+    }
+
     /// <summary>Removes the containers a previous process of this node left behind (after a crash, its warm pool).</summary>
     public async Task<int> RemoveLeftoversAsync(CancellationToken cancellationToken)
     {
@@ -121,31 +132,38 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     private async Task<ExecutionOutcome> RunInAsync(
-        FunctionContainer container, string? key, FunctionDefinition function, ReadOnlyMemory<byte> input, RunCapture capture,
-        Stopwatch clock, CancellationToken cancellationToken)
+        FunctionContainer container, bool cold, WarmPoolKey? key, FunctionDefinition function, ReadOnlyMemory<byte> input, RunCapture capture,
+        RunClock clock, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(function.Timeout);
+        var quota = ContainerBlueprint.CpuQuota(function, _options);
         ContainerRun run;
         try
         {
-            run = await container.InvokeAsync(input, capture.Stdout, capture.Stderr, _options.StartTimeout, deadline.Token);
+            using var agent = await container.ConnectAsync(_options.StartTimeout, deadline.Token);
+            clock.AgentAnswered();
+            run = await container.InvokeAsync(agent, input, capture.Stdout, capture.Stderr, deadline.Token);
+            clock.Stop();
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            clock.Stop();
             await DestroyAsync(container);
             cancellationToken.ThrowIfCancellationRequested();
             LogTimedOut(function.Name, function.Timeout, container.ShortId);
-            return AgentOutcomes.Unreported(capture, clock.Elapsed, timedOut: true, limitHit: null, "the run was killed at its timeout, before it could report");
+            return AgentOutcomes.Unreported(capture, clock.Run, clock.Conditions(cold, quota), timedOut: true, limitHit: null,
+                "the run was killed at its timeout, before it could report");
         }
         catch (AgentLostException e) when (!e.BeforeRequest)
         {
+            clock.Stop();
             var state = await container.InspectStateAsync();
             await DestroyAsync(container);
             if (state is not { OOMKilled: true })
                 throw new AgentLostException($"{e.Message} (the container {Describe(state)})", e, beforeRequest: false);
             // The run's memory use took its agent down with it: the function went past its limit, the node is fine.
-            return AgentOutcomes.Unreported(capture, clock.Elapsed, timedOut: false, FailureReasons.OutOfMemory,
+            return AgentOutcomes.Unreported(capture, clock.Run, clock.Conditions(cold, quota), timedOut: false, FailureReasons.OutOfMemory,
                 "the container was killed for going past its memory limit, before it could report");
         }
         catch
@@ -153,7 +171,6 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             await DestroyAsync(container);
             throw;
         }
-        clock.Stop();
 
         if (run.Report.Flags.HasFlag(AgentFlags.ExecFailed))
         {
@@ -162,7 +179,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
         if (key is null || !_pool.TryReturn(key, container))
             await DestroyAsync(container);
-        return AgentOutcomes.Of(run, capture, clock.Elapsed);
+        return AgentOutcomes.Of(run, capture, clock.Run, clock.Conditions(cold, quota));
     }
 
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
@@ -253,9 +270,6 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return (folder, held);
     }
-
-    /// <summary>Containers are shared only by runs of an identical definition, so a new version never reuses an old box.</summary>
-    private static string PoolKey(FunctionDefinition function) => JsonSerializer.Serialize(function);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ran past its timeout of {Timeout}; container {ContainerId} was killed")]
     private partial void LogTimedOut(string function, TimeSpan timeout, string containerId);

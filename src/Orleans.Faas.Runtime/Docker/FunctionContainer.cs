@@ -55,14 +55,56 @@ internal sealed class FunctionContainer
         }
     }
 
-    /// <summary>Runs the function once with <paramref name="input"/>, streaming its output into the sinks.</summary>
+    /// <summary>Connects to the agent, first waiting for a new container's agent to listen.</summary>
     /// <param name="startTimeout">How long a new container's agent may take to listen.</param>
+    /// <exception cref="AgentLostException">The agent of a container that answered before is gone.</exception>
+    public async Task<Socket> ConnectAsync(TimeSpan startTimeout, CancellationToken cancellationToken)
+    {
+        var endpoint = new UnixDomainSocketEndPoint(Path.Combine(_socketFolder, ContainerBlueprint.SocketName));
+        var started = TimeProvider.System.GetTimestamp();
+        var lastExitCheck = started;
+        while (true)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                await socket.ConnectAsync(endpoint, cancellationToken);
+                _agentSeen = true;
+                return socket;
+            }
+            catch (SocketException) when (!_agentSeen)
+            {
+                // No socket file yet, or nobody listening on it yet.
+                socket.Dispose();
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e, beforeRequest: true);
+            }
+
+            // A new container's agent is not listening yet; give up when the container has exited or took too long.
+            var waited = TimeProvider.System.GetElapsedTime(started);
+            if (waited > startTimeout)
+                throw new FunctionStartException($"Container {ShortId} did not start its agent within {startTimeout.TotalSeconds:0} s.");
+            if (TimeProvider.System.GetElapsedTime(lastExitCheck) > ExitCheckEvery)
+            {
+                lastExitCheck = TimeProvider.System.GetTimestamp();
+                await ThrowIfExitedAsync(cancellationToken);
+            }
+            await Task.Delay(ConnectRetry, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Runs the function once with <paramref name="input"/> through a connection to the agent (<see cref="ConnectAsync"/>),
+    /// streaming its output into the sinks.
+    /// </summary>
     /// <exception cref="AgentLostException">The agent is gone: the container died, or was killed under us.</exception>
     public async Task<ContainerRun> InvokeAsync(
-        ReadOnlyMemory<byte> input, ByteSink stdout, ByteSink stderr, TimeSpan startTimeout, CancellationToken cancellationToken)
+        Socket agent, ReadOnlyMemory<byte> input, ByteSink stdout, ByteSink stderr, CancellationToken cancellationToken)
     {
-        using var socket = await ConnectAsync(startTimeout, cancellationToken);
-        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        await using var stream = new NetworkStream(agent, ownsSocket: false);
         try
         {
             var before = _cacheCounters?.Read();
@@ -119,44 +161,6 @@ internal sealed class FunctionContainer
         catch (Exception e) when (e is DockerApiException || DockerErrors.IsUnreachable(e))
         {
             return null;
-        }
-    }
-
-    private async Task<Socket> ConnectAsync(TimeSpan startTimeout, CancellationToken cancellationToken)
-    {
-        var endpoint = new UnixDomainSocketEndPoint(Path.Combine(_socketFolder, ContainerBlueprint.SocketName));
-        var started = TimeProvider.System.GetTimestamp();
-        var lastExitCheck = started;
-        while (true)
-        {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
-            {
-                await socket.ConnectAsync(endpoint, cancellationToken);
-                _agentSeen = true;
-                return socket;
-            }
-            catch (SocketException) when (!_agentSeen)
-            {
-                // No socket file yet, or nobody listening on it yet.
-                socket.Dispose();
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e, beforeRequest: true);
-            }
-
-            // A new container's agent is not listening yet; give up when the container has exited or took too long.
-            var waited = TimeProvider.System.GetElapsedTime(started);
-            if (waited > startTimeout)
-                throw new FunctionStartException($"Container {ShortId} did not start its agent within {startTimeout.TotalSeconds:0} s.");
-            if (TimeProvider.System.GetElapsedTime(lastExitCheck) > ExitCheckEvery)
-            {
-                lastExitCheck = TimeProvider.System.GetTimestamp();
-                await ThrowIfExitedAsync(cancellationToken);
-            }
-            await Task.Delay(ConnectRetry, cancellationToken);
         }
     }
 

@@ -6,17 +6,17 @@ namespace Orleans.Faas.Runtime.Docker;
 /// </summary>
 internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
 {
-    private readonly Dictionary<string, List<FunctionContainer>> _idle = [];
+    private readonly Dictionary<WarmPoolKey, List<FunctionContainer>> _idle = [];
     private readonly Lock _gate = new();
 
     public bool Enabled => options.MaxIdlePerFunction > 0;
 
     /// <summary>The most recently used idle container of the function version, taken out of the pool.</summary>
-    public FunctionContainer? TryRent(string functionKey)
+    public FunctionContainer? TryRent(WarmPoolKey key)
     {
         lock (_gate)
         {
-            if (!_idle.TryGetValue(functionKey, out var containers) || containers.Count == 0)
+            if (!_idle.TryGetValue(key, out var containers) || containers.Count == 0)
                 return null;
             var newest = containers[^1];
             containers.RemoveAt(containers.Count - 1);
@@ -25,12 +25,12 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
     }
 
     /// <summary>Keeps the container for the next request; false when the version already has its fill of idle ones.</summary>
-    public bool TryReturn(string functionKey, FunctionContainer container)
+    public bool TryReturn(WarmPoolKey key, FunctionContainer container)
     {
         lock (_gate)
         {
-            if (!_idle.TryGetValue(functionKey, out var containers))
-                _idle[functionKey] = containers = [];
+            if (!_idle.TryGetValue(key, out var containers))
+                _idle[key] = containers = [];
             if (containers.Count >= options.MaxIdlePerFunction)
                 return false;
             container.IdleSince = time.GetUtcNow();
@@ -57,6 +57,21 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
         }
     }
 
+    /// <summary>Takes out the idle containers of every version of the function.</summary>
+    public List<FunctionContainer> TakeAllOf(string function)
+    {
+        lock (_gate)
+        {
+            var taken = new List<FunctionContainer>();
+            foreach (var key in _idle.Keys.Where(key => key.Function == function).ToList())
+            {
+                taken.AddRange(_idle[key]);
+                _idle.Remove(key);
+            }
+            return taken;
+        }
+    }
+
     public List<FunctionContainer> TakeAll()
     {
         lock (_gate)
@@ -67,10 +82,10 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>Idle containers per function version key, for tests and metrics.</summary>
-    public int IdleCount(string functionKey)
+    /// <summary>Idle containers of a function version, for tests and metrics.</summary>
+    public int IdleCount(WarmPoolKey key)
     {
         lock (_gate)
-            return _idle.TryGetValue(functionKey, out var containers) ? containers.Count : 0;
+            return _idle.TryGetValue(key, out var containers) ? containers.Count : 0;
     }
 }

@@ -18,6 +18,9 @@ public sealed partial class ProcessRunner(IOptions<RunnerOptions> options, ILogg
     // A process shares the silo's cgroup, so nothing it costs can be told apart from the node's own work.
     private const string UnmeasuredWhy = "a process function has no cgroup of its own to count in";
 
+    // A process has no container to get and no quota to run under.
+    private static readonly RunConditions NoContainer = new(Cold: false, ContainerMs: null, CpuQuota: null);
+
     public FunctionRuntime Runtime => FunctionRuntime.Process;
 
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed partial class ProcessRunner(IOptions<RunnerOptions> options, ILogg
         cancellationToken.ThrowIfCancellationRequested();
         int? exitCode = timedOut ? null : process.ExitCode;
         return new ExecutionOutcome(exitCode, capture.Stdout.ToArray(), capture.Logs(), timedOut, clock.Elapsed, capture.Stdout.Truncated,
-            Metrics: ExecutionMetrics.Unmeasured(UnmeasuredWhy));
+            Metrics: ExecutionMetrics.Unmeasured(UnmeasuredWhy), Conditions: NoContainer);
     }
 
     private static async Task FeedAsync(Process process, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)

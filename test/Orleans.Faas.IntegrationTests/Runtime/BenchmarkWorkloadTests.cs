@@ -44,22 +44,23 @@ public sealed class BenchmarkWorkloadTests : RunnerOnTestDocker
         await using var capped = TestDockerRunners.Create(docker: o => o.CpuCap = 0.25);
 
         // Several CFS periods (100 ms) long even uncapped, so the quota's rounding to whole periods stays small.
-        var full = await FastestOfTwoAsync(Runner);
-        var quarter = await FastestOfTwoAsync(capped);
+        var full = await FastestAsync(Runner, quota: 1);
+        var quarter = await FastestAsync(capped, quota: 0.25);
 
         var ratio = quarter / full;
         Assert.True(ratio > 2.5, string.Create(CultureInfo.InvariantCulture, $"capped {quarter:0} ms vs uncapped {full:0} ms: {ratio:0.00}x"));
     }
 
-    /// <returns>The shorter wall time, in ms, of two runs: the other work on a small test machine only ever adds time.</returns>
-    private static async Task<double> FastestOfTwoAsync(DockerRunner runner)
+    /// <returns>The shortest wall time, in ms, of three runs: other work on the machine only ever adds time.</returns>
+    private static async Task<double> FastestAsync(DockerRunner runner, double quota)
     {
         var function = BenchmarkWorkloads.Cpu(FunctionName(), 0.5);
         var times = new List<double>();
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 3; i++)
         {
             var outcome = await runner.RunAsync(function, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
             Assert.True(outcome.Succeeded, outcome.Logs);
+            Assert.Equal(quota, outcome.Conditions?.CpuQuota);
             times.Add(outcome.WallTime.TotalMilliseconds);
         }
         return times.Min();

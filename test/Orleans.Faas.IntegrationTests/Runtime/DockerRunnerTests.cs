@@ -69,6 +69,8 @@ public sealed class DockerRunnerTests : RunnerOnTestDocker
         Assert.True(outcome.TimedOut);
         Assert.Null(outcome.ExitCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"The timed-out run took {clock.Elapsed}.");
+        Assert.True(outcome.Conditions is { Cold: true, ContainerMs: > 0, CpuQuota: 1 }, $"{outcome.Conditions}");
+        Assert.InRange(outcome.WallTime, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(5));
         Assert.Empty(await ContainersOf(function));
     }
 

@@ -27,7 +27,22 @@ public sealed class WarmPoolTests : IDisposable
         Assert.Equal("two", Text(warm.Output));
         Assert.Equal(containerAfterCold, Assert.Single(await _docker.ContainersOf(function)).ID);
         Assert.Equal(1, runner.IdleContainers(function));
-        Assert.True(warm.WallTime * 3 < cold.WallTime, $"warm {warm.WallTime.TotalMilliseconds} ms vs cold {cold.WallTime.TotalMilliseconds} ms");
+        Assert.True(warm.Conditions!.ContainerMs * 3 < cold.Conditions!.ContainerMs,
+            $"getting a warm container took {warm.Conditions.ContainerMs} ms, a new one {cold.Conditions.ContainerMs} ms");
+    }
+
+    [Fact]
+    public async Task A_run_reports_whether_its_container_was_new_how_long_getting_it_took_and_its_cpu_quota()
+    {
+        await using var runner = TestDockerRunners.Create(docker: o => o.CpuCap = 0.5);
+        var function = TestFunctions.Docker("cat") with { Cpu = 2 };
+
+        var cold = await runner.RunAsync(function, Utf8("one"), CancellationToken.None);
+        var warm = await runner.RunAsync(function, Utf8("two"), CancellationToken.None);
+
+        Assert.True(cold.Conditions is { Cold: true, ContainerMs: > 0, CpuQuota: 0.5 }, $"{cold.Conditions}");
+        Assert.True(warm.Conditions is { Cold: false, ContainerMs: >= 0, CpuQuota: 0.5 }, $"{warm.Conditions}");
+        Assert.True(warm.Conditions.ContainerMs < cold.Conditions.ContainerMs, $"warm {warm.Conditions}, cold {cold.Conditions}");
     }
 
     [Fact]
@@ -105,6 +120,35 @@ public sealed class WarmPoolTests : IDisposable
         Assert.Equal("1", Text(one.Output));
         Assert.Equal("2", Text(two.Output));
         Assert.Equal(2, (await _docker.ContainersOf(first)).Count);
+    }
+
+    [Fact]
+    public async Task Removing_a_function_idle_containers_takes_all_its_versions_and_leaves_its_running_ones_and_other_functions()
+    {
+        await using var runner = TestDockerRunners.Create();
+        // Sleeps as many seconds as its input says, so one run can be kept busy while the others sit idle.
+        var first = TestFunctions.Docker("sh", "-c", "read s; sleep \"$s\"; echo done");
+        var second = first with { Env = ImmutableDictionary<string, string>.Empty.Add("V", "2") };
+        var other = TestFunctions.Docker("cat");
+        await Task.WhenAll(runner.RunAsync(first, Utf8("0\n"), CancellationToken.None), runner.RunAsync(first, Utf8("0\n"), CancellationToken.None));
+        await runner.RunAsync(second, Utf8("0\n"), CancellationToken.None);
+        await runner.RunAsync(other, Utf8("x"), CancellationToken.None);
+        var busy = runner.RunAsync(first, Utf8("2\n"), CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (runner.IdleContainers(first) > 1 && DateTime.UtcNow < deadline)
+            await Task.Delay(10);
+
+        var removed = await runner.RemoveIdleAsync(first.Name, CancellationToken.None);
+
+        Assert.Equal(2, removed);
+        Assert.Equal(0, runner.IdleContainers(first));
+        Assert.Equal(0, runner.IdleContainers(second));
+        Assert.Single(await _docker.ContainersOf(first));
+        Assert.Equal(1, runner.IdleContainers(other));
+        Assert.Single(await _docker.ContainersOf(other));
+        Assert.Equal("done\n", Text((await busy).Output));
+        Assert.Equal(1, runner.IdleContainers(first));
+        Assert.Equal(0, await runner.RemoveIdleAsync($"it-{Guid.NewGuid():N}", CancellationToken.None));
     }
 
     [Fact]

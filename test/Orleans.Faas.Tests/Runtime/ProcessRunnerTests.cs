@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Processes;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Tests.Runtime;
 
@@ -30,6 +31,7 @@ public sealed class ProcessRunnerTests
         Assert.True(outcome.Succeeded);
         Assert.Equal("", outcome.Logs);
         Assert.True(outcome.WallTime > TimeSpan.Zero);
+        Assert.Equal(new RunConditions(Cold: false, ContainerMs: null, CpuQuota: null), outcome.Conditions);
     }
 
     [Fact]
