@@ -17,6 +17,8 @@ public sealed record TaskResponse(
     string? FailureReason,
     string? Error,
     int InputBytes,
+    long InputSize,
+    string? PinnedProvider,
     int ResultBytes,
     string ResultUrl,
     string LogsUrl,
@@ -24,6 +26,6 @@ public sealed record TaskResponse(
 {
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
-        t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
+        t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.InputSize, t.PinnedProvider, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
         TaskMetricsResponse.From(t));
 }
