@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
@@ -114,6 +115,27 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
         var between = await function.Estimate(100);
         Assert.True(between!.Interpolated);
         Assert.Equal([10L, 1000L], between.Basis.ToArray());
+    }
+
+    [Fact]
+    public async Task An_unprofiled_function_learns_its_profile_from_completed_runs_on_a_scored_provider()
+    {
+        var name = await Function("echo");
+        var function = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        var reference = await fixture.Grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get();
+        for (var i = 0; i < 3; i++)
+            await fixture.Grains.GetGrain<ITaskGrain>(await function.Invoke([], new InvocationOptions(reference, InputSize: 4096))).WaitForResult(Patience);
+
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await function.GetProfile()).IsEmpty)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No run was learnt from.");
+            await Task.Delay(100);
+        }
+        var estimate = (await function.Estimate(4096))!;
+        Assert.Equal(ProfileSource.Observed, estimate.Source);
+        Assert.False(estimate.Interpolated);
+        Assert.InRange(estimate.Stats.Samples, 1, 3);
     }
 
     [Fact]
