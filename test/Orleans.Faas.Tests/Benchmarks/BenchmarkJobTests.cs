@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Profiles;
@@ -57,6 +60,40 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
         Assert.Equal([10L, 100L], done.Results.Select(r => r.InputSize).Distinct().Order());
         Assert.Contains(job.Id, await Slot.Recent());
         await Finished((await Slot.Start(Workload(await Function("echo"), repetitions: 1))).Id);
+    }
+
+    [Fact]
+    public async Task A_finished_job_is_posted_to_its_callback_url_as_json()
+    {
+        using var receiver = new HttpListener();
+        var url = $"http://127.0.0.1:{FreePort()}/done/";
+        receiver.Prefixes.Add(url);
+        receiver.Start();
+        var received = receiver.GetContextAsync();
+
+        var job = await Slot.Start(Workload(await Function("echo"), repetitions: 1) with { CallbackUrl = url });
+
+        var call = await received.WaitAsync(Patience);
+        var body = JsonNode.Parse(call.Request.InputStream)!;
+        call.Response.StatusCode = 204;
+        call.Response.Close();
+        Assert.Equal("POST", call.Request.HttpMethod);
+        Assert.Equal(job.Id.ToString(), body["id"]!.GetValue<string>());
+        Assert.Equal("FINISHED", body["status"]!.GetValue<string>());
+        Assert.Equal("workload", body["request"]!["kind"]!.GetValue<string>());
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await fixture.Grains.GetGrain<IBenchmarkGrain>(job.Id).GetSnapshot())!.Callback != BenchmarkCallbacks.Delivered)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The callback was not recorded as delivered.");
+            await Task.Delay(20);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     [Fact]
