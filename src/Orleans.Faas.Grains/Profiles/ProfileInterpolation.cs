@@ -11,7 +11,8 @@ public static class ProfileInterpolation
 {
     private const double MaxExtrapolationExponent = 2;
 
-    /// <param name="points">One point per size, profiled or observed; null when empty.</param>
+    /// <param name="points">One point per size, profiled or observed.</param>
+    /// <returns>Null when there is no point to go by.</returns>
     public static ProfileEstimate? Estimate(IReadOnlyList<ProfilePoint> points, long inputSize)
     {
         if (points.Count == 0)
@@ -20,15 +21,15 @@ public static class ProfileInterpolation
         var source = sorted[0].Source;
         var size = Math.Max(1, inputSize);
 
-        if (sorted.FirstOrDefault(p => Math.Max(1, p.InputSize) == size) is { } exact)
+        if (sorted.FirstOrDefault(p => SizeOf(p) == size) is { } exact)
             return new(inputSize, Interpolated: false, Extrapolated: false, source, exact.Stats, [exact.InputSize]);
-        if (sorted.Count == 1 || size < Math.Max(1, sorted[0].InputSize))
+        if (sorted.Count == 1 || size < SizeOf(sorted[0]))
         {
-            var nearest = size < Math.Max(1, sorted[0].InputSize) ? sorted[0] : sorted[^1];
+            var nearest = size < SizeOf(sorted[0]) ? sorted[0] : sorted[^1];
             return new(inputSize, Interpolated: true, Extrapolated: true, source, nearest.Stats, [nearest.InputSize]);
         }
 
-        var upper = sorted.FindIndex(p => Math.Max(1, p.InputSize) > size);
+        var upper = sorted.FindIndex(p => SizeOf(p) > size);
         var extrapolated = upper < 0;
         var (a, b) = extrapolated ? (sorted[^2], sorted[^1]) : (sorted[upper - 1], sorted[upper]);
         var stats = Between(a, b, size, extrapolating: extrapolated);
@@ -37,7 +38,7 @@ public static class ProfileInterpolation
 
     private static RunStatistics Between(ProfilePoint a, ProfilePoint b, long size, bool extrapolating)
     {
-        var (logA, logB) = (Math.Log(Math.Max(1, a.InputSize)), Math.Log(Math.Max(1, b.InputSize)));
+        var (logA, logB) = (Math.Log(SizeOf(a)), Math.Log(SizeOf(b)));
         var logSize = Math.Log(size);
         double Figure(double x, double y) => PowerLaw(x, y, logA, logB, logSize, extrapolating);
         double? Optional(double? x, double? y) => x is { } vx && y is { } vy ? Figure(vx, vy) : null;
@@ -58,10 +59,12 @@ public static class ProfileInterpolation
             Optional(sa.LlcMisses, sb.LlcMisses));
     }
 
+    private static long SizeOf(ProfilePoint point) => Math.Max(1, point.InputSize);
+
     /// <summary>
     /// The figure at <paramref name="logSize"/> on the power law through (a, x) and (b, y), extended from b with its
-    /// exponent clamped when extrapolating. A zero figure has no power
-    /// law, so it goes linearly in log size instead; extrapolated, a figure never falls below its value at b.
+    /// exponent clamped when extrapolating. A zero figure has no power law, so it goes linearly in log size instead;
+    /// extrapolated, a figure never falls below its value at b.
     /// </summary>
     private static double PowerLaw(double x, double y, double logA, double logB, double logSize, bool extrapolating)
     {
