@@ -46,7 +46,8 @@ public sealed class ClusterRestartTests
     private static async Task WaitUntilNoWatchdogIsLeft(string postgres)
     {
         await using var dataSource = NpgsqlDataSource.Create(postgres);
-        await using var count = dataSource.CreateCommand("SELECT count(*) FROM OrleansRemindersTable");
+        // The benchmark slot keeps a reminder of its own for aged scores; only watchdogs count here.
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM OrleansRemindersTable WHERE ReminderName = 'watchdog'");
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         long left;
         while ((left = (long)(await count.ExecuteScalarAsync())!) > 0 && DateTime.UtcNow < deadline)
