@@ -105,12 +105,8 @@ public sealed partial class BenchmarkGrain(
             await state.WriteStateAsync();
             LogStarted(Id, request.Kind, request.Trigger, steps.Count, silo.Name);
 
-            var results = new List<BenchmarkMeasurement>();
-            foreach (var step in steps)
-            {
-                var stats = await runs.Measure(step, request.Repetitions, RememberTask, CountRun, _cancel.Token);
-                results.Add(new BenchmarkMeasurement(step.Provider, step.Workload, step.InputSize, stats));
-            }
+            var stats = await runs.Measure(steps, request.Repetitions, RememberTask, CountRun, _cancel.Token);
+            var results = steps.Zip(stats, (step, s) => new BenchmarkMeasurement(step.Provider, step.Workload, step.InputSize, s)).ToList();
             Record.Results = [.. results];
             await BenchmarkResults.Keep(GrainFactory, Id, request, results, clock.GetUtcNow());
         }

@@ -4,8 +4,9 @@ using Orleans.Faas.Tasks;
 namespace Orleans.Faas.Benchmarks;
 
 /// <summary>
-/// Measures one step through the platform's own task path: every run is a task pinned to the step's provider. A
-/// warm-up run comes first; only warm runs are measured, so container start-up never counts.
+/// Measures a job's steps through the platform's own task path: every run is a task pinned to its step's provider.
+/// Each step first gets a warm-up run; then the measured runs go round the steps in turn, so a slow stretch of the
+/// host touches every step alike instead of one step's block. Only warm runs are measured, so container start-up never counts.
 /// </summary>
 public sealed class BenchmarkRuns(IGrainFactory grains)
 {
@@ -14,22 +15,30 @@ public sealed class BenchmarkRuns(IGrainFactory grains)
 
     /// <param name="onTask">Told of each task as it is submitted, before it is waited for.</param>
     /// <param name="onRun">Told each time a run has finished.</param>
-    public async Task<RunStatistics> Measure(BenchmarkStep step, int repetitions, Func<Guid, Task> onTask, Func<Task> onRun, CancellationToken cancellationToken)
+    /// <returns>The statistics of each step, in the steps' order.</returns>
+    public async Task<IReadOnlyList<RunStatistics>> Measure(
+        IReadOnlyList<BenchmarkStep> steps, int repetitions, Func<Guid, Task> onTask, Func<Task> onRun, CancellationToken cancellationToken)
     {
-        await RunOnce(step, onTask, cancellationToken);
-        await onRun();
-        var samples = new List<ExecutionSample>();
-        // A run that found no warm container (one was lost, say) is not measured; a few more runs make up for it.
-        for (var run = 0; samples.Count < repetitions && run < 2 * repetitions; run++)
+        foreach (var step in steps)
         {
-            var task = await RunOnce(step, onTask, cancellationToken);
-            if (task.Conditions is { Cold: false })
-                samples.Add(SampleOf(step, task));
+            await RunOnce(step, onTask, cancellationToken);
             await onRun();
         }
-        return samples.Count > 0
-            ? SampleStatistics.Summarise(samples)
-            : throw new BenchmarkStepFailedException($"{Describe(step)}: no run found a warm container, so nothing could be measured.");
+        var samples = steps.Select(_ => new List<ExecutionSample>()).ToList();
+        // A run that found no warm container (one was lost, say) is not measured; a few more rounds make up for it.
+        for (var round = 0; round < 2 * repetitions && samples.Any(s => s.Count < repetitions); round++)
+        {
+            foreach (var (step, measured) in steps.Zip(samples).Where(s => s.Second.Count < repetitions))
+            {
+                var task = await RunOnce(step, onTask, cancellationToken);
+                if (task.Conditions is { Cold: false })
+                    measured.Add(SampleOf(step, task));
+                await onRun();
+            }
+        }
+        return [.. steps.Zip(samples).Select(s => s.Second.Count > 0
+            ? SampleStatistics.Summarise(s.Second)
+            : throw new BenchmarkStepFailedException($"{Describe(s.First)}: no run found a warm container, so nothing could be measured."))];
     }
 
     private async Task<TaskSnapshot> RunOnce(BenchmarkStep step, Func<Guid, Task> onTask, CancellationToken cancellationToken)
