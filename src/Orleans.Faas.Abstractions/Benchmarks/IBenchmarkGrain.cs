@@ -4,7 +4,7 @@ namespace Orleans.Faas.Benchmarks;
 [Alias("faas.IBenchmarkGrain")]
 public interface IBenchmarkGrain : IGrainWithGuidKey
 {
-    /// <summary>Stores the job as QUEUED and starts it in the background.</summary>
+    /// <summary>Stores the job as QUEUED and starts it in the background; the slot has validated the request.</summary>
     [Alias("Start")]
     Task<BenchmarkSnapshot> Start(BenchmarkRequest request);
 

@@ -56,9 +56,6 @@ public sealed partial class BenchmarkGrain(
     {
         if (Record.Request is not null)
             throw new InvalidOperationException($"Benchmark '{Id}' was already started.");
-        var errors = BenchmarkRequestValidator.Validate(request);
-        if (!errors.IsEmpty)
-            throw new InvalidBenchmarkRequestException(errors);
         var steps = await planner.Plan(Id, request);
 
         Record.Request = request with { Samples = ImmutableDictionary<long, byte[]>.Empty };

@@ -41,9 +41,9 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
 
         var cpu = Version(BenchmarkWorkloads.Cpu($"{prefix}-{CpuWorkload}"));
         var memory = Version(BenchmarkWorkloads.Memory($"{prefix}-{MemoryWorkload}"));
-        return [.. targets.SelectMany(p => new[]
+        return [.. targets.Select(p => PinnedProviders.Ready(p, FunctionRuntime.Docker)).SelectMany(p => new[]
         {
-            new BenchmarkStep(Runnable(p, cpu).Id, CpuWorkload, cpu, 0, []),
+            new BenchmarkStep(p.Id, CpuWorkload, cpu, 0, []),
             new BenchmarkStep(p.Id, MemoryWorkload, memory, 0, []),
         })];
     }
@@ -61,7 +61,7 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
             throw new NoProviderAvailableException(definition.Runtime);
         return [.. from provider in targets
                    from size in request.InputSizes
-                   select new BenchmarkStep(Runnable(provider, version).Id, name, version, size,
+                   select new BenchmarkStep(PinnedProviders.Ready(provider, definition.Runtime).Id, name, version, size,
                        request.Samples.TryGetValue(size, out var sample) ? sample : GeneratedInputs.OfSize(size))];
     }
 
@@ -86,16 +86,6 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
 
     private static List<ProviderSnapshot> Named(ImmutableArray<ProviderSnapshot> providers, ImmutableArray<string> ids) =>
         [.. ids.Select(id => providers.FirstOrDefault(p => p.Id == id) ?? throw new ProviderNotFoundException(id))];
-
-    private static ProviderSnapshot Runnable(ProviderSnapshot provider, FunctionVersion function)
-    {
-        var runtime = function.Definition.Runtime;
-        if (provider.Status != ProviderStatus.Ready)
-            throw new PinnedProviderUnavailableException(provider.Id, provider.Status, "a benchmark can only run on a ready provider.");
-        return provider.Runtimes.Contains(runtime)
-            ? provider
-            : throw new PinnedProviderUnavailableException(provider.Id, provider.Status, $"it has no {runtime.ToString().ToLowerInvariant()} runtime, which the benchmark needs.");
-    }
 
     private FunctionVersion Version(FunctionDefinition definition) => new(definition, 0, clock.GetUtcNow());
 }

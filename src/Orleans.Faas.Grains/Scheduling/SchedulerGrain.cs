@@ -16,14 +16,13 @@ public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<Sched
         var runtime = assignment.Function.Definition.Runtime;
         var providers = await GrainFactory.ReadProviders();
         var candidates = assignment.PinnedProvider is { } pinned
-            ? [Pinned(providers, pinned, runtime)]
+            ? [PinnedProviders.Ready(providers.FirstOrDefault(p => p.Id == pinned) ?? throw new ProviderNotFoundException(pinned), runtime)]
             : providers.Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(runtime)).ToList();
         if (candidates.Count == 0)
             throw new NoProviderAvailableException(runtime);
 
         var request = new PlacementRequest(assignment.Function, assignment.Input.Length);
-        var ranked = candidates.Count == 1 ? candidates : policy.Rank(request, candidates);
-        foreach (var provider in ranked)
+        foreach (var provider in policy.Rank(request, candidates))
         {
             try
             {
@@ -39,16 +38,6 @@ public sealed partial class SchedulerGrain(PlacementPolicy policy, ILogger<Sched
         }
 
         throw new NoProviderAvailableException(runtime);
-    }
-
-    private static ProviderSnapshot Pinned(IReadOnlyList<ProviderSnapshot> providers, string id, Functions.FunctionRuntime runtime)
-    {
-        var provider = providers.FirstOrDefault(p => p.Id == id) ?? throw new ProviderNotFoundException(id);
-        if (provider.Status != ProviderStatus.Ready)
-            throw new PinnedProviderUnavailableException(id, provider.Status, "it takes no new tasks.");
-        if (!provider.Runtimes.Contains(runtime))
-            throw new PinnedProviderUnavailableException(id, provider.Status, $"it has no {runtime.ToString().ToLowerInvariant()} runtime.");
-        return provider;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]
