@@ -13,6 +13,9 @@ namespace Orleans.Faas.History;
 /// <param name="CpuQuota">The CPU quota, in cores, the run got; null when it had none.</param>
 /// <param name="RunningAtStart">Tasks running on the node when this one started, itself not counted.</param>
 /// <param name="QueuedAtStart">Tasks waiting on the node when this one started.</param>
+/// <param name="PredictedMs">The wall time the placement predicted for the run on this provider; null when none was predicted.</param>
+/// <param name="ModelVersion">The model that predicted it: 0 for the linear efficiency model; null when none was predicted.</param>
+/// <param name="Policy">The placement policy that chose the provider, e.g. <c>predictive</c>; null for a pinned task.</param>
 [GenerateSerializer, Immutable, Alias("faas.ExecutionRecord")]
 public sealed record ExecutionRecord(
     [property: Id(0)] Guid TaskId,
@@ -39,4 +42,7 @@ public sealed record ExecutionRecord(
     [property: Id(21)] double? ContainerMs = null,
     [property: Id(22)] double? CpuQuota = null,
     [property: Id(23)] int? RunningAtStart = null,
-    [property: Id(24)] int? QueuedAtStart = null);
+    [property: Id(24)] int? QueuedAtStart = null,
+    [property: Id(25)] double? PredictedMs = null,
+    [property: Id(26)] int? ModelVersion = null,
+    [property: Id(27)] string? Policy = null);
