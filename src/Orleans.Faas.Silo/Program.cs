@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Faas;
 using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Silo.Hosting;
 using Orleans.Faas.Silo.Providers;
 using Orleans.Faas.Silo.Runners;
@@ -8,7 +9,11 @@ using Orleans.Faas.Storage.Schema;
 using Orleans.Faas.Telemetry;
 
 // One silo per node. Embedded mode (the default) also keeps all state in memory; cluster mode joins the others
-// through Redis and keeps state in PostgreSQL. `migrate` applies the PostgreSQL schema and exits.
+// through Redis and keeps state in PostgreSQL. `migrate` applies the PostgreSQL schema and exits. `train` is the
+// silo's own runtime model trainer, started as a child process: a request on stdin, the outcome on stdout, no configuration.
+if (args is [TrainerCommand.Verb])
+    return await TrainingCommand.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), CancellationToken.None);
+
 // appsettings.json is read from beside the binary, wherever it is started from (systemd, scripts, tests).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var host = builder.Read<SiloHostOptions>(SiloHostOptions.Section);

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Faas.History;
+using Orleans.Faas.Models;
 using Orleans.Faas.Storage.History;
+using Orleans.Faas.Storage.Models;
 using Orleans.Faas.Storage.Schema;
 
 namespace Orleans.Faas.Storage;
@@ -25,4 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IHostedService>(s => s.GetRequiredService<PostgresExecutionHistory>());
         return services;
     }
+
+    /// <summary>The cluster's trained runtime models in PostgreSQL; needs <see cref="AddFaasPostgres"/>.</summary>
+    public static IServiceCollection AddPostgresModelStore(this IServiceCollection services) =>
+        services.AddSingleton<IModelStore, PostgresModelStore>();
 }

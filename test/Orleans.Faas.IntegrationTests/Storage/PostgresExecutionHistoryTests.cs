@@ -1,9 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Orleans.Faas.History;
-using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Storage.History;
-using Orleans.Faas.Storage.Schema;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.IntegrationTests.Storage;
@@ -13,23 +10,11 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private PostgresTestDatabase? _database;
-    private NpgsqlDataSource? _dataSource;
+    private MigratedDatabase? _database;
 
-    private NpgsqlDataSource DataSource => _dataSource!;
+    public async Task InitializeAsync() => _database = await MigratedDatabase.Create();
 
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresTestDatabase.Create();
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(DataSource, NullLogger<SchemaMigrator>.Instance).ApplyAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await DataSource.DisposeAsync();
-        await _database!.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _database!.DisposeAsync();
 
     [Fact]
     public async Task Records_are_written_in_the_background_and_read_back_newest_first_by_function_and_provider()
@@ -65,12 +50,30 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         Assert.Single(await Query(history, null, null, 10));
     }
 
+    [Fact]
+    public async Task A_record_keeps_the_prediction_it_was_placed_on_and_one_without_reads_back_nulls()
+    {
+        var history = await Started();
+        var predicted = Record("resize", "node-a", minute: 2) with { PredictedMs = 1873.25, ModelVersion = 3, Policy = "predictive" };
+        var pinned = Record("resize", "node-a", minute: 1);
+
+        history.Append(predicted);
+        history.Append(pinned);
+        await history.StopAsync(CancellationToken.None);
+
+        var read = await Query(history, null, null, 10);
+        Assert.Equal([predicted, pinned], read);
+        Assert.Null(read[1].PredictedMs);
+        Assert.Null(read[1].ModelVersion);
+        Assert.Null(read[1].Policy);
+    }
+
     private static async Task<ExecutionRecord[]> Query(PostgresExecutionHistory history, string? function, string? provider, int limit) =>
         [.. await history.QueryAsync(new ExecutionQuery(function, provider, limit), CancellationToken.None)];
 
     private async Task<PostgresExecutionHistory> Started()
     {
-        var history = new PostgresExecutionHistory(DataSource, NullLogger<PostgresExecutionHistory>.Instance);
+        var history = new PostgresExecutionHistory(_database!.DataSource, NullLogger<PostgresExecutionHistory>.Instance);
         await history.StartAsync(CancellationToken.None);
         return history;
     }

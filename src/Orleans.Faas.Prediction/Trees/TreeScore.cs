@@ -1,0 +1,7 @@
+namespace Orleans.Faas.Prediction.Trees;
+
+/// <summary>The trees' output column: the predicted natural log of the wall time in milliseconds.</summary>
+internal sealed class TreeScore
+{
+    public float Score { get; set; }
+}
