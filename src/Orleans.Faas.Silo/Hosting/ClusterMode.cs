@@ -14,7 +14,7 @@ public static class ClusterMode
     private const string NpgsqlInvariant = "Npgsql";
 
     /// <summary>
-    /// One silo of many: Redis membership, grain state and reminders in PostgreSQL, the execution history there too.
+    /// One silo of many: Redis membership, grain state and reminders in PostgreSQL, the execution history and the runtime models there too.
     /// Failure detection is tuned for small lab clusters: a silo that stops answering is declared dead after
     /// about three missed 2-second probes.
     /// </summary>
@@ -43,6 +43,7 @@ public static class ClusterMode
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, postgres));
         silo.Services.AddFaasPostgres(postgres);
         silo.Services.AddPostgresExecutionHistory();
+        silo.Services.AddPostgresModelStore();
         return silo;
     }
 }
