@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace Orleans.Faas.Runtime.Cache;
 
-/// <summary>Where a container's cgroup for perf events lives on the node, found from its init process.</summary>
+/// <summary>A container's cgroups: where the one for perf events lives on the node, found from its init process, and which threads a cgroup holds.</summary>
 public static class ContainerCgroups
 {
     /// <summary>
@@ -10,7 +12,7 @@ public static class ContainerCgroups
     /// <param name="root">Where procfs and sysfs are found; a fake tree in tests.</param>
     public static string? PerfEventFolder(string root, int pid)
     {
-        var membership = Path.Combine(root, "proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "cgroup");
+        var membership = Path.Combine(root, "proc", pid.ToString(CultureInfo.InvariantCulture), "cgroup");
         if (!File.Exists(membership))
             return null;
 
@@ -27,6 +29,18 @@ public static class ContainerCgroups
                 unified = Under(root, "sys/fs/cgroup", parts[2]);
         }
         return unified is not null && File.Exists(Path.Combine(Path.Combine(root, "sys/fs/cgroup"), "cgroup.controllers")) ? unified : null;
+    }
+
+    /// <summary>
+    /// The ids of every thread in the cgroup at <paramref name="folder"/>, from its <c>cgroup.threads</c> (v2) or
+    /// <c>tasks</c> (v1), not <c>cgroup.procs</c>: resctrl moves threads one by one. Null when the cgroup is gone.
+    /// </summary>
+    public static int[]? ThreadIds(string folder)
+    {
+        var listing = new[] { "cgroup.threads", "tasks" }.Select(file => Path.Combine(folder, file)).FirstOrDefault(File.Exists);
+        return listing is null
+            ? null
+            : [.. File.ReadAllLines(listing).Where(line => line.Length > 0).Select(line => int.Parse(line, NumberStyles.None, CultureInfo.InvariantCulture))];
     }
 
     private static string Under(string root, string mount, string cgroupPath) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Faas.Runtime.Cache.Allocation;
 using Facts = Orleans.Faas.Providers.NodeFacts;
 
 namespace Orleans.Faas.Runtime.NodeFacts;
@@ -14,7 +15,9 @@ public sealed class NodeFactsReader(string root = "/")
     {
         var llc = ReadLastLevelCache();
         var cpuinfo = ReadText(Under("proc/cpuinfo"))?.Split('\n') ?? [];
-        return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(cpuinfo), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(cpuinfo), ReadNumaNodes(), deviceClass);
+        var resctrl = ResctrlSupport.Detect(Under("sys/fs/resctrl"));
+        return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(cpuinfo), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(cpuinfo), ReadNumaNodes(), deviceClass,
+            CacheWays: resctrl.L3?.Ways, CacheAllocationUnavailable: resctrl.UnavailableBecause);
     }
 
     private int ReadCores() =>

@@ -41,4 +41,32 @@ public sealed class ContainerCgroupsTests
 
         Assert.Null(ContainerCgroups.PerfEventFolder(tree.Root, 99999));
     }
+
+    [Theory]
+    [InlineData("cgroup.threads")]
+    [InlineData("tasks")]
+    public void A_cgroup_lists_the_ids_of_its_threads(string listing)
+    {
+        using var tree = new FakeKernelTree().With($"sys/fs/cgroup/docker/{Id}/{listing}", "7\n8\n42\n");
+
+        Assert.Equal(new[] { 7, 8, 42 }, ContainerCgroups.ThreadIds(Path.Combine(tree.Root, "sys/fs/cgroup/docker", Id)));
+    }
+
+    [Fact]
+    public void Threads_are_listed_rather_than_processes()
+    {
+        using var tree = new FakeKernelTree()
+            .With($"sys/fs/cgroup/docker/{Id}/cgroup.procs", "7\n")
+            .With($"sys/fs/cgroup/docker/{Id}/cgroup.threads", "7\n8\n");
+
+        Assert.Equal(new[] { 7, 8 }, ContainerCgroups.ThreadIds(Path.Combine(tree.Root, "sys/fs/cgroup/docker", Id)));
+    }
+
+    [Fact]
+    public void A_cgroup_that_is_gone_lists_no_threads()
+    {
+        using var tree = new FakeKernelTree();
+
+        Assert.Null(ContainerCgroups.ThreadIds(Path.Combine(tree.Root, "sys/fs/cgroup/docker", Id)));
+    }
 }

@@ -18,5 +18,14 @@ public sealed class FakeKernelTree : IDisposable
             .With($"sys/devices/system/cpu/cpu0/cache/index{index}/type", $"{type}\n")
             .With($"sys/devices/system/cpu/cpu0/cache/index{index}/size", $"{size}\n");
 
+    /// <summary>Where resctrl is mounted in the tree.</summary>
+    public string ResctrlRoot => Path.Combine(Root, "sys/fs/resctrl");
+
+    /// <summary>A mounted resctrl with L3 cache allocation: its info/L3 files and the root group's schemata.</summary>
+    public FakeKernelTree WithResctrl(string cbmMask = "fff", string minCbmBits = "1", string schemata = "L3:0=fff;1=fff\n") =>
+        With("sys/fs/resctrl/info/L3/cbm_mask", $"{cbmMask}\n")
+            .With("sys/fs/resctrl/info/L3/min_cbm_bits", $"{minCbmBits}\n")
+            .With("sys/fs/resctrl/schemata", schemata);
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -129,6 +129,29 @@ public sealed class NodeFactsReaderTests
     }
 
     [Fact]
+    public void A_node_with_resctrl_has_its_cache_ways_and_no_reason()
+    {
+        using var tree = new FakeKernelTree().WithResctrl(cbmMask: "7ff");
+
+        var facts = new NodeFactsReader(tree.Root).Read("n");
+
+        Assert.Equal(11, facts.CacheWays);
+        Assert.Null(facts.CacheAllocationUnavailable);
+    }
+
+    [Fact]
+    public void A_node_without_resctrl_has_no_cache_ways_and_says_why_once()
+    {
+        using var tree = new FakeKernelTree().WithCache(3, 3, "Unified", "8M");
+
+        var facts = new NodeFactsReader(tree.Root).Read("n");
+
+        Assert.Null(facts.CacheWays);
+        Assert.Equal($"resctrl is not mounted (no {tree.ResctrlRoot})", facts.CacheAllocationUnavailable);
+        Assert.Equal(8L << 20, facts.LlcBytes);
+    }
+
+    [Fact]
     public void This_machine_reads_as_a_plausible_node()
     {
         var facts = new NodeFactsReader().Read("here");
@@ -136,5 +159,6 @@ public sealed class NodeFactsReaderTests
         Assert.InRange(facts.Cores, 1, 4096);
         Assert.True(facts.MemoryBytes > 64L * 1024 * 1024);
         Assert.False(string.IsNullOrWhiteSpace(facts.CpuModel));
+        Assert.True((facts.CacheWays is > 0) ^ (facts.CacheAllocationUnavailable is not null));
     }
 }
