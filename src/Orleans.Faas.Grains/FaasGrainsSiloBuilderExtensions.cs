@@ -1,11 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.History;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Models;
+using Orleans.Faas.Prediction.OutOfProcess;
+using Orleans.Faas.Prediction.Store;
+using Orleans.Faas.Prediction.Training;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Scheduling.Policies;
+using Orleans.Faas.Scheduling.View;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Telemetry;
 using Orleans.Faas.Workers;
@@ -35,10 +42,30 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddHttpClient(BenchmarkCallbacks.ClientName).AddStandardResilienceHandler();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-        silo.Services.TryAddSingleton<PlacementPolicy, LeastLoadedPolicy>();
+        silo.Services.AddSingleton<ProviderView>();
+        silo.Services.AddSingleton<ProviderViewFeed>();
+        silo.Services.AddSingleton<IProviderViewRefresh>(s => s.GetRequiredService<ProviderViewFeed>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<ProviderViewFeed>());
+        silo.Services.AddSingleton<FinishEstimator>();
+        silo.Services.AddSingleton<IPlacementPolicy, PredictivePolicy>();
+        silo.Services.AddSingleton<IPlacementPolicy, LeastLoadedPolicy>();
+        silo.Services.AddSingleton<IPlacementPolicy, RoundRobinPolicy>();
+        silo.Services.AddSingleton<IPlacementPolicy, RandomPolicy>();
+        silo.Services.AddSingleton<IPlacementPolicy, FastestPolicy>();
+        silo.Services.AddSingleton<IPlacementPolicy, LocalPolicy>();
+        silo.Services.AddSingleton<Placer>();
+        silo.Services.TryAddSingleton<IModelStore, InMemoryModelStore>();
+        silo.Services.AddSingleton<RuntimeModels>();
+        silo.Services.AddSingleton<TrainingRows>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ModelRefresh>();
+        silo.Services.AddSingleton(s => TrainingSettings.Default with { Window = s.GetRequiredService<IOptions<ModelOptions>>().Value.Window });
+        silo.Services.AddSingleton<IModelTrainer>(s => s.GetRequiredService<IOptions<ModelOptions>>().Value.OutOfProcess
+            ? ActivatorUtilities.CreateInstance<OutOfProcessModelTrainer>(s, TrainerCommand.ForThisProgram())
+            : ActivatorUtilities.CreateInstance<InProcessModelTrainer>(s));
         silo.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }

@@ -10,6 +10,7 @@ namespace Orleans.Faas.Functions;
 /// <param name="User">The user the container runs as (<c>uid[:gid]</c> or a name in the image); null means the node's non-root default.</param>
 /// <param name="PidsLimit">Processes the container may hold at once; 0 means the node's default.</param>
 /// <param name="PullPolicy">When the node pulls the image.</param>
+/// <param name="Placement">How the function's tasks are placed: its own policy and the node labels it requires; null takes the cluster's policy anywhere.</param>
 /// <param name="KeepWarm">Finished containers are kept for the next invocation; false gives every run a fresh container.</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
@@ -26,7 +27,8 @@ public sealed record FunctionDefinition(
     [property: Id(10)] string? User = null,
     [property: Id(11)] int PidsLimit = 0,
     [property: Id(12)] ImagePullPolicy PullPolicy = ImagePullPolicy.IfNotPresent,
-    [property: Id(13)] bool KeepWarm = true)
+    [property: Id(13)] bool KeepWarm = true,
+    [property: Id(14)] PlacementSpec? Placement = null)
 {
     public const int DefaultMaxAttempts = 3;
 

@@ -65,6 +65,17 @@ public static partial class FunctionDefinitionValidator
         if (!Enum.IsDefined(definition.PullPolicy))
             Add("pullPolicy", "Pull policy must be 'ifNotPresent', 'never' or 'always'.");
 
+        if (definition.Placement is { } placement)
+        {
+            if (placement.Policy is { } policy && !Enum.IsDefined(policy))
+                Add("placement.policy", "Policy must be 'predictive', 'least-loaded', 'round-robin', 'random', 'fastest' or 'local'.");
+            foreach (var (key, value) in placement.Requires ?? ImmutableDictionary<string, string>.Empty)
+            {
+                if (!Labels.IsValid(key, value))
+                    Add("placement.requires", $"Required label '{key}={value}': {Labels.Rule}");
+            }
+        }
+
         return errors.ToImmutableDictionary(e => e.Key, e => e.Value.ToArray());
     }
 

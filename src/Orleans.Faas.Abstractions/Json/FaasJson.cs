@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Profiles;
+using Orleans.Faas.Scheduling;
 
 namespace Orleans.Faas.Json;
 
@@ -18,6 +19,7 @@ public static class FaasJson
         json.Converters.Add(new JsonStringEnumConverter<FunctionRuntime>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ImagePullPolicy>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<BenchmarkKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter<PlacementPolicyKind>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ProfileSource>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         return json;

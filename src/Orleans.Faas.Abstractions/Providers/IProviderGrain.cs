@@ -50,6 +50,13 @@ public interface IProviderGrain : IGrainWithStringKey
     [Alias("Undrain")]
     Task<ProviderSnapshot?> Undrain();
 
+    /// <summary>
+    /// Tells the view of every change from now on, until it has not subscribed again for a while; returns the current
+    /// snapshot and its revision (null before the provider registered). Views subscribe again periodically.
+    /// </summary>
+    [AlwaysInterleave, Alias("Subscribe")]
+    Task<(ProviderSnapshot? Snapshot, long Revision)> Subscribe(IProviderViewObserver view);
+
     /// <summary>Null when no silo ever registered this provider.</summary>
     [AlwaysInterleave, Alias("GetSnapshot")]
     Task<ProviderSnapshot?> GetSnapshot();

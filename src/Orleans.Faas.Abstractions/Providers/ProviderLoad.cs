@@ -1,14 +1,25 @@
+using System.Collections.Immutable;
+
 namespace Orleans.Faas.Providers;
 
 /// <summary>How busy a provider's worker is: running tasks, tasks waiting for a slot, and its slot count.</summary>
+/// <param name="PendingMs">The predicted run time still ahead of the worker: what its queued tasks were predicted to take, plus what is left of its running ones' predictions.</param>
+/// <param name="IdleWarm">Idle warm containers by function name; a function missing has none.</param>
+/// <param name="ColdStartMs">How long getting a new container took on this node lately; null until one was started.</param>
 [GenerateSerializer, Immutable, Alias("faas.ProviderLoad")]
 public sealed record ProviderLoad(
     [property: Id(0)] int Running,
     [property: Id(1)] int Queued,
-    [property: Id(2)] int Slots)
+    [property: Id(2)] int Slots,
+    [property: Id(3)] double PendingMs = 0,
+    [property: Id(4)] ImmutableDictionary<string, int>? IdleWarm = null,
+    [property: Id(5)] double? ColdStartMs = null)
 {
     public static readonly ProviderLoad Idle = new(0, 0, 0);
 
     /// <summary>Outstanding tasks per slot: 0 is idle, 1 is every slot busy, above 1 means a queue.</summary>
     public double Utilisation => Slots == 0 ? double.PositiveInfinity : (double)(Running + Queued) / Slots;
+
+    /// <summary>Idle warm containers of the function here.</summary>
+    public int IdleWarmOf(string function) => IdleWarm?.GetValueOrDefault(function) ?? 0;
 }

@@ -1,4 +1,5 @@
 using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling;
 
 namespace Orleans.Faas.Tasks;
 
@@ -9,6 +10,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="PinnedProvider">The provider the caller pinned it to, if any.</param>
 /// <param name="Conditions">Whether its finished attempt ran cold, how long getting its container took, and its CPU quota.</param>
 /// <param name="LoadAtStart">The node's running and queued tasks when its current attempt started.</param>
+/// <param name="Placement">Why its current attempt went where it did; null while unplaced.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -30,7 +32,8 @@ public sealed record TaskSnapshot(
     [property: Id(16)] long InputSize = 0,
     [property: Id(17)] string? PinnedProvider = null,
     [property: Id(18)] RunConditions? Conditions = null,
-    [property: Id(19)] ProviderLoad? LoadAtStart = null)
+    [property: Id(19)] ProviderLoad? LoadAtStart = null,
+    [property: Id(20)] PlacementDecision? Placement = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -1,13 +1,16 @@
 using Orleans.Faas.Functions;
+using Orleans.Faas.Profiles;
 
 namespace Orleans.Faas.Tasks;
 
 /// <summary>What a new task is made from: the resolved function version and the caller's input bytes.</summary>
 /// <param name="InputSize">The size the function's work follows: the input's byte length unless the caller declared another.</param>
 /// <param name="PinnedProvider">The only provider the task may run on; null lets the scheduler choose.</param>
+/// <param name="Estimate">The function's profile at the input size when the task was submitted; null when it had none.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSubmission")]
 public sealed record TaskSubmission(
     [property: Id(0)] FunctionVersion Function,
     [property: Id(1)] byte[] Input,
     [property: Id(2)] long InputSize,
-    [property: Id(3)] string? PinnedProvider = null);
+    [property: Id(3)] string? PinnedProvider = null,
+    [property: Id(4)] ProfileEstimate? Estimate = null);

@@ -3,10 +3,12 @@ using Orleans.Faas.Functions;
 namespace Orleans.Faas.Workers;
 
 /// <summary>One attempt of a task, handed to the worker that will run it.</summary>
+/// <param name="PredictedMs">The run time placement expected here, which the worker counts as work ahead of it until the run ends.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskAssignment")]
 public sealed record TaskAssignment(
     [property: Id(0)] Guid TaskId,
     [property: Id(1)] int Attempt,
     [property: Id(2)] FunctionVersion Function,
     [property: Id(3)] byte[] Input,
-    [property: Id(4)] string? PinnedProvider = null);
+    [property: Id(4)] string? PinnedProvider = null,
+    [property: Id(5)] double PredictedMs = 0);

@@ -20,7 +20,8 @@ public sealed record FunctionRegistrationRequest(
     string? User,
     int? PidsLimit,
     ImagePullPolicy? PullPolicy,
-    bool? KeepWarm)
+    bool? KeepWarm,
+    PlacementBody? Placement)
 {
     public FunctionDefinition ToDefinition() => new(
         Name ?? "",
@@ -36,7 +37,8 @@ public sealed record FunctionRegistrationRequest(
         User,
         PidsLimit ?? 0,
         PullPolicy ?? ImagePullPolicy.IfNotPresent,
-        KeepWarm ?? true);
+        KeepWarm ?? true,
+        Placement?.ToSpec());
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

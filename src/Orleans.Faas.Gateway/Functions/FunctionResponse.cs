@@ -20,12 +20,13 @@ public sealed record FunctionResponse(
     string? User,
     int PidsLimit,
     ImagePullPolicy PullPolicy,
-    bool KeepWarm)
+    bool KeepWarm,
+    PlacementBody? Placement)
 {
     public static FunctionResponse From(FunctionVersion version)
     {
         var d = version.Definition;
         return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
-            d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm);
+            d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement));
     }
 }

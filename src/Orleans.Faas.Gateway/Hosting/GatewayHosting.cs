@@ -4,6 +4,8 @@ using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
+using Orleans.Faas.Gateway.Models;
+using Orleans.Faas.Gateway.Predictions;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Providers;
 using Orleans.Faas.Gateway.Profiles;
@@ -45,6 +47,8 @@ public static class GatewayHosting
         v1.MapExecutionEndpoints();
         v1.MapBenchmarkEndpoints();
         v1.MapProfileEndpoints();
+        v1.MapPredictionEndpoints();
+        v1.MapModelEndpoints();
 
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();

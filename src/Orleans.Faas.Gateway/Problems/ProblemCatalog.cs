@@ -43,6 +43,7 @@ public static class ProblemCatalog
         BenchmarkSlotBusyException e => SlotBusy(e),
         NoProfileException e => Problem(StatusCodes.Status404NotFound, "No profile yet.", e.Message),
         PinnedProviderUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "The provider cannot take the task.", e.Message),
+        UnmetConstraintException e => Unmet(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
@@ -54,6 +55,13 @@ public static class ProblemCatalog
 
     /// <summary>The extension with the seconds to wait before trying again; the handler also sends it as Retry-After.</summary>
     public const string Wait = "wait";
+
+    private static ProblemDetails Unmet(UnmetConstraintException e)
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "No ready provider meets the function's constraints.", e.Message);
+        problem.Extensions["constraint"] = e.Constraint;
+        return problem;
+    }
 
     private static ProblemDetails SlotBusy(BenchmarkSlotBusyException e)
     {

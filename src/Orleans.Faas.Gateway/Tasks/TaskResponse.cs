@@ -1,3 +1,4 @@
+using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Tasks;
@@ -22,10 +23,11 @@ public sealed record TaskResponse(
     int ResultBytes,
     string ResultUrl,
     string LogsUrl,
-    TaskMetricsResponse? Metrics)
+    TaskMetricsResponse? Metrics,
+    PlacementDecision? Placement)
 {
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
         t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.InputSize, t.PinnedProvider, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
-        TaskMetricsResponse.From(t));
+        TaskMetricsResponse.From(t), t.Placement);
 }

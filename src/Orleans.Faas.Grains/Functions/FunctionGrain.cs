@@ -51,8 +51,10 @@ public sealed class FunctionGrain(
     {
         var latest = Record.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
         var taskId = Guid.NewGuid();
-        await GrainFactory.GetGrain<ITaskGrain>(taskId)
-            .Submit(new TaskSubmission(latest, input, options.InputSize ?? input.Length, options.Provider));
+        var inputSize = options.InputSize ?? input.Length;
+        // Placement predicts from the profile as it is now; the task carries it, so placing it costs no call back here.
+        var profile = ProfileInterpolation.Estimate(Record.ProfilePoints(latest.Version), inputSize);
+        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input, inputSize, options.Provider, profile));
         return taskId;
     }
 

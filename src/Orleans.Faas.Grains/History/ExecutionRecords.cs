@@ -1,3 +1,4 @@
+using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.History;
@@ -35,6 +36,9 @@ internal static class ExecutionRecords
             task.Conditions?.ContainerMs,
             task.Conditions?.CpuQuota,
             task.LoadAtStart?.Running,
-            task.LoadAtStart?.Queued);
+            task.LoadAtStart?.Queued,
+            task.Placement?.PredictedRuntimeMs,
+            task.Placement?.ModelVersion,
+            task.Placement?.Policy is { } policy ? PolicyNames.Of(policy) : null);
     }
 }

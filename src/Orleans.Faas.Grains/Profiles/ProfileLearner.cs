@@ -2,16 +2,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Functions;
 using Orleans.Faas.History;
-using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling.View;
 
 namespace Orleans.Faas.Profiles;
 
 /// <summary>
 /// Feeds completed runs into their functions' profiles every few seconds, one call per function. Wall times are scaled
-/// to the reference provider (times the provider's CPU efficiency), so runs anywhere speak of the same function; CPU
+/// to the reference provider (times the provider's CPU efficiency, as this silo's provider view scores it), so runs anywhere speak of the same function; CPU
 /// time, memory, IO and cache figures are kept as measured. Runs on a provider without scores are left out.
 /// </summary>
-public sealed partial class ProfileLearner(ProfileObservations observations, IGrainFactory grains, TimeProvider clock, ILogger<ProfileLearner> logger)
+public sealed partial class ProfileLearner(ProfileObservations observations, ProviderView view, IGrainFactory grains, TimeProvider clock, ILogger<ProfileLearner> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -36,8 +36,7 @@ public sealed partial class ProfileLearner(ProfileObservations observations, IGr
             return;
         try
         {
-            var providers = await grains.GetGrain<IProviderDirectoryGrain>(0).List();
-            var speed = providers.Where(p => p.IsReference || p.Scores is not null)
+            var speed = view.Providers.Where(p => p.IsReference || p.Scores is not null)
                 .ToDictionary(p => p.Id, p => p.IsReference ? 1.0 : p.Scores!.CpuEfficiency);
             var byFunction = executions.Where(e => speed.ContainsKey(e.Provider)).GroupBy(e => e.Function);
             foreach (var function in byFunction)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
+using Orleans.Utilities;
 
 namespace Orleans.Faas.Providers;
 
@@ -12,8 +13,18 @@ public sealed partial class ProviderGrain(
     ILogger<ProviderGrain> logger)
     : Grain, IProviderGrain
 {
+    /// <summary>A view that has not subscribed again for this long is forgotten; views subscribe again well within it.</summary>
+    public static readonly TimeSpan ViewExpiry = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan ViewPatience = TimeSpan.FromSeconds(2);
+
     // Load changes with every task; it is reported again by the worker, so it is not worth a storage write.
     private ProviderLoad? _load;
+
+    private readonly ObserverManager<IProviderViewObserver> _views = new(ViewExpiry, logger);
+
+    // Starts from the clock so that it keeps increasing across activations of this grain.
+    private long _revision = clock.GetUtcNow().UtcTicks;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -27,6 +38,7 @@ public sealed partial class ProviderGrain(
         Record.RegisteredAt = clock.GetUtcNow();
         _load = null;
         await state.WriteStateAsync();
+        await TellViews();
         await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
         await GrainFactory.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Propose(Id);
         // A provider that joins unmeasured gets benchmarked.
@@ -38,7 +50,19 @@ public sealed partial class ProviderGrain(
     public Task ReportLoad(ProviderLoad load)
     {
         _load = load;
+        // Load changes often and the next report supersedes this one: views are told without waiting for them.
+        if (Snapshot() is { } snapshot)
+        {
+            var revision = ++_revision;
+            _views.Notify(view => view.Changed(snapshot, revision).Ignore());
+        }
         return Task.CompletedTask;
+    }
+
+    public Task<(ProviderSnapshot? Snapshot, long Revision)> Subscribe(IProviderViewObserver view)
+    {
+        _views.Subscribe(view, view);
+        return Task.FromResult((Snapshot(), _revision));
     }
 
     public async Task Track(TaskAttempt attempt)
@@ -62,6 +86,7 @@ public sealed partial class ProviderGrain(
         {
             Record.Down = true;
             await state.WriteStateAsync();
+            await TellViews();
             LogDown(Id, silo);
         }
         return Lost(silo);
@@ -73,6 +98,7 @@ public sealed partial class ProviderGrain(
             return;
         Record.Benchmark = benchmark;
         await state.WriteStateAsync();
+        await TellViews();
         LogMeasured(Id, benchmark.Cpu.WallMs, benchmark.Memory.WallMs);
     }
 
@@ -90,9 +116,31 @@ public sealed partial class ProviderGrain(
         {
             Record.Drained = drained;
             await state.WriteStateAsync();
+            // The caller returns once every view knows, so a drain takes effect on the next placement anywhere.
+            await TellViews();
             LogDrained(Id, drained);
         }
         return Snapshot();
+    }
+
+    /// <summary>Tells every view about a change of status, facts or scores and waits, a little, until each has it.</summary>
+    private async Task TellViews()
+    {
+        if (Snapshot() is not { } snapshot)
+            return;
+        var revision = ++_revision;
+        await Task.WhenAll(_views.Select(async view =>
+        {
+            try
+            {
+                await view.Changed(snapshot, revision).WaitAsync(ViewPatience);
+            }
+            catch (Exception e)
+            {
+                // A view that missed it catches up when it subscribes again.
+                LogViewNotTold(e, Id);
+            }
+        }));
     }
 
     private ImmutableArray<TaskAttempt> Lost(string silo)
@@ -122,6 +170,9 @@ public sealed partial class ProviderGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId} measured: CPU workload {CpuMs:F1} ms, memory workload {MemoryMs:F1} ms (medians)")]
     private partial void LogMeasured(string providerId, double cpuMs, double memoryMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId}: a provider view could not be told of a change")]
+    private partial void LogViewNotTold(Exception exception, string providerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId}: drained = {Drained}")]
     private partial void LogDrained(string providerId, bool drained);

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Orleans.Faas.Scheduling;
 
-/// <summary>How the cluster measures its providers (<c>Faas:Scheduling</c>).</summary>
+/// <summary>How the cluster measures its providers and places tasks on them (<c>Faas:Scheduling</c>).</summary>
 public sealed class SchedulingOptions
 {
     public const string Section = "Faas:Scheduling";
@@ -25,4 +25,26 @@ public sealed class SchedulingOptions
     /// <summary>How long a benchmark job the platform starts itself may take.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan BenchmarkTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The policy of every function that names none of its own.</summary>
+    public PlacementPolicyKind Policy { get; set; } = PlacementPolicyKind.Predictive;
+
+    /// <summary>What a new container is expected to cost on a provider that has not started one yet.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ColdStartEstimate { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The run time assumed, at the reference provider's speed, for a function without a profile to predict from.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan UnprofiledRuntime { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The predictive policy ranks every provider with the linear efficiency model, then asks the trained model about
+    /// this many of the best; the rest keep the linear ranking.
+    /// </summary>
+    [Range(1, 1000)]
+    public int Shortlist { get; set; } = 8;
+
+    /// <summary>How often each silo's provider view subscribes to every provider again (finding new ones, renewing the rest).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:50")]
+    public TimeSpan ViewRefresh { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -37,6 +37,7 @@ public sealed partial class TaskGrain
         Record.Provider = null;
         Record.StartedAt = null;
         Record.LoadAtStart = null;
+        Record.Placement = null;
         await state.WriteStateAsync();
         LogRetrying(Id, lostProvider, Record.Attempts, maxAttempts);
         await TryPlace();
@@ -50,16 +51,38 @@ public sealed partial class TaskGrain
         await FinishAsync(wallTime: TimeSpan.Zero);
     }
 
-    /// <summary>Hands the current attempt to the scheduler and remembers where it went, on the task and on the provider.</summary>
+    /// <summary>
+    /// Places the current attempt from this silo's provider view and hands it to the first worker in the plan that
+    /// takes it (an unreachable one is skipped for the next); remembers where it went and why, on the task and on the provider.
+    /// </summary>
     private async Task Place()
     {
         var submission = Record.Submission!;
-        var assignment = new TaskAssignment(Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider);
-        var provider = await GrainFactory.GetGrain<ISchedulerGrain>(SchedulerPools.Default).Dispatch(assignment);
-        Record.Provider = provider;
-        await Task.WhenAll(
-            GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts)),
-            state.WriteStateAsync());
+        var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate), submission.PinnedProvider);
+        for (var i = 0; i < plan.Ranked.Count; i++)
+        {
+            var provider = plan.Ranked[i].Id;
+            var (decision, estimate) = placer.Decide(plan, i);
+            var assignment = new TaskAssignment(Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs);
+            try
+            {
+                placer.Placed(provider, await GrainFactory.GetGrain<IWorkerGrain>(provider).Enqueue(assignment));
+            }
+            catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
+            {
+                LogProviderUnreachable(e, provider, Id);
+                if (submission.PinnedProvider is not null)
+                    throw new PinnedProviderUnavailableException(provider, plan.Ranked[i].Status, $"its worker could not be reached ({e.Message}).");
+                continue;
+            }
+            Record.Provider = provider;
+            Record.Placement = decision;
+            await Task.WhenAll(
+                GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts)),
+                state.WriteStateAsync());
+            return;
+        }
+        throw new NoProviderAvailableException(submission.Function.Definition.Runtime);
     }
 
     /// <summary>
@@ -77,6 +100,9 @@ public sealed partial class TaskGrain
             LogPlacementDeferred(e, Id, Record.Attempts);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]
+    private partial void LogProviderUnreachable(Exception exception, string providerId, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: provider {Provider} was lost; placing attempt {Attempt} of {MaxAttempts}")]
     private partial void LogRetrying(Guid taskId, string? provider, int attempt, int maxAttempts);

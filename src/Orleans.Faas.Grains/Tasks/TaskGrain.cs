@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.History;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling;
 using Orleans.Faas.Telemetry;
 
 namespace Orleans.Faas.Tasks;
@@ -15,6 +16,7 @@ public sealed partial class TaskGrain(
     [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
     IExecutionHistory history,
     ProfileObservations observations,
+    Placer placer,
     FaasMetrics metrics,
     IOptions<TaskOptions> options,
     TimeProvider clock,
@@ -153,6 +155,8 @@ public sealed partial class TaskGrain(
         if (Record.Provider is { } provider)
         {
             var execution = ExecutionRecords.Of(Id, Record, provider);
+            if (execution is { Status: TaskState.Completed, WallMs: > 0, PredictedMs: { } predicted })
+                metrics.PredictionChecked(FunctionName, provider, predicted, execution.WallMs);
             history.Append(execution);
             observations.Add(execution);
             GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
@@ -182,7 +186,8 @@ public sealed partial class TaskGrain(
             submission.InputSize,
             submission.PinnedProvider,
             Record.Conditions,
-            Record.LoadAtStart);
+            Record.LoadAtStart,
+            Record.Placement);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);

@@ -1,4 +1,5 @@
 using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling;
 
 namespace Orleans.Faas.Tasks;
 
@@ -57,4 +58,8 @@ public sealed class TaskRecord
     /// <summary>Cold or warm, container time and CPU quota of the finished attempt; null until one finishes.</summary>
     [Id(15)]
     public RunConditions? Conditions { get; set; }
+
+    /// <summary>Why the current attempt went to <see cref="Provider"/>; null while unplaced.</summary>
+    [Id(16)]
+    public PlacementDecision? Placement { get; set; }
 }

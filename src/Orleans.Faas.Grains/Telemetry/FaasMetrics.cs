@@ -17,6 +17,7 @@ public sealed class FaasMetrics
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _retries;
     private readonly ConcurrentDictionary<string, ProviderLoad> _workerLoads = new();
+    private readonly ConcurrentDictionary<(string Function, string Provider), RollingError> _predictionErrors = new();
 
     public FaasMetrics(IMeterFactory meters)
     {
@@ -27,6 +28,8 @@ public sealed class FaasMetrics
         _retries = meter.CreateCounter<long>("faas.tasks.retried", "{task}", "Attempts placed again because their provider was lost, by lost provider");
         meter.CreateObservableGauge("faas.worker.queued", () => Loads(l => l.Queued), "{task}", "Tasks waiting for a slot on this silo's worker");
         meter.CreateObservableGauge("faas.worker.running", () => Loads(l => l.Running), "{task}", "Tasks running on this silo's worker");
+        meter.CreateObservableGauge("faas.prediction.mape", PredictionErrors, "1",
+            $"Mean absolute percentage error of the predicted run times of the latest {RollingError.Window} runs finished on this silo, by function and provider");
     }
 
     public void TaskReached(string function, TaskState status) =>
@@ -38,6 +41,14 @@ public sealed class FaasMetrics
     public void AttemptRetried(string lostProvider) => _retries.Add(1, new KeyValuePair<string, object?>("provider", lostProvider));
 
     public void WorkerLoad(string provider, ProviderLoad load) => _workerLoads[provider] = load;
+
+    /// <summary>A completed run that had a predicted run time.</summary>
+    public void PredictionChecked(string function, string provider, double predictedMs, double actualMs) =>
+        _predictionErrors.GetOrAdd((function, provider), _ => new RollingError()).Add(Math.Abs(predictedMs - actualMs) / actualMs);
+
+    private IEnumerable<Measurement<double>> PredictionErrors() =>
+        _predictionErrors.Select(e => new Measurement<double>(e.Value.Mean,
+            new KeyValuePair<string, object?>("function", e.Key.Function), new KeyValuePair<string, object?>("provider", e.Key.Provider)));
 
     private IEnumerable<Measurement<int>> Loads(Func<ProviderLoad, int> pick) =>
         _workerLoads.Select(w => new Measurement<int>(pick(w.Value), new KeyValuePair<string, object?>("provider", w.Key)));

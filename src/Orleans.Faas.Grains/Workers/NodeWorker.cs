@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
@@ -29,6 +31,8 @@ public sealed partial class NodeWorker(
     private readonly Queue<TaskAssignment> _waiting = new();
     private readonly HashSet<TaskAttempt> _held = [];
     private readonly RunningAttempts _runs = new();
+    private readonly Dictionary<TaskAttempt, (double PredictedMs, long StartedAt)> _predictedRuns = [];
+    private readonly ColdStartCost _coldStarts = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
     private int _running;
@@ -36,12 +40,16 @@ public sealed partial class NodeWorker(
     /// <summary>The provider id is the silo's name.</summary>
     private string ProviderId => silo.Name;
 
+    /// <summary>What is running and waiting here, the predicted work still ahead, the idle warm containers and the recent cold-start cost.</summary>
     public ProviderLoad Load
     {
         get
         {
+            var idleWarm = _runners.Values.SelectMany(r => r.IdleByFunction())
+                .GroupBy(idle => idle.Key)
+                .ToImmutableDictionary(g => g.Key, g => g.Sum(idle => idle.Value));
             lock (_lock)
-                return new(_running, _waiting.Count, _slots);
+                return new(_running, _waiting.Count, _slots, PendingMs(), idleWarm, _coldStarts.Ms);
         }
     }
 
@@ -76,6 +84,10 @@ public sealed partial class NodeWorker(
     public async Task<int> RemoveIdle(string function) =>
         (await Task.WhenAll(_runners.Values.Select(r => r.RemoveIdleAsync(function, _stopping.Token)))).Sum();
 
+    /// <summary>Called under the lock: what queued tasks were predicted to take, plus what is left of the running ones' predictions.</summary>
+    private double PendingMs() =>
+        _waiting.Sum(a => a.PredictedMs) + _predictedRuns.Values.Sum(r => Math.Max(0, r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
+
     private void StartWhatFits()
     {
         var starting = new List<(TaskAssignment, ProviderLoad)>();
@@ -84,6 +96,7 @@ public sealed partial class NodeWorker(
             while (_running < _slots && _waiting.TryDequeue(out var next))
             {
                 starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
+                _predictedRuns[new TaskAttempt(next.TaskId, next.Attempt)] = (next.PredictedMs, Stopwatch.GetTimestamp());
                 _running++;
             }
         }
@@ -110,6 +123,7 @@ public sealed partial class NodeWorker(
             lock (_lock)
             {
                 _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+                _predictedRuns.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
                 _running--;
             }
             StartWhatFits();
@@ -149,6 +163,8 @@ public sealed partial class NodeWorker(
             return;
         }
 
+        if (outcome.Conditions is { Cold: true, ContainerMs: { } containerMs })
+            _coldStarts.Add(containerMs);
         await Report(() => task.Finish(assignment.Attempt, outcome));
     }
 

@@ -61,6 +61,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     /// <summary>Idle warm containers of the function's current definition.</summary>
     public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(WarmPoolKey.Of(function));
 
+    public IReadOnlyDictionary<string, int> IdleByFunction() => _pool.IdleByFunction();
+
     /// <remarks>
     /// The wall time is the run itself, from the request to the agent to its report. Getting the container (renting a
     /// warm one, or preparing the image, creating and starting a new one) is the conditions' container time; for a new

@@ -82,6 +82,13 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
         }
     }
 
+    /// <summary>Idle containers by function name, every version counted.</summary>
+    public Dictionary<string, int> IdleByFunction()
+    {
+        lock (_gate)
+            return _idle.GroupBy(i => i.Key.Function).ToDictionary(g => g.Key, g => g.Sum(i => i.Value.Count));
+    }
+
     /// <summary>Idle containers of a function version, for tests and metrics.</summary>
     public int IdleCount(WarmPoolKey key)
     {

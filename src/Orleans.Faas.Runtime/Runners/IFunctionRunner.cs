@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Tasks;
 
@@ -19,4 +20,7 @@ public interface IFunctionRunner
     /// containers), e.g. when a benchmark job cleans up; returns how many were removed. A runner that keeps nothing removes nothing.
     /// </summary>
     Task<int> RemoveIdleAsync(string function, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    /// <summary>Idle warm state by function name (containers a run can start in at once); a runner that keeps nothing has none.</summary>
+    IReadOnlyDictionary<string, int> IdleByFunction() => ImmutableDictionary<string, int>.Empty;
 }

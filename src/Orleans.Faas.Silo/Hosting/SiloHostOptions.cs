@@ -4,7 +4,7 @@ using Orleans.Faas.Providers;
 namespace Orleans.Faas.Silo.Hosting;
 
 /// <summary>Who this silo is and where it listens (<c>Faas:Silo</c>); private ports let several silos share a host.</summary>
-public sealed class SiloHostOptions
+public sealed class SiloHostOptions : IValidatableObject
 {
     public const string Section = "Faas:Silo";
 
@@ -26,7 +26,14 @@ public sealed class SiloHostOptions
     [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,31}$", ErrorMessage = "DeviceClass must be 1-32 characters of a-z, 0-9 and '-', e.g. edge.")]
     public string DeviceClass { get; set; } = NodeFacts.UnspecifiedDeviceClass;
 
+    /// <summary>What this node offers, in its operator's words (<c>Faas:Silo:Labels:gpu=true</c>); functions may require them.</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
+
     /// <summary>Root of the procfs/sysfs tree node facts are read from; tests point it at a fake tree.</summary>
     [Required]
     public string FactsRoot { get; set; } = "/";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Labels.Where(l => !Functions.Labels.IsValid(l.Key, l.Value))
+            .Select(l => new ValidationResult($"Label '{l.Key}={l.Value}': {Functions.Labels.Rule}", [nameof(Labels)]));
 }

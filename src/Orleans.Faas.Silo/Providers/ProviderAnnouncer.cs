@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Cache;
@@ -31,6 +32,7 @@ public sealed partial class ProviderAnnouncer(
         {
             CacheCountersUnavailable = cacheCounters.UnavailableBecause,
             CpuCap = docker.Value.CpuCap,
+            Labels = host.Value.Labels.ToImmutableDictionary(StringComparer.Ordinal),
         };
         var registration = new ProviderRegistration(
             facts,

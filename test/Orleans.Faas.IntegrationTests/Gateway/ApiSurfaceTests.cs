@@ -59,6 +59,9 @@ public sealed class ApiSurfaceTests(EmbeddedPlatformFixture platform)
         Assert.Contains("/v1/benchmarks/{id}", paths);
         Assert.Contains("/v1/benchmarks/{id}/cancel", paths);
         Assert.Contains("/v1/functions/{name}/profile", paths);
+        Assert.Contains("/v1/functions/{name}/predictions", paths);
+        Assert.Contains("/v1/models", paths);
+        Assert.Contains("/v1/models/training", paths);
 
         var docs = await Http.GetAsync("/docs/index.html");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);

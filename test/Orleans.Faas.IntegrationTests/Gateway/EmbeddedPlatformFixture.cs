@@ -15,6 +15,9 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
 
     public HttpClient Http => Silo.Http;
 
+    /// <summary>The one label the node carries, for functions that require it.</summary>
+    public static readonly KeyValuePair<string, string> Label = new("zone", "lab-2");
+
     public DockerClient Docker { get; } = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
 
     public async Task InitializeAsync() =>
@@ -22,6 +25,7 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
         {
             ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
             ["Faas__Gateway__SyncWait"] = SyncWait.ToString(),
+            [$"Faas__Silo__Labels__{Label.Key}"] = Label.Value,
         });
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Models;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
@@ -43,6 +44,8 @@ public sealed class FaasClusterFixture : IAsyncLifetime
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
+            // No silo program to train in here; the training tests train in-process and on request.
+            silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain) = (false, false));
             silo.Services.AddSingleton<IFunctionRunner>(new ScriptedRunner(options.SiloName, Gate));
         });
         Cluster = builder.Build();

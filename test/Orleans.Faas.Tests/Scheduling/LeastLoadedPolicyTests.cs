@@ -1,20 +1,15 @@
-using System.Collections.Immutable;
-using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
-using Orleans.Faas.Scheduling;
+using Orleans.Faas.Scheduling.Policies;
 
 namespace Orleans.Faas.Tests.Scheduling;
 
 public sealed class LeastLoadedPolicyTests
 {
-    private static readonly PlacementRequest Request = new(
-        new FunctionVersion(new FunctionDefinition("f", FunctionRuntime.Process, null, ["x"], ImmutableDictionary<string, string>.Empty, 0, 0, TimeSpan.FromSeconds(1)), 1, DateTimeOffset.UnixEpoch),
-        0);
 
     [Fact]
     public void Ranks_by_outstanding_tasks_per_slot_then_by_slots_then_by_name()
     {
-        var ranked = new LeastLoadedPolicy().Rank(Request,
+        var ranked = new LeastLoadedPolicy().Rank(Placements.Request(),
         [
             Provider("busy", running: 4, queued: 2, slots: 4),
             Provider("half-small", running: 1, queued: 0, slots: 2),
@@ -26,7 +21,6 @@ public sealed class LeastLoadedPolicyTests
         Assert.Equal(["a-idle", "b-idle", "half-big", "half-small", "busy"], ranked.Select(p => p.Id));
     }
 
-    private static ProviderSnapshot Provider(string id, int running, int queued, int slots) => new(
-        id, new NodeFacts(id, slots, 1 << 30, "cpu", null), [FunctionRuntime.Process], ProviderStatus.Ready,
-        new ProviderLoad(running, queued, slots), "silo", DateTimeOffset.UnixEpoch);
+    private static ProviderSnapshot Provider(string id, int running, int queued, int slots) =>
+        Placements.Provider(id, load: new ProviderLoad(running, queued, slots));
 }

@@ -1,6 +1,0 @@
-namespace Orleans.Faas.Scheduling;
-
-public static class SchedulerPools
-{
-    public const string Default = "default";
-}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Models;
+using Orleans.Faas.Prediction;
+using Orleans.Faas.Prediction.Features;
+using Orleans.Faas.Providers;
+
+namespace Orleans.Faas.Scheduling;
+
+/// <summary>
+/// Expected finish of a task on a provider: the work ahead of it there over the provider's slots, plus its predicted
+/// run time there, plus a cold start when no container of the function is idle there.
+/// </summary>
+public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOptions> options)
+{
+    /// <summary>With the current model, falling back to the linear one where it cannot predict.</summary>
+    public FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider) => Estimate(request, provider, models.Current);
+
+    /// <summary>With the linear efficiency model only: cheap enough for every provider of a large cluster.</summary>
+    public FinishEstimate EstimateLinear(PlacementRequest request, ProviderSnapshot provider) => Estimate(request, provider, models.Linear);
+
+    private FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider, IRuntimeModel model)
+    {
+        var definition = request.Definition;
+        var load = provider.Load;
+        var cold = definition.Runtime == FunctionRuntime.Docker && (!definition.KeepWarm || load.IdleWarmOf(definition.Name) == 0);
+        var features = RuntimeFeatures.Build(request.Profile?.Stats, request.InputSize, definition.Runtime, new ProviderFeatures(
+            provider.Scores?.CpuEfficiency,
+            provider.Scores?.MemoryEfficiency,
+            CpuQuota(definition, provider.Facts),
+            provider.Facts.LlcBytes,
+            provider.Facts.MemoryBytes,
+            // What it will share the node with when it starts: a free slot, or all of them busy.
+            Math.Min(load.Running + load.Queued, Math.Max(0, load.Slots - 1)),
+            Math.Max(0, load.Running + load.Queued - load.Slots),
+            cold));
+
+        var linear = Finite(models.Linear.PredictMs(features));
+        var (predicted, used) = ReferenceEquals(model, models.Linear) ? (linear, model) : Finite(model.PredictMs(features)) is { } own ? (own, model) : (linear, models.Linear);
+        var runtime = predicted ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.Scores?.CpuEfficiency ?? 1);
+        var wait = load.Running + load.Queued >= load.Slots ? load.PendingMs / Math.Max(1, load.Slots) : 0;
+        var coldStart = cold ? load.ColdStartMs ?? options.Value.ColdStartEstimate.TotalMilliseconds : 0;
+        return new FinishEstimate(predicted, linear, runtime, wait, coldStart, predicted is null ? null : used.Version, predicted is null ? null : used.Kind);
+    }
+
+    /// <summary>The cores a run of the function gets there: its own request (else the node's cores), never above the node's cap.</summary>
+    private static double CpuQuota(FunctionDefinition definition, NodeFacts facts) =>
+        Math.Min(definition.Cpu > 0 ? definition.Cpu : facts.Cores, facts.CpuCap ?? double.PositiveInfinity);
+
+    private static double? Finite(double value) => double.IsFinite(value) && value > 0 ? value : null;
+}

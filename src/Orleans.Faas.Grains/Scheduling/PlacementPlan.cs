@@ -1,0 +1,6 @@
+using Orleans.Faas.Providers;
+
+namespace Orleans.Faas.Scheduling;
+
+/// <summary>The providers a task may go to, best first, and the policy that ordered them (null for a pinned task).</summary>
+public sealed record PlacementPlan(PlacementRequest Request, PlacementPolicyKind? Policy, IReadOnlyList<ProviderSnapshot> Ranked);

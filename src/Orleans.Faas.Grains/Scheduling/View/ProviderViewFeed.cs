@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Registry;
+
+namespace Orleans.Faas.Scheduling.View;
+
+/// <summary>
+/// Keeps this silo's <see cref="ProviderView"/> current: subscribes to every registered provider, which then tells it
+/// each change, and subscribes again every <see cref="SchedulingOptions.ViewRefresh"/> to find new providers, to
+/// renew its subscriptions, and to learn the reference provider.
+/// </summary>
+public sealed partial class ProviderViewFeed(
+    ProviderView view,
+    IGrainFactory grains,
+    IOptions<SchedulingOptions> options,
+    TimeProvider clock,
+    ILogger<ProviderViewFeed> logger)
+    : IProviderViewObserver, IProviderViewRefresh, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private IProviderViewObserver? _self;
+    private Task _refreshing = Task.CompletedTask;
+
+    public Task Changed(ProviderSnapshot snapshot, long revision)
+    {
+        view.Apply(snapshot, revision);
+        return Task.CompletedTask;
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(ProviderViewFeed), ServiceLifecycleStage.Active, Start, Stop);
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task Start(CancellationToken cancellationToken)
+    {
+        _self = grains.CreateObjectReference<IProviderViewObserver>(this);
+        await Refresh();
+        _refreshing = RefreshPeriodically();
+    }
+
+    private async Task Stop(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _refreshing;
+    }
+
+    private async Task RefreshPeriodically()
+    {
+        using var timer = new PeriodicTimer(options.Value.ViewRefresh, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token))
+                await Refresh();
+        }
+        catch (OperationCanceledException)
+        {
+            // The silo is stopping.
+        }
+    }
+
+    /// <summary>Subscribes to every registered provider; one that cannot be reached now is tried again next time.</summary>
+    public async Task Refresh()
+    {
+        try
+        {
+            var reference = grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get();
+            var ids = await grains.GetGrain<IRegistryGrain>(Registries.Providers).List();
+            await Task.WhenAll(ids.Select(Subscribe));
+            view.SetReference(await reference);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogRefreshFailed(e);
+        }
+    }
+
+    private async Task Subscribe(string id)
+    {
+        try
+        {
+            var (snapshot, revision) = await grains.GetGrain<IProviderGrain>(id).Subscribe(_self!);
+            if (snapshot is not null)
+                view.Apply(snapshot, revision);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogSubscribeFailed(e, id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider view: the providers could not be listed; trying again later")]
+    private partial void LogRefreshFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider view: provider {ProviderId} could not be subscribed to; trying again later")]
+    private partial void LogSubscribeFailed(Exception exception, string providerId);
+}
