@@ -45,7 +45,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<ProviderView>();
         silo.Services.AddSingleton<ProviderViewFeed>();
         silo.Services.AddSingleton<IProviderViewRefresh>(s => s.GetRequiredService<ProviderViewFeed>());
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<ProviderViewFeed>());
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s =>
+            s.GetRequiredService<ProviderViewFeed>().Schedule(s.GetRequiredService<TimeProvider>()));
         silo.Services.AddSingleton<FinishEstimator>();
         silo.Services.AddSingleton<IPlacementPolicy, PredictivePolicy>();
         silo.Services.AddSingleton<IPlacementPolicy, LeastLoadedPolicy>();
@@ -57,7 +58,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<IModelStore, InMemoryModelStore>();
         silo.Services.AddSingleton<RuntimeModels>();
         silo.Services.AddSingleton<TrainingRows>();
-        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ModelRefresh>();
+        silo.Services.AddSingleton<ModelRefresh>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<ModelRefresh>().Schedule(s.GetRequiredService<TimeProvider>()));
         silo.Services.AddSingleton(s => TrainingSettings.Default with { Window = s.GetRequiredService<IOptions<ModelOptions>>().Value.Window });
         silo.Services.AddSingleton<IModelTrainer>(s => s.GetRequiredService<IOptions<ModelOptions>>().Value.OutOfProcess
             ? ActivatorUtilities.CreateInstance<OutOfProcessModelTrainer>(s, TrainerCommand.ForThisProgram())

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Hosting;
 
 namespace Orleans.Faas.Models;
 
@@ -7,52 +8,15 @@ namespace Orleans.Faas.Models;
 /// Loads the current model when the silo starts, so a restarted silo predicts at once, then looks for a newly promoted
 /// one every <see cref="ModelOptions.RefreshInterval"/>. It also keeps the cluster's trainer awake.
 /// </summary>
-public sealed partial class ModelRefresh(
-    RuntimeModels models,
-    IGrainFactory grains,
-    IOptions<ModelOptions> options,
-    TimeProvider clock,
-    ILogger<ModelRefresh> logger)
-    : ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class ModelRefresh(RuntimeModels models, IGrainFactory grains, IOptions<ModelOptions> options, ILogger<ModelRefresh> logger)
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private Task _refreshing = Task.CompletedTask;
+    public PeriodicSiloWork Schedule(TimeProvider clock) => new(nameof(ModelRefresh), options.Value.RefreshInterval, clock, Refresh);
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(ModelRefresh), ServiceLifecycleStage.Active, Start, Stop);
-
-    private async Task Start(CancellationToken cancellationToken)
-    {
-        await Refresh();
-        _refreshing = RefreshPeriodically();
-    }
-
-    private async Task Stop(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _refreshing;
-        _stopping.Dispose();
-    }
-
-    private async Task RefreshPeriodically()
-    {
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
-                await Refresh();
-        }
-        catch (OperationCanceledException)
-        {
-            // The silo is stopping.
-        }
-    }
-
-    private async Task Refresh()
+    private async Task Refresh(CancellationToken stopping)
     {
         try
         {
-            await models.RefreshAsync(_stopping.Token);
+            await models.RefreshAsync(stopping);
             if (options.Value.AutoTrain)
                 await grains.GetGrain<IModelTrainerGrain>(IModelTrainerGrain.ClusterKey).GetStatus();
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Registry;
 
@@ -14,13 +15,10 @@ public sealed partial class ProviderViewFeed(
     ProviderView view,
     IGrainFactory grains,
     IOptions<SchedulingOptions> options,
-    TimeProvider clock,
     ILogger<ProviderViewFeed> logger)
-    : IProviderViewObserver, IProviderViewRefresh, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    : IProviderViewObserver, IProviderViewRefresh
 {
-    private readonly CancellationTokenSource _stopping = new();
     private IProviderViewObserver? _self;
-    private Task _refreshing = Task.CompletedTask;
 
     public Task Changed(ProviderSnapshot snapshot, long revision)
     {
@@ -28,41 +26,12 @@ public sealed partial class ProviderViewFeed(
         return Task.CompletedTask;
     }
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(ProviderViewFeed), ServiceLifecycleStage.Active, Start, Stop);
-
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task Start(CancellationToken cancellationToken)
-    {
-        _self = grains.CreateObjectReference<IProviderViewObserver>(this);
-        await Refresh();
-        _refreshing = RefreshPeriodically();
-    }
-
-    private async Task Stop(CancellationToken cancellationToken)
-    {
-        await _stopping.CancelAsync();
-        await _refreshing;
-    }
-
-    private async Task RefreshPeriodically()
-    {
-        using var timer = new PeriodicTimer(options.Value.ViewRefresh, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stopping.Token))
-                await Refresh();
-        }
-        catch (OperationCanceledException)
-        {
-            // The silo is stopping.
-        }
-    }
+    public PeriodicSiloWork Schedule(TimeProvider clock) => new(nameof(ProviderViewFeed), options.Value.ViewRefresh, clock, _ => Refresh());
 
     /// <summary>Subscribes to every registered provider; one that cannot be reached now is tried again next time.</summary>
     public async Task Refresh()
     {
+        LazyInitializer.EnsureInitialized(ref _self, () => grains.CreateObjectReference<IProviderViewObserver>(this));
         try
         {
             var reference = grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get();
