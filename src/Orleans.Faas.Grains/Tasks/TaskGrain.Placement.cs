@@ -95,7 +95,7 @@ public sealed partial class TaskGrain
         {
             await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Place());
         }
-        catch (Exception e) when (e is NoProviderAvailableException or OrleansException or TimeoutException)
+        catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or OrleansException or TimeoutException)
         {
             LogPlacementDeferred(e, Id, Record.Attempts);
         }
