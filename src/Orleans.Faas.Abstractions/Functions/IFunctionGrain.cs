@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Cache;
 using Orleans.Faas.Profiles;
 
 namespace Orleans.Faas.Functions;
 
-/// <summary>A function by name: its versions, its profile per input size, and the entry point for invoking it.</summary>
+/// <summary>A function by name: its versions, its profile per input size, its cache need, and the entry point for invoking it.</summary>
 [Alias("faas.IFunctionGrain")]
 public interface IFunctionGrain : IGrainWithStringKey
 {
@@ -29,6 +30,10 @@ public interface IFunctionGrain : IGrainWithStringKey
     [Alias("RecordProfile")]
     Task RecordProfile(ImmutableArray<ProfilePoint> points);
 
+    /// <summary>Keeps the cache need a profile job found on the reference provider, replacing the one before; its tasks ask for it from now on.</summary>
+    [Alias("RecordCacheNeed")]
+    Task RecordCacheNeed(CacheNeed need);
+
     /// <summary>Learns from completed runs, each already scaled to the reference provider's speed.</summary>
     [OneWay, Alias("Observe")]
     Task Observe(ImmutableArray<ExecutionSample> samples);
@@ -36,6 +41,10 @@ public interface IFunctionGrain : IGrainWithStringKey
     /// <summary>Every point of the profile, profiled and observed, by input size.</summary>
     [AlwaysInterleave, Alias("GetProfile")]
     Task<ImmutableArray<ProfilePoint>> GetProfile();
+
+    /// <summary>How many L3 cache ways the function needs; null until a profile job measured it on a reference that can allocate cache.</summary>
+    [AlwaysInterleave, Alias("GetCacheNeed")]
+    Task<CacheNeed?> GetCacheNeed();
 
     /// <summary>The expected cost at <paramref name="inputSize"/>; null when the function has no profile yet.</summary>
     [AlwaysInterleave, Alias("Estimate")]

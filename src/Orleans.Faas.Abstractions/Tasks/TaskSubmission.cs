@@ -7,10 +7,12 @@ namespace Orleans.Faas.Tasks;
 /// <param name="InputSize">The size the function's work follows: the input's byte length unless the caller declared another.</param>
 /// <param name="PinnedProvider">The only provider the task may run on; null lets the scheduler choose.</param>
 /// <param name="Estimate">The function's profile at the input size when the task was submitted; null when it had none.</param>
+/// <param name="CacheWays">The L3 cache ways its runs get a share of where the node can allocate cache: the function's cache need, or a profile job's way count; null leaves them the whole cache.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSubmission")]
 public sealed record TaskSubmission(
     [property: Id(0)] FunctionVersion Function,
     [property: Id(1)] byte[] Input,
     [property: Id(2)] long InputSize,
     [property: Id(3)] string? PinnedProvider = null,
-    [property: Id(4)] ProfileEstimate? Estimate = null);
+    [property: Id(4)] ProfileEstimate? Estimate = null,
+    [property: Id(5)] int? CacheWays = null);

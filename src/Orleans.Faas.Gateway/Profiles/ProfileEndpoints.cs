@@ -25,12 +25,12 @@ public static class ProfileEndpoints
         {
             var function = grains.GetGrain<IFunctionGrain>(name);
             if (inputSize is not { } size)
-                return Results.Ok(new FunctionProfileResponse(name, await function.GetProfile()));
+                return Results.Ok(new FunctionProfileResponse(name, await function.GetProfile(), await function.GetCacheNeed()));
             if (size < 0)
                 throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
             return Results.Ok(await function.Estimate(size) ?? throw new NoProfileException(name));
         })
-        .WithSummary("A function's profile: every measured input size, or with inputSize the expected cost at that size (interpolated: true when it was not measured)")
+        .WithSummary("A function's profile: every measured input size and its cache need, or with inputSize the expected cost at that size (interpolated: true when it was not measured)")
         .Produces<ProfileEstimate>()
         .Produces<FunctionProfileResponse>()
         .ProducesValidationProblem()

@@ -1,9 +1,11 @@
+using Orleans.Faas.Cache;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Tasks;
 
 /// <summary>A task's status as the API shows it, with links to its result.</summary>
+/// <param name="CacheAllocation">The L3 cache ways its finished attempt got, or why none; null when it needed none or its node cannot allocate cache.</param>
 public sealed record TaskResponse(
     Guid Id,
     string Function,
@@ -24,10 +26,11 @@ public sealed record TaskResponse(
     string ResultUrl,
     string LogsUrl,
     TaskMetricsResponse? Metrics,
-    PlacementDecision? Placement)
+    PlacementDecision? Placement,
+    CacheAllocationDecision? CacheAllocation)
 {
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
         t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.InputSize, t.PinnedProvider, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
-        TaskMetricsResponse.From(t), t.Placement);
+        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation);
 }

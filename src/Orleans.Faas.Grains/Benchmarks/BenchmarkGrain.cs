@@ -103,7 +103,7 @@ public sealed partial class BenchmarkGrain(
             LogStarted(Id, request.Kind, request.Trigger, steps.Count, silo.Name);
 
             var stats = await runs.Measure(steps, request.Repetitions, RememberTask, CountRun, _cancel.Token);
-            var results = steps.Zip(stats, (step, s) => new BenchmarkMeasurement(step.Provider, step.Workload, step.InputSize, s)).ToList();
+            var results = steps.Zip(stats, (step, s) => new BenchmarkMeasurement(step.Provider, step.Workload, step.InputSize, s, step.CacheWays)).ToList();
             Record.Results = [.. results];
             await BenchmarkResults.Keep(GrainFactory, Id, request, results, clock.GetUtcNow());
         }

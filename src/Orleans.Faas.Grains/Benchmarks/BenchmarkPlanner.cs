@@ -9,7 +9,8 @@ namespace Orleans.Faas.Benchmarks;
 /// <summary>
 /// Turns a valid request into the steps a job runs, against the cluster as it is now: the providers must be ready and
 /// able to run the workload, the function must exist. Every step runs the job's own copy of its definition, under a
-/// name only the job uses (<c>bench-JOB-…</c>), so its cleanup removes only what it made.
+/// name only the job uses (<c>bench-JOB-…</c>), so its cleanup removes only what it made. A profile on a reference that
+/// can allocate cache also sweeps the function's cache ways (<see cref="CacheWaySweep"/>).
 /// </summary>
 public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
 {
@@ -23,7 +24,7 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
         return request.Kind switch
         {
             BenchmarkKind.Providers => PlanProviders(request, providers, prefix),
-            BenchmarkKind.Profile => await PlanFunction(request, [Reference(providers)], prefix, providers),
+            BenchmarkKind.Profile => await PlanProfile(request, Reference(providers), prefix, providers),
             _ => await PlanFunction(request, request.Providers.IsDefaultOrEmpty ? null : Named(providers, request.Providers), prefix, providers),
         };
     }
@@ -46,6 +47,13 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
             new BenchmarkStep(p.Id, CpuWorkload, cpu, 0, []),
             new BenchmarkStep(p.Id, MemoryWorkload, memory, 0, []),
         })];
+    }
+
+    private async Task<IReadOnlyList<BenchmarkStep>> PlanProfile(
+        BenchmarkRequest request, ProviderSnapshot reference, string prefix, ImmutableArray<ProviderSnapshot> providers)
+    {
+        var sizes = await PlanFunction(request, [reference], prefix, providers);
+        return [.. sizes, .. CacheWaySweep.Steps(reference.Facts, sizes)];
     }
 
     /// <param name="targets">Where to run; null means every ready provider that can run the function.</param>

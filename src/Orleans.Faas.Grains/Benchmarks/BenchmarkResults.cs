@@ -22,7 +22,11 @@ public static class BenchmarkResults
             case BenchmarkKind.Profile:
                 var function = grains.GetGrain<IFunctionGrain>(request.Function!);
                 var version = (await function.GetLatest())?.Version ?? 0;
-                await function.RecordProfile([.. results.Select(r => new ProfilePoint(r.InputSize, r.Stats, ProfileSource.Profiled, now, version))]);
+                // The way sweep's runs had only part of the cache: they tell the cache need, not the profile.
+                await function.RecordProfile([.. results.Where(r => r.CacheWays is null)
+                    .Select(r => new ProfilePoint(r.InputSize, r.Stats, ProfileSource.Profiled, now, version))]);
+                if (CacheWaySweep.Need(results) is { } need)
+                    await function.RecordCacheNeed(need);
                 break;
             case BenchmarkKind.Workload:
                 // A user workload's results are the job's own; nothing else changes.

@@ -6,7 +6,8 @@ namespace Orleans.Faas.Benchmarks;
 /// <summary>
 /// Measures a job's steps through the platform's own task path: every run is a task pinned to its step's provider.
 /// Each step first gets a warm-up run; then the measured runs go round the steps in turn, so a slow stretch of the
-/// host touches every step alike instead of one step's block. Only warm runs are measured, so container start-up never counts.
+/// host touches every step alike instead of one step's block. Only warm runs are measured, so container start-up never
+/// counts; and at a way count only the runs that got cache ways of their own, or they measured the whole cache.
 /// </summary>
 public sealed class BenchmarkRuns(IGrainFactory grains)
 {
@@ -31,21 +32,22 @@ public sealed class BenchmarkRuns(IGrainFactory grains)
             foreach (var (step, measured) in steps.Zip(samples).Where(s => s.Second.Count < repetitions))
             {
                 var task = await RunOnce(step, onTask, cancellationToken);
-                if (task.Conditions is { Cold: false })
+                if (IsMeasured(step, task))
                     measured.Add(SampleOf(step, task));
                 await onRun();
             }
         }
         return [.. steps.Zip(samples).Select(s => s.Second.Count > 0
             ? SampleStatistics.Summarise(s.Second)
-            : throw new BenchmarkStepFailedException($"{Describe(s.First)}: no run found a warm container, so nothing could be measured."))];
+            : throw new BenchmarkStepFailedException(
+                $"{Describe(s.First)}: no run found a warm container{(s.First.CacheWays is null ? "" : " and got its cache ways")}, so nothing could be measured."))];
     }
 
     private async Task<TaskSnapshot> RunOnce(BenchmarkStep step, Func<Guid, Task> onTask, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var task = grains.GetGrain<ITaskGrain>(id);
-        await task.Submit(new TaskSubmission(step.Function, step.Input, step.InputSize, step.Provider));
+        await task.Submit(new TaskSubmission(step.Function, step.Input, step.InputSize, step.Provider, CacheWays: step.CacheWays));
         await onTask(id);
         try
         {
@@ -78,6 +80,9 @@ public sealed class BenchmarkRuns(IGrainFactory grains)
         }
     }
 
+    private static bool IsMeasured(BenchmarkStep step, TaskSnapshot task) =>
+        task.Conditions is { Cold: false } conditions && (step.CacheWays is null || conditions.CacheAllocation is { Ways: not null });
+
     private static ExecutionSample SampleOf(BenchmarkStep step, TaskSnapshot task) => new(
         step.InputSize,
         task.WallTime!.Value.TotalMilliseconds,
@@ -88,5 +93,6 @@ public sealed class BenchmarkRuns(IGrainFactory grains)
         task.Metrics?.LlcReferences,
         task.Metrics?.LlcMisses);
 
-    private static string Describe(BenchmarkStep step) => $"{step.Workload} at input size {step.InputSize} on provider {step.Provider}";
+    private static string Describe(BenchmarkStep step) =>
+        $"{step.Workload} at input size {step.InputSize}{(step.CacheWays is { } ways ? $" with {ways} cache ways" : "")} on provider {step.Provider}";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Cache;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
@@ -42,6 +43,7 @@ public sealed class FunctionGrain(
         Record.Versions.Clear();
         Record.Profiled.Clear();
         Record.Observed = new();
+        Record.CacheNeed = null;
         await state.WriteStateAsync();
         await Registry.Remove(Name);
         return true;
@@ -52,9 +54,10 @@ public sealed class FunctionGrain(
         var latest = Record.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
         var taskId = Guid.NewGuid();
         var inputSize = options.InputSize ?? input.Length;
-        // Placement predicts from the profile as it is now; the task carries it, so placing it costs no call back here.
+        // Placement predicts from the profile as it is now, and the node gives the run its cache need; the task carries
+        // both, so neither costs a call back here.
         var profile = ProfileInterpolation.Estimate(Record.ProfilePoints(latest.Version), inputSize);
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input, inputSize, options.Provider, profile));
+        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input, inputSize, options.Provider, profile, Record.CacheNeed?.Ways));
         return taskId;
     }
 
@@ -66,6 +69,14 @@ public sealed class FunctionGrain(
         Record.Profiled.RemoveAll(p => sizes.Contains(p.InputSize));
         Record.Profiled.AddRange(points);
         Record.Profiled.Sort((a, b) => a.InputSize.CompareTo(b.InputSize));
+        await state.WriteStateAsync();
+    }
+
+    public async Task RecordCacheNeed(CacheNeed need)
+    {
+        if (Record.Versions.Count == 0)
+            throw new FunctionNotFoundException(Name);
+        Record.CacheNeed = need;
         await state.WriteStateAsync();
     }
 
@@ -81,6 +92,9 @@ public sealed class FunctionGrain(
         Task.FromResult(Record.Versions.Count == 0
             ? throw new FunctionNotFoundException(Name)
             : Record.Profiled.Concat(Record.Observed.Points(Record.LastVersion)).OrderBy(p => p.InputSize).ThenBy(p => p.Source).ToImmutableArray());
+
+    public Task<CacheNeed?> GetCacheNeed() =>
+        Task.FromResult(Record.Versions.Count == 0 ? throw new FunctionNotFoundException(Name) : Record.CacheNeed);
 
     public Task<ProfileEstimate?> Estimate(long inputSize) =>
         Task.FromResult(Record.Versions.Count == 0

@@ -1,3 +1,4 @@
+using Orleans.Faas.Cache;
 using Orleans.Faas.Profiles;
 
 namespace Orleans.Faas.Functions;
@@ -20,6 +21,10 @@ public sealed class FunctionRecord
     /// <summary>What completed runs taught, scaled to the reference provider.</summary>
     [Id(3)]
     public ObservedProfile Observed { get; set; } = new();
+
+    /// <summary>How many cache ways its runs get, as a profile job found on the reference provider; null until one did.</summary>
+    [Id(4)]
+    public CacheNeed? CacheNeed { get; set; }
 
     /// <summary>Profiled points when there are any (measured under control), else the observed ones.</summary>
     public IReadOnlyList<ProfilePoint> ProfilePoints(int latestVersion) =>

@@ -63,7 +63,8 @@ public sealed partial class TaskGrain
         {
             var provider = plan.Ranked[i].Id;
             var (decision, estimate) = placer.Decide(plan, i);
-            var assignment = new TaskAssignment(Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs);
+            var assignment = new TaskAssignment(
+                Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays);
             try
             {
                 placer.Placed(provider, await GrainFactory.GetGrain<IWorkerGrain>(provider).Enqueue(assignment));

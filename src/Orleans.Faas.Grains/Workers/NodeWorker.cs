@@ -149,7 +149,7 @@ public sealed partial class NodeWorker(
         try
         {
             outcome = await _runs.Run(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token,
-                cancel => runner.RunAsync(definition, assignment.Input, cancel));
+                cancel => runner.RunAsync(definition, assignment.Input, assignment.CacheWays, cancel));
         }
         catch (FunctionStartException e)
         {

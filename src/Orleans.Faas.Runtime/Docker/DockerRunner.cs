@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
+using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
 
@@ -13,7 +14,8 @@ namespace Orleans.Faas.Runtime.Docker;
 /// <summary>
 /// Runs each attempt through the agent of an isolated container on this node's engine. A finished container goes back
 /// to the warm pool of its function version, so the next invocation skips create and start; a timed-out, cancelled or
-/// broken one is removed at once, and idle ones are removed after the pool's idle timeout.
+/// broken one is removed at once, and idle ones are removed after the pool's idle timeout. Where the node has resctrl,
+/// a run that needs cache ways holds its container in a resctrl group of its own for the run.
 /// </summary>
 public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 {
@@ -29,6 +31,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly DockerClient _client;
     private readonly FunctionImages _images;
     private readonly CacheCounterSupport _cacheCounters;
+    private readonly ResctrlCacheAllocation _cacheAllocation;
     private readonly ILogger<DockerRunner> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _reaping;
@@ -42,6 +45,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         IOptions<RunnerOptions> options,
         IOptions<WarmPoolOptions> pool,
         CacheCounterSupport cacheCounters,
+        ResctrlCacheAllocation cacheAllocation,
         TimeProvider time,
         ILogger<DockerRunner> logger)
     {
@@ -51,6 +55,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _client = new DockerClientConfiguration(new Uri(_options.Endpoint)).CreateClient();
         _images = new FunctionImages(_client, _options);
         _cacheCounters = cacheCounters;
+        _cacheAllocation = cacheAllocation;
         _logger = logger;
         (_socketRoot, _socketRootLock) = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
@@ -63,13 +68,16 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> IdleByFunction() => _pool.IdleByFunction();
 
+    public Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken) =>
+        RunAsync(function, input, cacheWays: null, cancellationToken);
+
     /// <remarks>
     /// The wall time is the run itself, from the request to the agent to its report. Getting the container (renting a
-    /// warm one, or preparing the image, creating and starting a new one) is the conditions' container time; for a new
-    /// container that includes waiting for its agent to listen, the part of starting that StartTimeout bounds.
-    /// Removing the container afterwards is in neither.
+    /// warm one, or preparing the image, creating and starting a new one) and moving it into its cache group is the
+    /// conditions' container time; for a new container that includes waiting for its agent to listen, the part of
+    /// starting that StartTimeout bounds. Removing the container and its cache group afterwards is in neither.
     /// </remarks>
-    public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
+    public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, int? cacheWays, CancellationToken cancellationToken)
     {
         var key = function.KeepWarm && _pool.Enabled ? WarmPoolKey.Of(function) : null;
         var clock = new RunClock();
@@ -80,7 +88,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             var capture = new RunCapture(_runnerOptions);
             try
             {
-                return await RunInAsync(container, cold: warm is null, key, function, input, capture, clock, cancellationToken);
+                return await RunInAsync(container, cold: warm is null, key, function, cacheWays, input, capture, clock, cancellationToken);
             }
             catch (AgentLostException e) when (warm is not null && e.BeforeRequest)
             {
@@ -134,16 +142,19 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     private async Task<ExecutionOutcome> RunInAsync(
-        FunctionContainer container, bool cold, WarmPoolKey? key, FunctionDefinition function, ReadOnlyMemory<byte> input, RunCapture capture,
-        RunClock clock, CancellationToken cancellationToken)
+        FunctionContainer container, bool cold, WarmPoolKey? key, FunctionDefinition function, int? cacheWays, ReadOnlyMemory<byte> input,
+        RunCapture capture, RunClock clock, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(function.Timeout);
         var quota = ContainerBlueprint.CpuQuota(function, _options);
+        var cache = RunCacheShare.None;
         ContainerRun run;
         try
         {
             using var agent = await container.ConnectAsync(_options.StartTimeout, deadline.Token);
+            // Now its agent waits for the request, so every thread the run will have is there to be moved, or born from one that was.
+            cache = await RunCacheShare.TakeAsync(_cacheAllocation, cacheWays, container.CgroupFolderAsync, deadline.Token);
             clock.AgentAnswered();
             run = await container.InvokeAsync(agent, input, capture.Stdout, capture.Stderr, deadline.Token);
             clock.Stop();
@@ -154,7 +165,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             await DestroyAsync(container);
             cancellationToken.ThrowIfCancellationRequested();
             LogTimedOut(function.Name, function.Timeout, container.ShortId);
-            return AgentOutcomes.Unreported(capture, clock.Run, clock.Conditions(cold, quota), timedOut: true, limitHit: null,
+            return AgentOutcomes.Unreported(capture, clock.Run, clock.Conditions(cold, quota, cache.Decision), timedOut: true, limitHit: null,
                 "the run was killed at its timeout, before it could report");
         }
         catch (AgentLostException e) when (!e.BeforeRequest)
@@ -165,13 +176,18 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             if (state is not { OOMKilled: true })
                 throw new AgentLostException($"{e.Message} (the container {Describe(state)})", e, beforeRequest: false);
             // The run's memory use took its agent down with it: the function went past its limit, the node is fine.
-            return AgentOutcomes.Unreported(capture, clock.Run, clock.Conditions(cold, quota), timedOut: false, FailureReasons.OutOfMemory,
+            return AgentOutcomes.Unreported(capture, clock.Run, clock.Conditions(cold, quota, cache.Decision), timedOut: false, FailureReasons.OutOfMemory,
                 "the container was killed for going past its memory limit, before it could report");
         }
         catch
         {
             await DestroyAsync(container);
             throw;
+        }
+        finally
+        {
+            if (await cache.ReleaseAsync() is { } failure)
+                LogCacheGroupLeft(failure, container.ShortId);
         }
 
         if (run.Report.Flags.HasFlag(AgentFlags.ExecFailed))
@@ -181,7 +197,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
         if (key is null || !_pool.TryReturn(key, container))
             await DestroyAsync(container);
-        return AgentOutcomes.Of(run, capture, clock.Run, clock.Conditions(cold, quota));
+        return AgentOutcomes.Of(run, capture, clock.Run, clock.Conditions(cold, quota, cache.Decision));
     }
 
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
@@ -281,4 +297,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Container {ContainerId} could not be removed and is left behind")]
     private partial void LogRemoveFailed(Exception exception, string containerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The resctrl group of container {ContainerId} could not be removed; the node's next start removes it")]
+    private partial void LogCacheGroupLeft(Exception exception, string containerId);
 }

@@ -21,6 +21,7 @@ internal sealed class FunctionContainer
     private bool _agentSeen;
     private CgroupCacheCounters? _cacheCounters;
     private string? _cacheCountersUnavailable;
+    private (long Pid, string? Folder)? _cgroup;
 
     private FunctionContainer(DockerClient client, string id, string socketFolder)
     {
@@ -164,14 +165,28 @@ internal sealed class FunctionContainer
         }
     }
 
+    /// <summary>The container's perf_event cgroup folder on the node (<see cref="ContainerCgroups.PerfEventFolder"/>); null when /proc does not say.</summary>
+    public async Task<string?> CgroupFolderAsync() => (await CgroupAsync()).Folder;
+
     /// <returns>Why the counters could not be opened, or null when they were.</returns>
     private async Task<string?> OpenCacheCountersAsync()
     {
-        var pid = (await _client.Containers.InspectContainerAsync(Id, CancellationToken.None)).State.Pid;
-        if (ContainerCgroups.PerfEventFolder("/", (int)pid) is not { } folder)
+        var (pid, found) = await CgroupAsync();
+        if (found is not { } folder)
             return $"the perf_event cgroup of container {ShortId} (pid {pid}) was not found";
         (_cacheCounters, var unavailable) = CgroupCacheCounters.Open(folder, Environment.ProcessorCount);
         return unavailable;
+    }
+
+    /// <summary>The container's init process and its cgroup folder, looked up once: a container keeps both for life.</summary>
+    private async Task<(long Pid, string? Folder)> CgroupAsync()
+    {
+        if (_cgroup is null)
+        {
+            var pid = (await _client.Containers.InspectContainerAsync(Id, CancellationToken.None)).State.Pid;
+            _cgroup = (pid, ContainerCgroups.PerfEventFolder("/", (int)pid));
+        }
+        return _cgroup.Value;
     }
 
     private async Task ThrowIfExitedAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Faas.Cache;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Runtime.Docker;
@@ -28,5 +29,6 @@ internal sealed class RunClock
         _running.Stop();
     }
 
-    public RunConditions Conditions(bool cold, double cpuQuota) => new(cold, _gettingContainer.Elapsed.TotalMilliseconds, cpuQuota);
+    public RunConditions Conditions(bool cold, double cpuQuota, CacheAllocationDecision? cacheAllocation) =>
+        new(cold, _gettingContainer.Elapsed.TotalMilliseconds, cpuQuota, cacheAllocation);
 }

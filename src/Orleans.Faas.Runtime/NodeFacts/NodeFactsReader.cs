@@ -15,7 +15,7 @@ public sealed class NodeFactsReader(string root = "/")
     {
         var llc = ReadLastLevelCache();
         var cpuinfo = ReadText(Under("proc/cpuinfo"))?.Split('\n') ?? [];
-        var resctrl = ResctrlSupport.Detect(Under("sys/fs/resctrl"));
+        var resctrl = ResctrlSupport.Detect(ResctrlSupport.RootIn(root));
         return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(cpuinfo), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(cpuinfo), ReadNumaNodes(), deviceClass,
             CacheWays: resctrl.L3?.Ways, CacheAllocationUnavailable: resctrl.UnavailableBecause);
     }

@@ -16,6 +16,15 @@ public interface IFunctionRunner
     Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs as <see cref="RunAsync(FunctionDefinition, ReadOnlyMemory{byte}, CancellationToken)"/>, giving the run a share
+    /// of <paramref name="cacheWays"/> of the node's L3 cache ways where the runner and the node can; the outcome's
+    /// <see cref="RunConditions.CacheAllocation"/> says what it got. A runner that cannot allocate cache runs it with the whole cache.
+    /// </summary>
+    /// <param name="cacheWays">The ways the run needs; null leaves it the whole cache.</param>
+    Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, int? cacheWays, CancellationToken cancellationToken) =>
+        RunAsync(function, input, cancellationToken);
+
+    /// <summary>
     /// Removes what the runner keeps between runs of the function named <paramref name="function"/> (idle warm
     /// containers), e.g. when a benchmark job cleans up; returns how many were removed. A runner that keeps nothing removes nothing.
     /// </summary>

@@ -29,7 +29,7 @@ public sealed class SiloHostOptions : IValidatableObject
     /// <summary>What this node offers, in its operator's words (<c>Faas:Silo:Labels:gpu=true</c>); functions may require them.</summary>
     public Dictionary<string, string> Labels { get; set; } = [];
 
-    /// <summary>Root of the procfs/sysfs tree node facts are read from; tests point it at a fake tree.</summary>
+    /// <summary>Root of the procfs/sysfs tree node facts are read from and resctrl groups are made in; tests point it at a fake tree.</summary>
     [Required]
     public string FactsRoot { get; set; } = "/";
 

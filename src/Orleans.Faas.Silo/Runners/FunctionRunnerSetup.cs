@@ -1,4 +1,5 @@
 using Orleans.Faas.Runtime.Cache;
+using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Processes;
 using Orleans.Faas.Runtime.Runners;
@@ -29,6 +30,8 @@ public static class FunctionRunnerSetup
         if (!probe.Answered)
             return $"Runners: process only; Docker at {docker.Endpoint} did not answer ({probe.Description}).";
 
+        // The same resctrl the node's facts describe; one per node, as it holds the node's cache ways.
+        builder.Services.AddSingleton(new ResctrlCacheAllocation(ResctrlSupport.Detect(ResctrlSupport.RootIn(host.FactsRoot)), host.NodeName));
         builder.Services.AddSingleton<DockerRunner>();
         builder.Services.AddSingleton<IFunctionRunner>(sp => sp.GetRequiredService<DockerRunner>());
         builder.Services.AddHostedService<LeftoverContainerSweep>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Runtime.Cache;
+using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Runners;
 
@@ -26,6 +27,7 @@ internal static class TestDockerRunners
             Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
             Options.Create(pool ?? new WarmPoolOptions()),
             CacheCounterSupport.DetectHere(),
+            new ResctrlCacheAllocation(ResctrlSupport.Detect(), options.Node),
             TimeProvider.System,
             NullLogger<DockerRunner>.Instance);
     }

@@ -147,7 +147,11 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
 
         Assert.Equal(BenchmarkStatus.Finished, done.Status);
         Assert.All(done.Results, r => Assert.Equal(reference, r.Provider));
+        // A reference without resctrl sweeps no cache ways: the job runs only the sizes.
+        Assert.Equal(2 * (3 + 1), done.Total);
+        Assert.All(done.Results, r => Assert.Null(r.CacheWays));
         var function = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        Assert.Null(await function.GetCacheNeed());
         Assert.Equal([10L, 1000L], (await function.GetProfile()).Select(p => p.InputSize));
         var between = await function.Estimate(100);
         Assert.True(between!.Interpolated);

@@ -31,6 +31,9 @@ public sealed class ResctrlCacheAllocation
         _ways = support.IsAvailable ? new CacheWayAllocator(support.L3) : null;
     }
 
+    /// <summary>Runs on this node can get cache ways of their own; false when resctrl is unavailable.</summary>
+    public bool IsAvailable => _support.IsAvailable;
+
     /// <summary>
     /// Moves the container into a resctrl group of its own with <paramref name="waysNeeded"/> cache ways (fewer or more
     /// when the cache allows no such group) until the lease is disposed. Call it while the container waits for the run,

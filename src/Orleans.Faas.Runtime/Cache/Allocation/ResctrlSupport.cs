@@ -12,6 +12,9 @@ public sealed class ResctrlSupport
 {
     public const string DefaultRoot = "/sys/fs/resctrl";
 
+    /// <summary>Where resctrl is mounted in the procfs/sysfs tree at <paramref name="tree"/>: <see cref="DefaultRoot"/> under "/".</summary>
+    public static string RootIn(string tree) => Path.Combine(tree, DefaultRoot.TrimStart('/'));
+
     private ResctrlSupport(string root, L3Geometry? l3, string? unavailableBecause)
     {
         Root = root;

@@ -13,6 +13,9 @@ internal sealed class FakeResctrlKernel : ResctrlKernel
     /// <summary>A thread the kernel refuses to move, as it would with EINVAL; null when it moves them all.</summary>
     public int? RefusedThread { get; init; }
 
+    /// <summary>The kernel refuses to remove groups, as it would with EBUSY.</summary>
+    public bool RefusesRemoval { get; set; }
+
     /// <summary>Runs after each thread has moved, so a test can act midway.</summary>
     public Action<int>? AfterMove { get; init; }
 
@@ -28,6 +31,8 @@ internal sealed class FakeResctrlKernel : ResctrlKernel
 
     public override void RemoveGroup(string folder)
     {
+        if (RefusesRemoval)
+            throw new IOException("Device or resource busy");
         foreach (var file in GroupFiles)
             File.Delete(Path.Combine(folder, file));
         base.RemoveGroup(folder);
