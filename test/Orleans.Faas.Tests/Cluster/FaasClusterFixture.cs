@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Models;
+using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
@@ -26,7 +27,13 @@ public sealed class FaasClusterFixture : IAsyncLifetime
     /// <summary>Released once per blocked run; shared by both silos.</summary>
     public SemaphoreSlim Gate { get; } = new(0);
 
+    /// <summary>How often each silo looks for a new current model: short, so that a test sees every silo take one up.</summary>
+    public static readonly TimeSpan ModelRefresh = TimeSpan.FromSeconds(1);
+
     public InProcessTestCluster Cluster { get; }
+
+    /// <summary>The model store every silo reads, as they all read PostgreSQL in a real cluster.</summary>
+    public InMemoryModelStore Models { get; } = new();
 
     public IGrainFactory Grains => Cluster.Client;
 
@@ -45,7 +52,8 @@ public sealed class FaasClusterFixture : IAsyncLifetime
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
             // No silo program to train in here; the training tests train in-process and on request.
-            silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain) = (false, false));
+            silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain, m.RefreshInterval) = (false, false, ModelRefresh));
+            silo.Services.AddSingleton<IModelStore>(Models);
             silo.Services.AddSingleton<IFunctionRunner>(new ScriptedRunner(options.SiloName, Gate));
         });
         Cluster = builder.Build();
