@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a real platform, all on private ports and stopped afterwards: a private dockerd with
 # the sample image and one embedded silo (32 slots, up to 32 warm containers per function); for `state` also a private
-# PostgreSQL, a redis-server and a cluster-mode silo. Arguments go to the benchmark program: `cold` (default), `warm`,
-# `throughput` or `state`, e.g. `scripts/bench.sh warm --runs 50` or `scripts/bench.sh throughput --seconds 30`.
+# PostgreSQL, a redis-server and a cluster-mode silo; `training` starts two silos of its own instead. Arguments go to
+# the benchmark program: `cold` (default), `warm`, `throughput`, `state` or `training`, e.g. `scripts/bench.sh warm --runs 50`
+# or `scripts/bench.sh throughput --seconds 30`.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,6 +47,18 @@ start_silo() {
   tail -n 40 "$work/$name.log" >&2
   return 1
 }
+
+# `training` needs silos of its own, without the shared one, whose start-up benchmark would run beside the measurement:
+# one training out of process (the default), one in process; neither trains nor benchmarks unless asked.
+if [ "${1:-cold}" = "training" ]; then
+  trainer_env=(Faas__Worker__Slots=16 Faas__Models__AutoTrain=false Faas__Scheduling__AutoBenchmark=false)
+  start_silo bench-train-child http://127.0.0.1:18086 "${trainer_env[@]}" Faas__Silo__SiloPort=21117 Faas__Silo__GatewayPort=23007
+  start_silo bench-train-inproc http://127.0.0.1:18087 "${trainer_env[@]}" Faas__Models__OutOfProcess=false \
+    Faas__Silo__SiloPort=21118 Faas__Silo__GatewayPort=23008
+  dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll "$@" \
+    --gateway http://127.0.0.1:18086 --in-process-gateway http://127.0.0.1:18087
+  exit
+fi
 
 gateway="http://127.0.0.1:18080"
 start_silo bench-node "$gateway" Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000 \

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Benchmarks.Latency;
 using Orleans.Faas.Benchmarks.Throughput;
+using Orleans.Faas.Benchmarks.Training;
 
 var gateway = new Option<Uri>("--gateway")
 {
@@ -46,4 +48,6 @@ throughput.SetAction(parsed => ThroughputBenchmark.Run(parsed.GetValue(gateway)!
     parsed.GetValue(image)!, parsed.GetValue(concurrency), TimeSpan.FromSeconds(parsed.GetValue(seconds))));
 
 var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state };
+root.Add(DecisionsBenchmark.Command());
+root.Add(TrainingLatencyBenchmark.Command(gateway));
 return await root.Parse(args).InvokeAsync();

@@ -32,9 +32,7 @@ public static class WarmInvokeBenchmark
         ResultTable.Print($"Warm vs cold invoke of {image}, {runs} runs each", rawRun, warmRun, coldRun);
         var overhead = warmRun.Median - rawRun.Median;
         var speedup = coldRun.Median / warmRun.Median;
-        Console.WriteLine($"platform overhead on a warm run (median − raw median): {overhead:0.0} ms; target ≤ {OverheadTargetMs} ms: {Verdict(overhead <= OverheadTargetMs)}");
-        Console.WriteLine($"warm vs fresh container: {speedup:0.0}× faster; target ≥ {SpeedupTarget}×: {Verdict(speedup >= SpeedupTarget)}");
+        Console.WriteLine($"platform overhead on a warm run (median − raw median): {overhead:0.0} ms; target ≤ {OverheadTargetMs} ms: {Verdict.Of(overhead <= OverheadTargetMs)}");
+        Console.WriteLine($"warm vs fresh container: {speedup:0.0}× faster; target ≥ {SpeedupTarget}×: {Verdict.Of(speedup >= SpeedupTarget)}");
     }
-
-    private static string Verdict(bool met) => met ? "met" : "NOT met";
 }

@@ -20,8 +20,14 @@ public static class ResultTable
                 samples.Max.ToString("0.0"),
                 (samples.Median / baseline.Median).ToString("0.00"));
         }
+        Write(table);
+    }
+
+    /// <summary>Writes any benchmark's table at a width that keeps it whole.</summary>
+    public static void Write(Table table)
+    {
         // Redirected output reports 80 columns; a wrapped table is hard to paste into a note.
-        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         AnsiConsole.Write(table);
     }
 }

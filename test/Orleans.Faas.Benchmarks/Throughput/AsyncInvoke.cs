@@ -6,7 +6,8 @@ namespace Orleans.Faas.Benchmarks.Throughput;
 /// <summary>The measured path: an async invocation, then one long poll of the task until it finishes.</summary>
 public sealed class AsyncInvoke(HttpClient http, string function)
 {
-    public async Task RunOnce()
+    /// <returns>The id of the finished task.</returns>
+    public async Task<string> RunOnce()
     {
         using var accepted = await http.PostAsync($"/v1/functions/{function}/invocations", new StringContent(""));
         if ((int)accepted.StatusCode != 202)
@@ -18,7 +19,7 @@ public sealed class AsyncInvoke(HttpClient http, string function)
             switch (task["status"]!.GetValue<string>())
             {
                 case "COMPLETED":
-                    return;
+                    return taskId;
                 case "FAILED":
                     throw new InvalidOperationException($"Task {taskId} failed: {task["error"]}");
             }

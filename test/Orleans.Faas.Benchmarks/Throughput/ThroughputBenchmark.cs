@@ -1,4 +1,5 @@
 using Orleans.Faas.Benchmarks.Latency;
+using Orleans.Faas.Benchmarks.Measurement;
 using Spectre.Console;
 
 namespace Orleans.Faas.Benchmarks.Throughput;
@@ -49,10 +50,9 @@ public static class ThroughputBenchmark
                 var ratio = ours.PerSecond / raw.PerSecond;
                 samples.AddRange([raw, ours]);
                 table.AddRow(raw.Scenario, raw.Completed.ToString(), raw.Failed.ToString(), raw.PerSecond.ToString("0.0"), "1.00", "");
-                table.AddRow(ours.Scenario, ours.Completed.ToString(), ours.Failed.ToString(), ours.PerSecond.ToString("0.0"), ratio.ToString("0.00"), ratio >= Target ? "met" : "NOT met");
+                table.AddRow(ours.Scenario, ours.Completed.ToString(), ours.Failed.ToString(), ours.PerSecond.ToString("0.0"), ratio.ToString("0.00"), Verdict.Of(ratio >= Target));
             }
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
-            AnsiConsole.Write(table);
+            ResultTable.Write(table);
             foreach (var sample in samples.Where(s => s.FirstFailure is not null))
                 Console.WriteLine($"first failure of '{sample.Scenario}': {sample.FirstFailure}");
         }
