@@ -3,6 +3,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Models;
 using Orleans.Faas.Prediction;
 using Orleans.Faas.Prediction.Features;
+using Orleans.Faas.Prediction.Linear;
 using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Scheduling;
@@ -14,16 +15,11 @@ namespace Orleans.Faas.Scheduling;
 public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOptions> options)
 {
     /// <summary>With the current model, falling back to the linear one where it cannot predict.</summary>
-    public FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider) => Estimate(request, provider, models.Current);
-
-    /// <summary>With the linear efficiency model only: cheap enough for every provider of a large cluster.</summary>
-    public FinishEstimate EstimateLinear(PlacementRequest request, ProviderSnapshot provider) => Estimate(request, provider, models.Linear);
-
-    private FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider, IRuntimeModel model)
+    public FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider)
     {
         var definition = request.Definition;
         var load = provider.Load;
-        var cold = definition.Runtime == FunctionRuntime.Docker && (!definition.KeepWarm || load.IdleWarmOf(definition.Name) == 0);
+        var cold = IsCold(definition, load);
         var features = RuntimeFeatures.Build(request.Profile?.Stats, request.InputSize, definition.Runtime, new ProviderFeatures(
             provider.Scores?.CpuEfficiency,
             provider.Scores?.MemoryEfficiency,
@@ -36,12 +32,38 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
             cold));
 
         var linear = Finite(models.Linear.PredictMs(features));
-        var (predicted, used) = ReferenceEquals(model, models.Linear) ? (linear, model) : Finite(model.PredictMs(features)) is { } own ? (own, model) : (linear, models.Linear);
+        var model = models.Current;
+        if (Finite(model.PredictMs(features)) is { } own)
+            return Finish(provider, own, linear, cold, model);
+        return Finish(provider, linear, linear, cold, linear is null ? null : models.Linear);
+    }
+
+    /// <summary>
+    /// With the linear efficiency model only, straight from the profile and the scores: cheap enough, and free of
+    /// allocations, for every provider of a large cluster.
+    /// </summary>
+    public FinishEstimate EstimateLinear(PlacementRequest request, ProviderSnapshot provider)
+    {
+        var stats = request.Profile?.Stats;
+        var linear = stats is null
+            ? null
+            : Finite(LinearEfficiencyModel.PredictMs(stats.WallMs, stats.CpuMs ?? double.NaN,
+                provider.Scores?.CpuEfficiency ?? double.NaN, provider.Scores?.MemoryEfficiency ?? double.NaN));
+        return Finish(provider, linear, linear, IsCold(request.Definition, provider.Load), linear is null ? null : models.Linear);
+    }
+
+    private FinishEstimate Finish(ProviderSnapshot provider, double? predicted, double? linear, bool cold, IRuntimeModel? model)
+    {
+        var load = provider.Load;
         var runtime = predicted ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.Scores?.CpuEfficiency ?? 1);
         var wait = load.Running + load.Queued >= load.Slots ? load.PendingMs / Math.Max(1, load.Slots) : 0;
         var coldStart = cold ? load.ColdStartMs ?? options.Value.ColdStartEstimate.TotalMilliseconds : 0;
-        return new FinishEstimate(predicted, linear, runtime, wait, coldStart, predicted is null ? null : used.Version, predicted is null ? null : used.Kind);
+        return new FinishEstimate(predicted, linear, runtime, wait, coldStart, model?.Version, model?.Kind);
     }
+
+    /// <summary>A container run starts cold unless a container of the function is idle there and may be reused.</summary>
+    private static bool IsCold(FunctionDefinition definition, ProviderLoad load) =>
+        definition.Runtime == FunctionRuntime.Docker && (!definition.KeepWarm || load.IdleWarmOf(definition.Name) == 0);
 
     /// <summary>The cores a run of the function gets there: its own request (else the node's cores), never above the node's cap.</summary>
     private static double CpuQuota(FunctionDefinition definition, NodeFacts facts) =>
