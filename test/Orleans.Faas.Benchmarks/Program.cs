@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Benchmarks.Latency;
+using Orleans.Faas.Benchmarks.Placement;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
 
@@ -50,4 +51,5 @@ throughput.SetAction(parsed => ThroughputBenchmark.Run(parsed.GetValue(gateway)!
 var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state };
 root.Add(DecisionsBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
+root.Add(PlacementCommand.Create(gateway));
 return await root.Parse(args).InvokeAsync();

@@ -6,7 +6,8 @@ namespace Orleans.Faas.Runtime.Benchmarks;
 
 /// <summary>
 /// The benchmark workloads that ship with the platform (faas-bench.c), as functions of an image every node builds
-/// itself the first time one runs: nothing to build, push or pull beforehand.
+/// itself the first time one runs: nothing to build, push or pull beforehand. A workload's scale is a number, or
+/// <see cref="InputScale"/>: the length of its input in KiB, so that its run time follows the input's size.
 /// </summary>
 public static class BenchmarkWorkloads
 {
@@ -18,6 +19,12 @@ public static class BenchmarkWorkloads
 
     /// <summary>faas-bench refuses larger scales.</summary>
     public const double MaxScale = 1e6;
+
+    /// <summary>
+    /// The scale argument that makes faas-bench read all of its input and take its length / 1024 as the scale: a
+    /// 2048-byte input is scale 2. An empty input is refused (exit 2), as any scale that is not positive.
+    /// </summary>
+    public const string InputScale = "input";
 
     /// <summary>Single-threaded CPU-bound work whose data stays in L1: about 300 ms of a full core at scale 1.</summary>
     /// <param name="scale">Multiplies the work: positive, at most <see cref="MaxScale"/>.</param>

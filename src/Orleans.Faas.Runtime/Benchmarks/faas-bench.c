@@ -5,7 +5,9 @@
  *   faas-bench memory [SCALE]   memory-bandwidth-bound: a STREAM-like triad over three 16 MiB arrays
  *
  * At SCALE 1 (the default; any positive number multiplies the work) each takes about 300 ms of one full core on the
- * machine it was calibrated on (a 2-core AMD EPYC VM with a 32 MiB L3). Prints one line of JSON,
+ * machine it was calibrated on (a 2-core AMD EPYC VM with a 32 MiB L3). SCALE `input` reads all of stdin and takes
+ * its length in KiB as the scale (a 2048-byte input is scale 2), so the run time follows the input's size; an empty
+ * input is refused like any scale that is not positive. Prints one line of JSON,
  * {"workload":...,"scale":...,"checksum":"..."}; the checksum depends on every step, so the compiler cannot drop the
  * work. Bad arguments exit with 2 and a message on stderr.
  */
@@ -28,6 +30,8 @@ enum { ARRAY_ELEMENTS = 16 * 1024 * 1024 / sizeof(double) };
 enum { TABLE_WORDS = 1024 };
 
 static const double MAX_SCALE = 1e6;
+/* With SCALE `input`, this many bytes of stdin are scale 1. */
+static const double INPUT_BYTES_PER_SCALE = 1024;
 
 static uint64_t double_bits(double value) {
     uint64_t bits;
@@ -89,8 +93,40 @@ static uint64_t run_memory(double scale) {
 }
 
 static int usage(const char *why) {
-    fprintf(stderr, "faas-bench: %s\nusage: faas-bench cpu|memory [SCALE]   (SCALE: a positive number, default 1)\n", why);
+    fprintf(stderr,
+            "faas-bench: %s\n"
+            "usage: faas-bench cpu|memory [SCALE]   (SCALE: a positive number, default 1; or `input`: stdin's length / 1024)\n",
+            why);
     return EXIT_USAGE;
+}
+
+/* The length of stdin, read to its end; -1 when reading failed. */
+static double stdin_bytes(void) {
+    char buffer[65536];
+    double total = 0;
+    size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, stdin)) > 0)
+        total += (double)n;
+    return ferror(stdin) ? -1 : total;
+}
+
+/* Parses SCALE into *scale; the message for usage() when it is not a valid scale, else NULL. */
+static const char *parse_scale(const char *argument, double *scale) {
+    if (strcmp(argument, "input") == 0) {
+        double bytes = stdin_bytes();
+        if (bytes < 0)
+            return "cannot read the input for SCALE input";
+        *scale = bytes / INPUT_BYTES_PER_SCALE;
+    } else {
+        char *end;
+        errno = 0;
+        *scale = strtod(argument, &end);
+        if (errno != 0 || end == argument || *end != '\0')
+            return "the scale must be a positive number, at most 1e6, or input";
+    }
+    if (!isfinite(*scale) || *scale <= 0 || *scale > MAX_SCALE)
+        return "the scale must be positive and at most 1e6 (with SCALE input: a non-empty input of at most 1e6 KiB)";
+    return NULL;
 }
 
 int main(int argc, char **argv) {
@@ -98,11 +134,9 @@ int main(int argc, char **argv) {
         return usage("expected a workload and an optional scale");
     double scale = 1;
     if (argc == 3) {
-        char *end;
-        errno = 0;
-        scale = strtod(argv[2], &end);
-        if (errno != 0 || end == argv[2] || *end != '\0' || !isfinite(scale) || scale <= 0 || scale > MAX_SCALE)
-            return usage("the scale must be a positive number, at most 1e6");
+        const char *invalid = parse_scale(argv[2], &scale);
+        if (invalid != NULL)
+            return usage(invalid);
     }
 
     uint64_t checksum;

@@ -11,6 +11,8 @@ public sealed class Samples(string scenario)
 
     public double Median => Percentile(50);
 
+    public double Mean => _milliseconds.Average();
+
     public double P90 => Percentile(90);
 
     public double Min => _milliseconds.Min();
@@ -18,6 +20,8 @@ public sealed class Samples(string scenario)
     public double Max => _milliseconds.Max();
 
     public void Add(TimeSpan elapsed) => _milliseconds.Add(elapsed.TotalMilliseconds);
+
+    public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
 
     /// <summary>Nearest-rank percentile.</summary>
     public double Percentile(double percent)

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling;
+
+namespace Orleans.Faas.Benchmarks.Placement;
+
+/// <summary>
+/// Whether predictive placement wins, on a running cluster of unequal providers: profiles a CPU-bound and a
+/// memory-bound workload whose run time follows the input size, measures the true run time of every kind of task on
+/// every provider with pinned runs (which also fill the execution history), trains a runtime model on that history,
+/// then gives the same Poisson arrivals to every placement policy and to an oracle that knows the true run times, and
+/// compares their completion times.
+/// </summary>
+public static class PlacementBenchmark
+{
+    private static readonly long[] InputSizes = [512, 1024, 2048, 4096];
+    private const int ProfileRepetitions = 5;
+    private static readonly TimeSpan ScoresPatience = TimeSpan.FromMinutes(10);
+
+    public static async Task Run(PlacementSettings settings)
+    {
+        Directory.CreateDirectory(settings.Output);
+        using var http = new HttpClient { BaseAddress = settings.Gateway, Timeout = TimeSpan.FromMinutes(2) };
+        var api = new FaasApi(http);
+        var clock = Stopwatch.StartNew();
+        void Step(string what) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}, {HostLoad.Describe()}] {what}");
+
+        Step($"waiting until the platform has benchmarked all {settings.Providers} providers");
+        var providers = await ScoredProviders(api, settings.Providers);
+        List<TaskKind> kinds = [.. WorkloadFunction.Mix.SelectMany(f => InputSizes.Select(size => new TaskKind(f, size)))];
+
+        Step($"profiling the workloads on the reference provider at {string.Join(", ", InputSizes)} bytes");
+        foreach (var function in WorkloadFunction.Mix)
+        {
+            await api.Register(function.Definition(PlacementPolicyKind.Predictive));
+            var job = await api.Profile(function.Name, InputSizes, ProfileRepetitions);
+            if (job["status"]!.GetValue<string>() != "FINISHED")
+                throw new InvalidOperationException($"Profiling {function.Name} failed: {job.ToJsonString()}");
+        }
+
+        Step($"measuring true run times: {settings.Repetitions} warm runs of every task pinned to every provider");
+        var times = await TrueRunTimes.Measure(api, kinds, providers, settings.Repetitions);
+        PlacementReport.TrueRunTimes(times);
+
+        Step("training a runtime model on the execution history");
+        var model = await TrainedModel.Train(api);
+        Console.WriteLine($"runtime model: {model}");
+
+        var perSecond = settings.Load * times.CapacityPerSecond;
+        var arrivals = ArrivalSequence.Generate(settings.Seed, settings.Tasks, perSecond, kinds);
+        Console.WriteLine($"arrivals: {arrivals.Count} at {perSecond:0.00}/s ({settings.Load * 100:0}% of capacity), seed {settings.Seed}, " +
+            $"the last at {arrivals[^1].Offset.TotalSeconds:0} s");
+
+        var runs = new List<(PlacementUnderTest Placement, RunResult Result)>();
+        foreach (var placement in PlacementUnderTest.All)
+        {
+            Step($"{placement.Label}: registering a new version of each function and warming it on every provider");
+            foreach (var function in WorkloadFunction.Mix)
+                await api.Register(function.Definition(placement.Policy));
+            await WarmUp.Run(api, WorkloadFunction.Mix, providers, InputSizes[0]);
+            var oracle = placement.IsOracle ? new OracleDispatcher(times) : null;
+            runs.Add((placement, await ArrivalRun.Run(api, placement.Label, arrivals, (kind, now) => oracle?.Place(kind, now))));
+        }
+
+        PlacementReport.Placements(runs, providers);
+        var predictive = runs.Single(r => r.Placement == PlacementUnderTest.Predictive).Result;
+        PlacementReport.Model(model, ModelAccuracy.HeldOut([predictive]), ModelAccuracy.HeldOut(runs.Select(r => r.Result)));
+
+        var completionChart = Path.Combine(settings.Output, "placement-completion.png");
+        var predictionChart = Path.Combine(settings.Output, "placement-predictions.png");
+        var taskLog = Path.Combine(settings.Output, "placement-tasks.json");
+        PlacementCharts.Completion([.. runs.Select(r => r.Result)], completionChart);
+        PlacementCharts.Predictions(predictive, predictionChart);
+        TaskLog.Write(runs.Select(r => r.Result), taskLog);
+        Step($"done; charts: {completionChart} and {predictionChart}; every task: {taskLog}");
+    }
+
+    /// <summary>The ids of the providers, once the expected number is ready and scored against the reference.</summary>
+    private static async Task<IReadOnlyList<string>> ScoredProviders(FaasApi api, int expected)
+    {
+        var deadline = DateTime.UtcNow + ScoresPatience;
+        while (true)
+        {
+            var providers = await api.Providers();
+            if (providers.Count >= expected && providers.All(p => p.Status == ProviderStatus.Ready && p.Scores is not null))
+            {
+                foreach (var p in providers.OrderBy(p => p.Id, StringComparer.Ordinal))
+                    Console.WriteLine($"  {p.Id}: cpu {p.Scores!.CpuEfficiency:0.00}, memory {p.Scores.MemoryEfficiency:0.00}{(p.IsReference ? " (reference)" : "")}");
+                return [.. providers.Select(p => p.Id).Order(StringComparer.Ordinal)];
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{providers.Count(p => p.Scores is not null)} of {expected} providers were scored after {ScoresPatience}.");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+}
