@@ -14,4 +14,8 @@ public interface IRegistryGrain : IGrainWithStringKey
 
     [AlwaysInterleave, Alias("List")]
     Task<ImmutableSortedSet<string>> List();
+
+    /// <summary>Lists the names, and tells the watcher of each name added from now on until it has not watched again for a minute.</summary>
+    [Alias("Watch")]
+    Task<ImmutableSortedSet<string>> Watch(IRegistryWatcher watcher);
 }

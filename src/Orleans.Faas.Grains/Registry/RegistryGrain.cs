@@ -1,21 +1,34 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 
 namespace Orleans.Faas.Registry;
 
 public sealed class RegistryGrain(
-    [PersistentState("registry", FaasStorage.Name)] IPersistentState<RegistryRecord> state)
+    [PersistentState("registry", FaasStorage.Name)] IPersistentState<RegistryRecord> state,
+    ILogger<RegistryGrain> logger)
     : Grain, IRegistryGrain
 {
+    private readonly ObserverManager<IRegistryWatcher> _watchers = new(TimeSpan.FromMinutes(1), logger);
+
     public async Task Add(string name)
     {
-        if (state.State.Names.Add(name))
-            await state.WriteStateAsync();
+        if (!state.State.Names.Add(name))
+            return;
+        await state.WriteStateAsync();
+        _watchers.Notify(watcher => watcher.Added(name).Ignore());
     }
 
     public async Task Remove(string name)
     {
         if (state.State.Names.Remove(name))
             await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableSortedSet<string>> Watch(IRegistryWatcher watcher)
+    {
+        _watchers.Subscribe(watcher, watcher);
+        return List();
     }
 
     public Task<ImmutableSortedSet<string>> List() => Task.FromResult(state.State.Names.ToImmutableSortedSet(StringComparer.Ordinal));

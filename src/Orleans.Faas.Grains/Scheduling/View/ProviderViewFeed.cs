@@ -8,17 +8,18 @@ namespace Orleans.Faas.Scheduling.View;
 
 /// <summary>
 /// Keeps this silo's <see cref="ProviderView"/> current: subscribes to every registered provider, which then tells it
-/// each change, and subscribes again every <see cref="SchedulingOptions.ViewRefresh"/> to find new providers, to
-/// renew its subscriptions, and to learn the reference provider.
+/// each change; watches the provider registry, so a provider that registers is subscribed to at once; and subscribes
+/// again every <see cref="SchedulingOptions.ViewRefresh"/> to renew all that and to learn the reference provider.
 /// </summary>
 public sealed partial class ProviderViewFeed(
     ProviderView view,
     IGrainFactory grains,
     IOptions<SchedulingOptions> options,
     ILogger<ProviderViewFeed> logger)
-    : IProviderViewObserver, IProviderViewRefresh
+    : IProviderViewObserver, IRegistryWatcher, IProviderViewRefresh
 {
     private IProviderViewObserver? _self;
+    private IRegistryWatcher? _watcher;
 
     public Task Changed(ProviderSnapshot snapshot, long revision)
     {
@@ -26,16 +27,20 @@ public sealed partial class ProviderViewFeed(
         return Task.CompletedTask;
     }
 
+    /// <summary>A provider registered: refresh now rather than at the next period, which also learns the reference (the first provider to register may have just become it).</summary>
+    public Task Added(string name) => Refresh();
+
     public PeriodicSiloWork Schedule(TimeProvider clock) => new(nameof(ProviderViewFeed), options.Value.ViewRefresh, clock, _ => Refresh());
 
     /// <summary>Subscribes to every registered provider; one that cannot be reached now is tried again next time.</summary>
     public async Task Refresh()
     {
         LazyInitializer.EnsureInitialized(ref _self, () => grains.CreateObjectReference<IProviderViewObserver>(this));
+        LazyInitializer.EnsureInitialized(ref _watcher, () => grains.CreateObjectReference<IRegistryWatcher>(this));
         try
         {
             var reference = grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get();
-            var ids = await grains.GetGrain<IRegistryGrain>(Registries.Providers).List();
+            var ids = await grains.GetGrain<IRegistryGrain>(Registries.Providers).Watch(_watcher!);
             await Task.WhenAll(ids.Select(Subscribe));
             view.SetReference(await reference);
         }
