@@ -18,4 +18,8 @@ public sealed record ProviderSnapshot(
     [property: Id(6)] DateTimeOffset RegisteredAt,
     [property: Id(7)] ProviderBenchmark? Benchmark = null,
     [property: Id(8)] EfficiencyScores? Scores = null,
-    [property: Id(9)] bool IsReference = false);
+    [property: Id(9)] bool IsReference = false)
+{
+    /// <summary>It is ready and has the runtime: it can be given new work of that kind.</summary>
+    public bool TakesWork(FunctionRuntime runtime) => Status == ProviderStatus.Ready && Runtimes.Contains(runtime);
+}

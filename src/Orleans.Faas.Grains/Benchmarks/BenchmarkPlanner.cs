@@ -33,7 +33,7 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
     private IReadOnlyList<BenchmarkStep> PlanProviders(BenchmarkRequest request, ImmutableArray<ProviderSnapshot> providers, string prefix)
     {
         var targets = request.Providers.IsDefaultOrEmpty
-            ? [.. providers.Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(FunctionRuntime.Docker))]
+            ? [.. providers.Where(p => p.TakesWork(FunctionRuntime.Docker))]
             : Named(providers, request.Providers);
         if (providers.FirstOrDefault(p => p.IsReference) is { Benchmark: null, Status: ProviderStatus.Ready } reference && !targets.Contains(reference))
             targets = [reference, .. targets];
@@ -64,7 +64,7 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
         var latest = await grains.GetGrain<IFunctionGrain>(name).GetLatest() ?? throw new FunctionNotFoundException(name);
         var definition = WithOverrides(latest.Definition, request.Overrides) with { Name = $"{prefix}-{name}"[..Math.Min(63, prefix.Length + 1 + name.Length)] };
         var version = latest with { Definition = definition };
-        targets ??= [.. providers.Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(definition.Runtime))];
+        targets ??= [.. providers.Where(p => p.TakesWork(definition.Runtime))];
         if (targets.Count == 0)
             throw new NoProviderAvailableException(definition.Runtime);
         return [.. from provider in targets

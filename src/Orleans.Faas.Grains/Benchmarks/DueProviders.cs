@@ -11,7 +11,7 @@ public static class DueProviders
 {
     public static IReadOnlyList<ProviderSnapshot> Of(IEnumerable<ProviderSnapshot> providers, DateTimeOffset now, TimeSpan maxAge)
     {
-        var measurable = providers.Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(FunctionRuntime.Docker)).ToList();
+        var measurable = providers.Where(p => p.TakesWork(FunctionRuntime.Docker)).ToList();
         return measurable.Count < 2 ? [] : [.. measurable.Where(p => p.Benchmark is null || now - p.Benchmark.MeasuredAt > maxAge)];
     }
 }

@@ -74,7 +74,7 @@ public sealed class Placer(
     public void Placed(string provider, ProviderLoad load) => view.Observe(provider, load);
 
     private List<ProviderSnapshot> Ready(PlacementRequest request) =>
-        [.. view.Providers.Where(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(request.Definition.Runtime))];
+        [.. view.Providers.Where(p => p.TakesWork(request.Definition.Runtime))];
 
     /// <summary>A provider that registered since the view last refreshed is not missed: the view refreshes at once.</summary>
     private async Task<T> AfterRefresh<T>(Func<T> read)
