@@ -56,8 +56,7 @@ public sealed class FunctionGrain(
         var inputSize = options.InputSize ?? input.Length;
         // Placement predicts from the profile as it is now, and the node gives the run its cache need; the task carries
         // both, so neither costs a call back here.
-        var profile = ProfileInterpolation.Estimate(Record.ProfilePoints(latest.Version), inputSize);
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input, inputSize, options.Provider, profile, Record.CacheNeed?.Ways));
+        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input, inputSize, options.Provider, ProfileAt(inputSize), Record.CacheNeed?.Ways));
         return taskId;
     }
 
@@ -99,5 +98,8 @@ public sealed class FunctionGrain(
     public Task<ProfileEstimate?> Estimate(long inputSize) =>
         Task.FromResult(Record.Versions.Count == 0
             ? throw new FunctionNotFoundException(Name)
-            : ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize));
+            : ProfileAt(inputSize));
+
+    /// <summary>The latest version's expected cost at the size, from its profiled and observed points; null without any.</summary>
+    private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize);
 }
