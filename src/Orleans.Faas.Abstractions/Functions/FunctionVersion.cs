@@ -1,6 +1,6 @@
 namespace Orleans.Faas.Functions;
 
-/// <summary>One registered version of a function; every registration makes a new one.</summary>
+/// <summary>One registered version of a function; every registration that changes the definition makes a new one.</summary>
 [GenerateSerializer, Immutable, Alias("faas.FunctionVersion")]
 public sealed record FunctionVersion(
     [property: Id(0)] FunctionDefinition Definition,

@@ -8,9 +8,12 @@ namespace Orleans.Faas.Functions;
 [Alias("faas.IFunctionGrain")]
 public interface IFunctionGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the definition as the next version; throws <see cref="InvalidFunctionDefinitionException"/>.</summary>
+    /// <summary>
+    /// Stores the definition as the next version, unless it is the latest version's own, which changes nothing;
+    /// throws <see cref="InvalidFunctionDefinitionException"/>.
+    /// </summary>
     [Alias("Register")]
-    Task<FunctionVersion> Register(FunctionDefinition definition);
+    Task<FunctionRegistration> Register(FunctionDefinition definition);
 
     [Alias("GetLatest")]
     Task<FunctionVersion?> GetLatest();

@@ -17,12 +17,14 @@ public static class FunctionEndpoints
             if (!errors.IsEmpty)
                 throw new InvalidFunctionDefinitionException(errors);
 
-            var version = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
-            return Results.Created($"/v1/functions/{definition.Name}", FunctionResponse.From(version));
+            var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
+            var function = FunctionResponse.From(registration.Version);
+            return registration.Created ? Results.Created($"/v1/functions/{definition.Name}", function) : Results.Ok(function);
         })
-        .WithSummary("Register a function, or a new version of it")
+        .WithSummary("Register a function, or a new version of it; a definition the same as the latest version's changes nothing and answers 200")
         .Accepts<FunctionRegistrationRequest>("application/json")
         .Produces<FunctionResponse>(StatusCodes.Status201Created)
+        .Produces<FunctionResponse>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 

@@ -17,20 +17,22 @@ public sealed class FunctionGrain(
 
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Functions);
 
-    public async Task<FunctionVersion> Register(FunctionDefinition definition)
+    public async Task<FunctionRegistration> Register(FunctionDefinition definition)
     {
         var errors = FunctionDefinitionValidator.Validate(definition);
         if (!errors.IsEmpty)
             throw new InvalidFunctionDefinitionException(errors);
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to function '{Name}'.", nameof(definition));
+        if (Record.Versions.LastOrDefault() is { } latest && SameDefinition.As(latest.Definition, definition))
+            return new FunctionRegistration(latest, Created: false);
 
         var version = new FunctionVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
         Record.Versions.Add(version);
         Record.LastVersion = version.Version;
         await state.WriteStateAsync();
         await Registry.Add(Name);
-        return version;
+        return new FunctionRegistration(version, Created: true);
     }
 
     public Task<FunctionVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());

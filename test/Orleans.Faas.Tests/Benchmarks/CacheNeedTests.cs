@@ -84,7 +84,7 @@ public sealed class CacheNeedTests(FaasClusterFixture fixture)
     private async Task<(string Name, FunctionVersion Version)> Register(string script)
     {
         var name = $"{script}-{Guid.NewGuid():N}"[..30];
-        return (name, await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script)));
+        return (name, (await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script))).Version);
     }
 
     private async Task<string> Reference() =>

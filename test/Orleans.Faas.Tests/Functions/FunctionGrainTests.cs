@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tests.Cluster;
@@ -13,8 +14,8 @@ public sealed class FunctionGrainTests(FaasClusterFixture fixture)
         var name = $"versions-{Guid.NewGuid():N}"[..20];
         var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
 
-        Assert.Equal(1, (await grain.Register(FaasClusterFixture.Script(name, "echo"))).Version);
-        Assert.Equal(2, (await grain.Register(FaasClusterFixture.Script(name, "fail"))).Version);
+        Assert.Equal(1, (await grain.Register(FaasClusterFixture.Script(name, "echo"))).Version.Version);
+        Assert.Equal(2, (await grain.Register(FaasClusterFixture.Script(name, "fail"))).Version.Version);
         Assert.Equal("fail", (await grain.GetLatest())!.Definition.Command[0]);
         Assert.Contains(name, await Registry.List());
 
@@ -23,7 +24,35 @@ public sealed class FunctionGrainTests(FaasClusterFixture fixture)
         Assert.DoesNotContain(name, await Registry.List());
         Assert.False(await grain.Delete());
 
-        Assert.Equal(3, (await grain.Register(FaasClusterFixture.Script(name, "echo"))).Version);
+        Assert.Equal(3, (await grain.Register(FaasClusterFixture.Script(name, "echo"))).Version.Version);
+    }
+
+    [Fact]
+    public async Task Registering_the_latest_definition_again_changes_nothing()
+    {
+        var name = $"same-{Guid.NewGuid():N}"[..20];
+        var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        var definition = FaasClusterFixture.Script(name, "echo") with
+        {
+            Env = ImmutableDictionary<string, string>.Empty.Add("A", "1").Add("B", "2"),
+            Placement = new PlacementSpec(null, ImmutableDictionary<string, string>.Empty.Add("zone", "lab")),
+        };
+
+        var first = await grain.Register(definition);
+        // Equal contents in new collections, in another order: the same definition.
+        var again = await grain.Register(definition with
+        {
+            Command = [.. definition.Command],
+            Env = ImmutableDictionary<string, string>.Empty.Add("B", "2").Add("A", "1"),
+            Placement = new PlacementSpec(null, ImmutableDictionary<string, string>.Empty.Add("zone", "lab")),
+        });
+        var changed = await grain.Register(definition with { Env = definition.Env.SetItem("B", "3") });
+
+        Assert.True(first.Created);
+        Assert.False(again.Created);
+        Assert.Equal(first.Version, again.Version);
+        Assert.True(changed.Created);
+        Assert.Equal(2, changed.Version.Version);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class TaskCacheAllocationTests(FaasClusterFixture fixture)
     private async Task<Guid> Submit(string script, int? cacheWays)
     {
         var name = $"{script}-{Guid.NewGuid():N}"[..30];
-        var version = await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script));
+        var version = (await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script))).Version;
         var id = Guid.NewGuid();
         await fixture.Grains.GetGrain<ITaskGrain>(id).Submit(new TaskSubmission(version, [], 0, CacheWays: cacheWays));
         return id;

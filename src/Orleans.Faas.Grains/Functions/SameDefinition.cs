@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Orleans.Faas.Functions;
+
+/// <summary>Whether two definitions describe the same function, member by member (record equality compares collections by reference).</summary>
+public static class SameDefinition
+{
+    public static bool As(FunctionDefinition a, FunctionDefinition b) =>
+        Scalars(a) == Scalars(b)
+        && a.Command.SequenceEqual(b.Command)
+        && Same(a.Env, b.Env)
+        && a.Placement?.Policy == b.Placement?.Policy
+        && Same(a.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty, b.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty);
+
+    private static FunctionDefinition Scalars(FunctionDefinition d) =>
+        d with { Command = [], Env = ImmutableDictionary<string, string>.Empty, Placement = null };
+
+    private static bool Same(ImmutableDictionary<string, string> a, ImmutableDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
+}
