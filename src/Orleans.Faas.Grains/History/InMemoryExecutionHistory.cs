@@ -10,10 +10,17 @@ public sealed class InMemoryExecutionHistory : IExecutionHistory
 
     public void Append(ExecutionRecord record) => _records.Enqueue(record);
 
-    public Task<ImmutableArray<ExecutionRecord>> QueryAsync(ExecutionQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(_records
+    public Task<ImmutableArray<ExecutionRecord>> QueryAsync(ExecutionQuery query, CancellationToken cancellationToken)
+    {
+        var before = query.Before is { } cursor ? (cursor.FinishedAt, cursor.TaskId, cursor.Attempt) : default((DateTimeOffset, Guid, int)?);
+        return Task.FromResult(_records
             .Where(r => (query.Function is null || r.Function == query.Function) && (query.Provider is null || r.Provider == query.Provider))
-            .OrderByDescending(r => r.FinishedAt)
+            .Where(r => before is null || Position(r).CompareTo(before.Value) < 0)
+            .OrderByDescending(Position)
             .Take(query.Limit)
             .ToImmutableArray());
+    }
+
+    // Guid.CompareTo orders as PostgreSQL orders uuids (by their text), so both histories page in the same order.
+    private static (DateTimeOffset, Guid, int) Position(ExecutionRecord r) => (r.FinishedAt, r.TaskId, r.Attempt);
 }

@@ -16,7 +16,8 @@ internal static class ExecutionRows
     public const string Select =
         $"SELECT {Columns} FROM faas_execution_history " +
         "WHERE (@function IS NULL OR function = @function) AND (@provider IS NULL OR provider = @provider) " +
-        "ORDER BY finished_at DESC LIMIT @limit";
+        "AND (@before_at IS NULL OR (finished_at, task_id, attempt) < (@before_at, @before_task, @before_attempt)) " +
+        "ORDER BY finished_at DESC, task_id DESC, attempt DESC LIMIT @limit";
 
     // A record appended twice (e.g. a retried batch) stays one row.
     private const string InsertText =

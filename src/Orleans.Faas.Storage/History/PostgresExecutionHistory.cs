@@ -29,6 +29,9 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
         await using var command = dataSource.CreateCommand(ExecutionRows.Select);
         command.Parameters.Add(new NpgsqlParameter<string?>("function", query.Function) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<string?>("provider", query.Provider) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("before_at", query.Before?.FinishedAt.ToUniversalTime()) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<Guid?>("before_task", query.Before?.TaskId) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter<int?>("before_attempt", query.Before?.Attempt) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<int>("limit", query.Limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = ImmutableArray.CreateBuilder<ExecutionRecord>();

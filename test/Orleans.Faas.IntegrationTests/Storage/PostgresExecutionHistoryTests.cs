@@ -68,8 +68,44 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         Assert.Null(read[1].Policy);
     }
 
-    private static async Task<ExecutionRecord[]> Query(PostgresExecutionHistory history, string? function, string? provider, int limit) =>
-        [.. await history.QueryAsync(new ExecutionQuery(function, provider, limit), CancellationToken.None)];
+    [Fact]
+    public async Task Pages_read_every_record_once_newest_first_with_ties_in_uuid_then_attempt_order()
+    {
+        var history = await Started();
+        // The four at minute 2 tie; their ids are in uuid order, which neither a signed first field nor little-endian bytes give.
+        ExecutionRecord[] newest =
+        [
+            Record("resize", "node-a", minute: 3) with { TaskId = Guid.Parse("ffffffff-0000-0000-0000-000000000000") },
+            Record("resize", "node-a", minute: 2) with { TaskId = Guid.Parse("80000000-0000-0000-0000-000000000000") },
+            Record("resize", "node-a", minute: 2) with { TaskId = Guid.Parse("00000100-0000-0000-0000-000000000000"), Attempt = 2 },
+            Record("resize", "node-a", minute: 2) with { TaskId = Guid.Parse("00000100-0000-0000-0000-000000000000") },
+            Record("resize", "node-a", minute: 2) with { TaskId = Guid.Parse("00000001-0000-0000-0000-000000000000") },
+        ];
+        foreach (var record in newest.Reverse())
+            history.Append(record);
+        history.Append(Record("thumbnail", "node-a", minute: 2));
+        await history.StopAsync(CancellationToken.None);
+
+        var pages = new List<ExecutionRecord[]>();
+        ExecutionCursor? before = null;
+        do
+        {
+            var page = await Query(history, "resize", null, 2, before);
+            pages.Add(page);
+            before = page.Length == 2 ? Place(page[^1]) : null;
+        }
+        while (before is not null);
+
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Length));
+        Assert.Equal(newest, pages.SelectMany(p => p));
+        // Without filters too: the four ties and the thumbnail.
+        Assert.Equal(5, (await Query(history, null, null, 10, Place(newest[0]))).Length);
+    }
+
+    private static ExecutionCursor Place(ExecutionRecord record) => new(record.FinishedAt, record.TaskId, record.Attempt);
+
+    private static async Task<ExecutionRecord[]> Query(PostgresExecutionHistory history, string? function, string? provider, int limit, ExecutionCursor? before = null) =>
+        [.. await history.QueryAsync(new ExecutionQuery(function, provider, limit, before), CancellationToken.None)];
 
     private async Task<PostgresExecutionHistory> Started()
     {
