@@ -1,0 +1,13 @@
+namespace Orleans.Faas.Client;
+
+/// <summary>What a workload benchmark runs instead of the function's own image, quota, memory or environment.</summary>
+public sealed record WorkloadOverrides
+{
+    public string? Image { get; init; }
+
+    public double? Cpu { get; init; }
+
+    public int? MemoryMiB { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
+}

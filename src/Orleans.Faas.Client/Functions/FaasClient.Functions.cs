@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Orleans.Faas.Client;
+
+public partial class FaasClient
+{
+    /// <summary>Registers a function, or a new version of it; a definition the same as the latest version's changes nothing.</summary>
+    public virtual async Task<FunctionRegistration> RegisterFunctionAsync(FunctionDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        // The gateway takes the definition's own members only: a FunctionVersion passed back is sent as the definition it holds.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/functions")
+        {
+            Content = JsonContent.Create(definition, typeof(FunctionDefinition), options: FaasJson.Options),
+        };
+        using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        var version = await FaasPipeline.ReadJson<FunctionVersion>(response, cancellationToken);
+        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created);
+    }
+
+    /// <summary>Every function with its latest version.</summary>
+    public virtual Task<IReadOnlyList<FunctionVersion>> ListFunctionsAsync(CancellationToken cancellationToken = default) =>
+        Pipeline.GetJson<IReadOnlyList<FunctionVersion>>("v1/functions", cancellationToken);
+
+    /// <summary>A function's latest version; 404 when there is none.</summary>
+    public virtual Task<FunctionVersion> GetFunctionAsync(string name, CancellationToken cancellationToken = default) =>
+        Pipeline.GetJson<FunctionVersion>($"v1/functions/{Escape(name)}", cancellationToken);
+
+    /// <summary>Deletes a function and all its versions; 404 when there is none.</summary>
+    public virtual async Task DeleteFunctionAsync(string name, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"v1/functions/{Escape(name)}");
+        using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+namespace Orleans.Faas.Client;
+
+/// <summary>
+/// What to register: the code to run and the box it runs in. A member left null takes the platform's default (see the
+/// README's function definition table).
+/// </summary>
+public record FunctionDefinition
+{
+    /// <summary>1–63 of <c>a-z</c>, <c>0-9</c> and <c>-</c>.</summary>
+    public required string Name { get; init; }
+
+    public FunctionRuntime? Runtime { get; init; }
+
+    /// <summary>The image to run (docker).</summary>
+    public string? Image { get; init; }
+
+    /// <summary>The argv; for docker it replaces the image's command, for a process it is required.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Env { get; init; }
+
+    /// <summary>CPU quota in cores, fractional; 0 is the node's default.</summary>
+    public double? Cpu { get; init; }
+
+    /// <summary>Memory limit in MiB; 0 is the node's default.</summary>
+    public int? MemoryMiB { get; init; }
+
+    /// <summary>Seconds after which a run is killed and fails with reason <c>timeout</c>.</summary>
+    public double? TimeoutSeconds { get; init; }
+
+    /// <summary>How often a task is placed when its node is lost before it fails.</summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>Give the container a network.</summary>
+    public bool? Network { get; init; }
+
+    /// <summary><c>uid[:gid]</c> or a name in the image to run as.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Processes the container may hold; 0 is the node's default.</summary>
+    public int? PidsLimit { get; init; }
+
+    public ImagePullPolicy? PullPolicy { get; init; }
+
+    /// <summary>Keep a finished container for the next invocation.</summary>
+    public bool? KeepWarm { get; init; }
+
+    public FunctionPlacement? Placement { get; init; }
+}

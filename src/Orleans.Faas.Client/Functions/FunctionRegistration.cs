@@ -1,0 +1,6 @@
+namespace Orleans.Faas.Client;
+
+/// <summary>What a registration did.</summary>
+/// <param name="Function">The function's latest version after it.</param>
+/// <param name="Created">True when it made a new version; false when the definition was the same as the latest version's.</param>
+public sealed record FunctionRegistration(FunctionVersion Function, bool Created);

@@ -1,0 +1,10 @@
+namespace Orleans.Faas.Client;
+
+/// <summary>A registered version of a function, every default filled in by the platform.</summary>
+public sealed record FunctionVersion : FunctionDefinition
+{
+    /// <summary>1 for the first registration, one more for each registration that changed something.</summary>
+    public int Version { get; init; }
+
+    public DateTimeOffset RegisteredAt { get; init; }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Orleans.Faas.Client;
+
+/// <summary>An RFC 7807 problem the gateway answered with: what went wrong, and the fields or task it concerns.</summary>
+public sealed record FaasProblem
+{
+    public string? Type { get; init; }
+
+    public string? Title { get; init; }
+
+    public int? Status { get; init; }
+
+    public string? Detail { get; init; }
+
+    public string? Instance { get; init; }
+
+    /// <summary>Per field, what is wrong with it (validation problems).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
+
+    /// <summary>Every other member, e.g. <c>taskId</c>, <c>failureReason</c>, <c>wait</c> or <c>constraint</c>.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>The task the problem is about (a failed or unfinished task), when it names one.</summary>
+    [JsonIgnore]
+    public Guid? TaskId => Extension("taskId") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : null;
+
+    /// <summary>Why the task failed (<c>exit code</c>, <c>timeout</c>, <c>oom</c>, ...), when the problem is a failed task.</summary>
+    [JsonIgnore]
+    public string? FailureReason => Extension("failureReason") is { ValueKind: JsonValueKind.String } reason ? reason.GetString() : null;
+
+    private JsonElement? Extension(string name) => Extensions.TryGetValue(name, out var value) ? value : null;
+}

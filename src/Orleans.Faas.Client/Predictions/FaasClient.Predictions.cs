@@ -1,0 +1,8 @@
+namespace Orleans.Faas.Client;
+
+public partial class FaasClient
+{
+    /// <summary>Where an invocation of <paramref name="inputSize"/> would finish first, every provider ranked.</summary>
+    public virtual Task<PredictionReport> PredictAsync(string function, long inputSize, CancellationToken cancellationToken = default) =>
+        Pipeline.GetJson<PredictionReport>(RequestPath.With($"v1/functions/{Escape(function)}/predictions", ("inputSize", inputSize)), cancellationToken);
+}

@@ -1,0 +1,34 @@
+namespace Orleans.Faas.Client;
+
+/// <summary>A node that runs functions: its facts, runtimes, load, status and efficiency scores.</summary>
+public sealed record Provider
+{
+    public string Id { get; init; } = "";
+
+    public ProviderStatus Status { get; init; }
+
+    public bool IsReference { get; init; }
+
+    /// <summary>The silo that hosts it.</summary>
+    public string Silo { get; init; } = "";
+
+    public NodeFacts Facts { get; init; } = new();
+
+    /// <summary><c>docker</c>, <c>process</c>: what it can run.</summary>
+    public IReadOnlyList<string> Runtimes { get; init; } = [];
+
+    public int Running { get; init; }
+
+    public int Queued { get; init; }
+
+    /// <summary>How many tasks it runs at once.</summary>
+    public int Slots { get; init; }
+
+    public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>Null until both it and the reference were measured.</summary>
+    public EfficiencyScores? Scores { get; init; }
+
+    /// <summary>Null until it was measured.</summary>
+    public ProviderBenchmark? Benchmark { get; init; }
+}

@@ -1,0 +1,50 @@
+namespace Orleans.Faas.Client;
+
+public partial class FaasClient
+{
+    /// <summary>The longest the gateway holds a task read open waiting for the task to finish.</summary>
+    public static readonly TimeSpan MaxTaskWait = TimeSpan.FromSeconds(20);
+
+    /// <summary>A task's status, placement and cost; 404 when there is no such task.</summary>
+    public virtual Task<FaasTask> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        Pipeline.GetJson<FaasTask>($"v1/tasks/{taskId}", cancellationToken);
+
+    /// <summary>
+    /// The task once it finished, or as it is after <paramref name="wait"/> (at most <see cref="MaxTaskWait"/>): one
+    /// request that the gateway holds open, not a poll.
+    /// </summary>
+    public virtual Task<FaasTask> WaitForTaskAsync(Guid taskId, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(wait, MaxTaskWait);
+        return Pipeline.GetJson<FaasTask>(RequestPath.With($"v1/tasks/{taskId}", ("waitSeconds", wait.TotalSeconds)), cancellationToken);
+    }
+
+    /// <summary>A completed task's output; 409 while it runs or when it failed (the problem names why).</summary>
+    public virtual async Task<byte[]> GetTaskResultAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        using var response = await Pipeline.Send(new HttpRequestMessage(HttpMethod.Get, $"v1/tasks/{taskId}/result"), HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>A completed task's output as a stream, read as it arrives; dispose it.</summary>
+    public virtual async Task<Stream> OpenTaskResultAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        var response = await Pipeline.Send(new HttpRequestMessage(HttpMethod.Get, $"v1/tasks/{taskId}/result"), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    /// <summary>A finished task's logs: the tail of its standard error, then of any output beyond the result limit.</summary>
+    public virtual async Task<string> GetTaskLogsAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        using var response = await Pipeline.Send(new HttpRequestMessage(HttpMethod.Get, $"v1/tasks/{taskId}/logs"), HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
+    /// <summary>Stops a queued or running task: it fails with reason <c>cancelled</c>; 409 when it had already finished.</summary>
+    public virtual Task<FaasTask> CancelTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+        Pipeline.PostJson<FaasTask>($"v1/tasks/{taskId}/cancel", null, cancellationToken);
+
+    /// <summary>An operation following a task started earlier, e.g. by another process that handed over its id.</summary>
+    public virtual InvocationOperation GetInvocationOperation(Guid taskId) => new(this, taskId);
+}
