@@ -50,7 +50,7 @@ internal sealed class FaasPipeline(HttpClient http)
         var status = (int)response.StatusCode;
         var problem = await Problem(response, cancellationToken);
         var what = problem is null ? response.ReasonPhrase : string.Join(" ", new[] { problem.Title, problem.Detail }.Where(s => !string.IsNullOrEmpty(s)));
-        var fields = problem?.Errors.Count > 0 ? " " + string.Join("; ", problem.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) : "";
+        var fields = problem?.Errors.Count > 0 ? " " + string.Join(" ", problem.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) : "";
         return new FaasRequestException(status, $"{request.Method} {request.RequestUri} answered {status}: {what}{fields}", problem, RetryAfter(response));
     }
 

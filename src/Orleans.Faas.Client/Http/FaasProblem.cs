@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Orleans.Faas.Client;
 
-/// <summary>An RFC 7807 problem the gateway answered with: what went wrong, and the fields or task it concerns.</summary>
+/// <summary>An RFC 7807 problem the gateway answered with: what went wrong, and the fields, task or job it concerns.</summary>
 public sealed record FaasProblem
 {
     public string? Type { get; init; }
@@ -19,17 +19,26 @@ public sealed record FaasProblem
     /// <summary>Per field, what is wrong with it (validation problems).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 
-    /// <summary>Every other member, e.g. <c>taskId</c>, <c>failureReason</c>, <c>wait</c> or <c>constraint</c>.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>();
+    /// <summary>The task the problem is about: a failed task, or one that has not finished.</summary>
+    public Guid? TaskId { get; init; }
 
-    /// <summary>The task the problem is about (a failed or unfinished task), when it names one.</summary>
-    [JsonIgnore]
-    public Guid? TaskId => Extension("taskId") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : null;
+    public TaskState? TaskStatus { get; init; }
 
     /// <summary>Why the task failed (<c>exit code</c>, <c>timeout</c>, <c>oom</c>, ...), when the problem is a failed task.</summary>
-    [JsonIgnore]
-    public string? FailureReason => Extension("failureReason") is { ValueKind: JsonValueKind.String } reason ? reason.GetString() : null;
+    public string? FailureReason { get; init; }
 
-    private JsonElement? Extension(string name) => Extensions.TryGetValue(name, out var value) ? value : null;
+    public int? ExitCode { get; init; }
+
+    /// <summary>Seconds to wait before trying again, e.g. while another benchmark holds the slot.</summary>
+    public double? Wait { get; init; }
+
+    /// <summary>The benchmark job that holds the slot.</summary>
+    public Guid? BenchmarkId { get; init; }
+
+    /// <summary>The function's constraint no ready provider meets.</summary>
+    public string? Constraint { get; init; }
+
+    /// <summary>Every other member, e.g. <c>traceId</c>.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>();
 }
