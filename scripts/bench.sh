@@ -8,7 +8,8 @@
 #     cores, one slot each; its table, charts, task log and the silos' logs go to $BENCH_OUTPUT (default
 #     artifacts/bench/placement-TIME), which is kept;
 #   decisions: no platform, the placement code in process over simulated providers;
-#   training: two embedded silos of its own, one training out of process (the default), one in process.
+#   training: two embedded silos of its own, one training out of process (the default), one in process;
+#   map: the embedded silo, and the client library's Map against one InvokeAsync at a time.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -112,6 +113,10 @@ case "$mode" in
     start_silo bench-train-inproc http://127.0.0.1:18087 "${trainer_env[@]}" Faas__Models__OutOfProcess=false \
       Faas__Silo__SiloPort=21118 Faas__Silo__GatewayPort=23008
     "${bench[@]}" training "$@" --gateway http://127.0.0.1:18086 --in-process-gateway http://127.0.0.1:18087
+    ;;
+  map)
+    start_embedded_silo
+    "${bench[@]}" map "$@" --gateway "$gateway"
     ;;
   *)
     start_embedded_silo

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Benchmarks.Latency;
+using Orleans.Faas.Benchmarks.Mapping;
 using Orleans.Faas.Benchmarks.Placement;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
@@ -52,4 +53,5 @@ var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform 
 root.Add(DecisionsBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));
+root.Add(MapBenchmark.Command(gateway));
 return await root.Parse(args).InvokeAsync();
