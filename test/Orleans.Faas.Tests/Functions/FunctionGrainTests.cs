@@ -50,7 +50,7 @@ public sealed class FunctionGrainTests(FaasClusterFixture fixture)
 
         Assert.True(first.Created);
         Assert.False(again.Created);
-        Assert.Equal(first.Version, again.Version);
+        Assert.Equal((first.Version.Version, first.Version.RegisteredAt), (again.Version.Version, again.Version.RegisteredAt));
         Assert.True(changed.Created);
         Assert.Equal(2, changed.Version.Version);
     }
