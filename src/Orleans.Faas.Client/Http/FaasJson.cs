@@ -18,7 +18,8 @@ internal static class FaasJson
         json.Converters.Add(new JsonStringEnumConverter<PlacementPolicy>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ProfileSource>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
-        json.MakeReadOnly();
+        // Options made read-only before first use need their reflection resolver filled in, or MakeReadOnly throws.
+        json.MakeReadOnly(populateMissingResolver: true);
         return json;
     }
 }
