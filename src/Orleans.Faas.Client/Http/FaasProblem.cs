@@ -19,17 +19,13 @@ public sealed record FaasProblem
     /// <summary>Per field, what is wrong with it (validation problems).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = new Dictionary<string, string[]>();
 
-    /// <summary>Every other member, e.g. <c>taskId</c>, <c>failureReason</c>, <c>wait</c> or <c>constraint</c>.</summary>
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>();
-
     /// <summary>The task the problem is about (a failed or unfinished task), when it names one.</summary>
-    [JsonIgnore]
-    public Guid? TaskId => Extension("taskId") is { ValueKind: JsonValueKind.String } id && id.TryGetGuid(out var guid) ? guid : null;
+    public Guid? TaskId { get; init; }
 
     /// <summary>Why the task failed (<c>exit code</c>, <c>timeout</c>, <c>oom</c>, ...), when the problem is a failed task.</summary>
-    [JsonIgnore]
-    public string? FailureReason => Extension("failureReason") is { ValueKind: JsonValueKind.String } reason ? reason.GetString() : null;
+    public string? FailureReason { get; init; }
 
-    private JsonElement? Extension(string name) => Extensions.TryGetValue(name, out var value) ? value : null;
+    /// <summary>Every other member, e.g. <c>taskStatus</c>, <c>exitCode</c>, <c>wait</c> or <c>constraint</c>.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> Extensions { get; init; } = new Dictionary<string, JsonElement>();
 }
