@@ -1,0 +1,28 @@
+using Orleans.Faas.Cli.Configuration;
+
+namespace Orleans.Faas.Cli.Deployment;
+
+/// <summary>
+/// A stack file: <c>functions:</c> keyed by name, each with the fields of the HTTP function definition, in camelCase.
+/// </summary>
+internal sealed class StackFile
+{
+    public Dictionary<string, FunctionDefinition?> Functions { get; init; } = [];
+
+    /// <summary>The file's functions in the order it lists them, each named by its key.</summary>
+    public static IReadOnlyList<FunctionDefinition> Read(string path)
+    {
+        var stack = YamlFile.Read<StackFile>(path);
+        if (stack.Functions.Count == 0)
+            throw CliException.Usage($"{path}: no functions: list them under 'functions:', keyed by name");
+        return [.. stack.Functions.Select(f => Named(path, f.Key, f.Value))];
+    }
+
+    private static FunctionDefinition Named(string path, string name, FunctionDefinition? definition) => definition switch
+    {
+        null => throw CliException.Usage($"{path}: function '{name}' has no fields"),
+        // The key is the name; a second one inside could only disagree with it.
+        { Name: not null } => throw CliException.Usage($"{path}: function '{name}': unknown key 'name' (the key above it is the name)"),
+        _ => definition with { Name = name },
+    };
+}

@@ -1,0 +1,36 @@
+namespace Orleans.Faas.Cli.Functions;
+
+/// <summary><c>faas fn ls|get|rm</c>: the registered functions.</summary>
+internal static class FunctionCommands
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "The function's name" };
+
+        var list = new Command("ls", "List every function with its latest version")
+            .Runs(async (cli, ct) => cli.Show(await cli.Client.ListFunctionsAsync(ct), List));
+
+        var get = new Command("get", "Show a function's latest version") { name }
+            .Runs(async (cli, ct) => cli.Show(await cli.Client.GetFunctionAsync(cli.Get(name), ct), Tables.Details));
+
+        var remove = new Command("rm", "Delete a function and all its versions") { name }
+            .Runs(async (cli, ct) =>
+            {
+                await cli.Client.DeleteFunctionAsync(cli.Get(name), ct);
+                return cli.Note($"deleted {cli.Get(name)}");
+            });
+
+        return new Command("fn", "Registered functions") { list, get, remove };
+    }
+
+    private static IRenderable List(IReadOnlyList<FunctionVersion> functions) => Tables.List(
+        functions,
+        ("NAME", f => f.Name),
+        ("VERSION", f => f.Version),
+        ("RUNTIME", f => f.Runtime),
+        ("IMAGE", f => f.Image),
+        ("COMMAND", f => f.Command),
+        ("CPU", f => f.Cpu),
+        ("MEMORY MiB", f => f.MemoryMiB),
+        ("REGISTERED", f => f.RegisteredAt));
+}

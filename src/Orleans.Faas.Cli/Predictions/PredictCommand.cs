@@ -1,0 +1,26 @@
+namespace Orleans.Faas.Cli.Predictions;
+
+/// <summary><c>faas predict NAME --input-size N</c>: where an invocation would finish first, every provider ranked.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var name = new Argument<string>("name") { Description = "The function" };
+        var inputSize = new Option<long>("--input-size") { Description = "The invocation's input size", Required = true };
+        return new Command("predict", "Predict where an invocation would finish first: every provider, best first") { name, inputSize }
+            .Runs(async (cli, ct) => cli.Show(await cli.Client.PredictAsync(cli.Get(name), cli.Get(inputSize), ct), Report));
+    }
+
+    private static IRenderable Report(PredictionReport report) => new Rows(
+        Tables.Details(report),
+        Tables.List(
+            report.Providers,
+            ("PROVIDER", p => p.Provider),
+            ("STATUS", p => p.Status),
+            ("FITS", p => p.Fits),
+            ("PREDICTED ms", p => p.PredictedRuntimeMs),
+            ("WAIT ms", p => p.ExpectedWaitMs),
+            ("COLD START ms", p => p.ColdStartMs),
+            ("FINISH ms", p => p.ExpectedFinishMs),
+            ("UNMET", p => p.Unmet)));
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using Orleans.Faas.IntegrationTests.Gateway;
+using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
+
+namespace Orleans.Faas.IntegrationTests.Cli;
+
+/// <summary>What an operator reads with faas: providers, the execution history, predictions and models, as JSON for scripts.</summary>
+[Collection(EmbeddedPlatformCollection.Name)]
+public sealed class CliReadTests(EmbeddedPlatformFixture platform)
+{
+    [Fact]
+    public async Task Providers_ls_lists_the_node_as_json()
+    {
+        var run = await Faas("providers", "ls", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var node = Assert.Single(run.Json.AsArray(), p => p!["id"]!.GetValue<string>() == platform.Silo.Name)!;
+        Assert.Equal("READY", node["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Executions_stops_after_its_limit_newest_first()
+    {
+        var name = UniqueName("cli-history");
+        await platform.Http.RegisterOk(Cat(name));
+        var tasks = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await platform.Http.InvokeSync(name, $"run {i}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
+            tasks.Add(response.Headers.GetValues("X-Faas-Task-Id").Single());
+        }
+
+        var run = await Faas("executions", "--function", name, "--limit", "2", "--output", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal([tasks[2], tasks[1]], run.Json.AsArray().Select(r => r!["taskId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Predict_ranks_the_node_for_a_function()
+    {
+        var name = UniqueName("cli-predict");
+        await platform.Http.RegisterOk(Cat(name));
+
+        var table = await Faas("predict", name, "--input-size", "1000");
+        var json = await Faas("predict", name, "--input-size", "1000", "--output", "json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains(platform.Silo.Name, table.Text);
+        Assert.Equal(1000, json.Json["inputSize"]!.GetValue<long>());
+        Assert.Contains(json.Json["providers"]!.AsArray(), p => p!["provider"]!.GetValue<string>() == platform.Silo.Name);
+    }
+
+    [Fact]
+    public async Task Models_ls_shows_the_models_and_their_training()
+    {
+        var table = await Faas("models", "ls");
+        var json = await Faas("models", "ls", "--limit", "5", "--output", "json");
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("training", table.Text);
+        Assert.NotNull(json.Json["training"]);
+    }
+
+    private Task<CliRun> Faas(params string[] args) => FaasCli.Run(platform.Silo.GatewayUrl, null, args);
+}
