@@ -59,7 +59,7 @@ public sealed class CliDeployTests(EmbeddedPlatformFixture platform)
         Assert.True((await FaasCli.Run(platform.Silo.GatewayUrl, null, "fn", "get", name)).ExitCode == 3, "Nothing of a rejected stack file is registered.");
     }
 
-    private Task<CliRun> Deploy(string stack, params string[] more) => FaasCli.Run(platform.Silo.GatewayUrl, null, ["deploy", "-f", stack, .. more]);
+    private Task<ProgramRun> Deploy(string stack, params string[] more) => FaasCli.Run(platform.Silo.GatewayUrl, null, ["deploy", "-f", stack, .. more]);
 
     private static string StackFile(string yaml)
     {

@@ -1,3 +1,4 @@
+using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
@@ -71,7 +72,7 @@ public sealed class CliInvocationTests(EmbeddedPlatformFixture platform)
         Assert.Equal("ALPHA\nBETA\nGAMMA\nDELTA\nEPSILON\n", run.Text);
     }
 
-    private Task<CliRun> Faas(string? input, params string[] args) => FaasCli.Run(platform.Silo.GatewayUrl, input, args);
+    private Task<ProgramRun> Faas(string? input, params string[] args) => FaasCli.Run(platform.Silo.GatewayUrl, input, args);
 
     private async Task<string> Upper()
     {

@@ -1,3 +1,4 @@
+using Orleans.Faas.IntegrationTests.Hosting;
 using System.Net;
 using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
@@ -63,5 +64,5 @@ public sealed class CliReadTests(EmbeddedPlatformFixture platform)
         Assert.NotNull(json.Json["training"]);
     }
 
-    private Task<CliRun> Faas(params string[] args) => FaasCli.Run(platform.Silo.GatewayUrl, null, args);
+    private Task<ProgramRun> Faas(params string[] args) => FaasCli.Run(platform.Silo.GatewayUrl, null, args);
 }

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Orleans.Faas.IntegrationTests.Cli;
+namespace Orleans.Faas.IntegrationTests.Hosting;
 
-/// <summary>How a faas run ended: its exit code, the bytes it wrote to standard output, and its standard error.</summary>
-public sealed record CliRun(int ExitCode, byte[] Output, string Errors)
+/// <summary>How a program run ended: its exit code, the bytes it wrote to standard output, and its standard error.</summary>
+public sealed record ProgramRun(int ExitCode, byte[] Output, string Errors)
 {
     public string Text => Encoding.UTF8.GetString(Output);
 
