@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace Orleans.Faas.Batches;
+
+/// <summary>A batch, keyed by its id: one task per input, counted by status, with the results in input order.</summary>
+[Alias("faas.IBatchGrain")]
+public interface IBatchGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Makes one task per input for the function's latest version and hands each to the scheduler; everything is
+    /// persisted before this returns. Throws <see cref="Functions.FunctionNotFoundException"/>.
+    /// </summary>
+    [Alias("Start")]
+    Task<BatchSnapshot> Start(BatchRequest request);
+
+    /// <summary>Null when no batch with this id was ever started.</summary>
+    [AlwaysInterleave, Alias("GetSnapshot")]
+    Task<BatchSnapshot?> GetSnapshot();
+
+    /// <summary>Returns once every task finished or <paramref name="maxWait"/> passed, whichever is first.</summary>
+    [AlwaysInterleave, Alias("WaitUntilFinished")]
+    Task<BatchSnapshot?> WaitUntilFinished(TimeSpan maxWait);
+
+    /// <summary>The items from <paramref name="offset"/>, at most <paramref name="limit"/>, in input order; null when no batch with this id was ever started.</summary>
+    [AlwaysInterleave, Alias("GetItems")]
+    Task<ImmutableArray<BatchItem>?> GetItems(int offset, int limit);
+}
