@@ -1,17 +1,14 @@
 namespace Orleans.Faas.Client;
 
 /// <summary>A benchmark job (providers, a profile or a workload), followed until it ends.</summary>
-public class BenchmarkOperation
+public class BenchmarkOperation : FaasOperation
 {
     /// <summary>How often a job is read while waiting; jobs take seconds to minutes, and the gateway has no long poll for them.</summary>
     public static readonly TimeSpan DefaultPollingInterval = TimeSpan.FromSeconds(2);
 
-    private readonly FaasClient? _client;
-
     internal BenchmarkOperation(FaasClient client, Guid id)
+        : base(client, id)
     {
-        _client = client;
-        Id = id;
     }
 
     /// <summary>For mocking.</summary>
@@ -19,14 +16,10 @@ public class BenchmarkOperation
     {
     }
 
-    public virtual Guid Id { get; }
-
     /// <summary>The job as last read; null before the first read.</summary>
     public virtual BenchmarkJob? Job { get; private set; }
 
-    public virtual bool HasCompleted => Job?.IsFinished == true;
-
-    private FaasClient Client => _client ?? throw new InvalidOperationException("This operation was made for mocking; it sends nothing.");
+    public override bool HasCompleted => Job?.IsFinished == true;
 
     public virtual async Task<BenchmarkJob> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
         Job = await Client.GetBenchmarkAsync(Id, cancellationToken);

@@ -1,14 +1,11 @@
 namespace Orleans.Faas.Client;
 
 /// <summary>An asynchronous invocation: its task, followed until it finishes, then its result and logs.</summary>
-public class InvocationOperation
+public class InvocationOperation : FaasOperation
 {
-    private readonly FaasClient? _client;
-
     internal InvocationOperation(FaasClient client, Guid id)
+        : base(client, id)
     {
-        _client = client;
-        Id = id;
     }
 
     /// <summary>For mocking.</summary>
@@ -16,16 +13,10 @@ public class InvocationOperation
     {
     }
 
-    /// <summary>The task's id.</summary>
-    public virtual Guid Id { get; }
-
     /// <summary>The task as last read; null before the first read.</summary>
     public virtual FaasTask? Task { get; private set; }
 
-    /// <summary>True once the task is known to have finished, completed or failed.</summary>
-    public virtual bool HasCompleted => Task?.IsFinished == true;
-
-    private FaasClient Client => _client ?? throw new InvalidOperationException("This operation was made for mocking; it sends nothing.");
+    public override bool HasCompleted => Task?.IsFinished == true;
 
     /// <summary>Reads the task once.</summary>
     public virtual async Task<FaasTask> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
