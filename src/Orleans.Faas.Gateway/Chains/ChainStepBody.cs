@@ -12,7 +12,7 @@ public sealed record ChainStepBody(string? Function, string? FanOut = null)
 
     // An unknown spelling becomes an undefined value, which validation rejects with the allowed ones in its message.
     private static FanOut ParseFanOut(string fanOut) =>
-        Enum.TryParse<FanOut>(fanOut, ignoreCase: false, out var parsed) && fanOut == JsonNamingPolicy.CamelCase.ConvertName(parsed.ToString())
+        Enum.TryParse<FanOut>(fanOut, ignoreCase: true, out var parsed) && fanOut == JsonNamingPolicy.CamelCase.ConvertName(parsed.ToString())
             ? parsed
             : (FanOut)(-1);
 }
