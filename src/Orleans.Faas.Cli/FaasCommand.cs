@@ -1,4 +1,5 @@
 using Orleans.Faas.Cli.Benchmarks;
+using Orleans.Faas.Cli.Chains;
 using Orleans.Faas.Cli.Completion;
 using Orleans.Faas.Cli.Deployment;
 using Orleans.Faas.Cli.Executions;
@@ -25,6 +26,7 @@ internal static class FaasCommand
         InvokeCommand.Create(),
         MapCommand.Create(),
         TaskCommands.Create(),
+        ChainCommands.Create(),
         ProviderCommands.Create(),
         ExecutionsCommand.Create(),
         BenchmarkCommands.Create(),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Chains;
 using Orleans.Faas.History;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
@@ -39,6 +40,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<BenchmarkPlanner>();
         silo.Services.AddSingleton<BenchmarkRuns>();
         silo.Services.AddSingleton<BenchmarkCallbacks>();
+        silo.Services.AddSingleton<ChainSteps>();
         silo.Services.AddHttpClient(BenchmarkCallbacks.ClientName).AddStandardResilienceHandler();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
@@ -68,6 +70,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }

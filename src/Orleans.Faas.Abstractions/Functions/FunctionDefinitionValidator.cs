@@ -13,6 +13,11 @@ public static partial class FunctionDefinitionValidator
     public const int MinPidsLimit = 8; // The agent and a shell need a few.
     public const int MaxPidsLimit = 65536;
 
+    public const string NameRule = "Name must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.";
+
+    /// <summary>Whether <paramref name="name"/> may name a function (or a chain).</summary>
+    public static bool IsValidName(string? name) => NamePattern().IsMatch(name ?? "");
+
     /// <summary>Field name → problems; empty when the definition is valid.</summary>
     public static ImmutableDictionary<string, string[]> Validate(FunctionDefinition definition)
     {
@@ -20,8 +25,8 @@ public static partial class FunctionDefinitionValidator
         void Add(string field, string message) =>
             (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
 
-        if (!NamePattern().IsMatch(definition.Name ?? ""))
-            Add("name", "Name must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
+        if (!IsValidName(definition.Name))
+            Add("name", NameRule);
 
         if (!Enum.IsDefined(definition.Runtime))
             Add("runtime", "Runtime must be 'docker' or 'process'.");

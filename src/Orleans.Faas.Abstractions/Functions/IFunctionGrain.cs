@@ -29,6 +29,13 @@ public interface IFunctionGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Invoke")]
     Task<Guid> Invoke(byte[] input, InvocationOptions options);
 
+    /// <summary>
+    /// As <see cref="Invoke"/>, under a task id the caller chose and persisted first: when a task with that id already
+    /// exists this does nothing, so a caller that lost track of its call can make it again without running the input twice.
+    /// </summary>
+    [AlwaysInterleave, Alias("InvokeAs")]
+    Task InvokeAs(Guid taskId, byte[] input, InvocationOptions options);
+
     /// <summary>Keeps what a profile job measured on the reference provider, replacing earlier profiled points at the same sizes.</summary>
     [Alias("RecordProfile")]
     Task RecordProfile(ImmutableArray<ProfilePoint> points);

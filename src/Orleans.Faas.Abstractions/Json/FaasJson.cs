@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Scheduling;
@@ -21,6 +22,7 @@ public static class FaasJson
         json.Converters.Add(new JsonStringEnumConverter<BenchmarkKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<PlacementPolicyKind>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ProfileSource>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter<FanOut>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         return json;
     }

@@ -5,4 +5,5 @@ public static class Registries
 {
     public const string Functions = "functions";
     public const string Providers = "providers";
+    public const string Chains = "chains";
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Faas.Gateway.Benchmarks;
+using Orleans.Faas.Gateway.Chains;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
@@ -43,6 +44,7 @@ public static class GatewayHosting
         v1.MapFunctionEndpoints();
         v1.MapInvocationEndpoints();
         v1.MapTaskEndpoints();
+        v1.MapChainEndpoints();
         v1.MapProviderEndpoints();
         v1.MapExecutionEndpoints();
         v1.MapBenchmarkEndpoints();

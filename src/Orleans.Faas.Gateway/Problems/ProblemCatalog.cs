@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Providers;
@@ -29,12 +30,19 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The benchmark request is invalid.",
         },
+        InvalidChainDefinitionException e => new ValidationProblemDetails(e.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The chain definition is invalid.",
+        },
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
             Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
         PayloadTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
         BadHttpRequestException e => Problem(e.StatusCode, "The request is malformed.", e.Message),
         FunctionNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown function.", e.Message),
+        ChainNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain.", e.Message),
+        ChainRunNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain run.", e.Message),
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),

@@ -53,13 +53,27 @@ public sealed class FunctionGrain(
 
     public async Task<Guid> Invoke(byte[] input, InvocationOptions options)
     {
-        var latest = Record.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
         var taskId = Guid.NewGuid();
+        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(Submission(input, options));
+        return taskId;
+    }
+
+    public async Task InvokeAs(Guid taskId, byte[] input, InvocationOptions options)
+    {
+        var task = GrainFactory.GetGrain<ITaskGrain>(taskId);
+        // Read before the first await, as in Invoke: the latest version when the call came.
+        var submission = Submission(input, options);
+        if (await task.GetSnapshot() is null)
+            await task.Submit(submission);
+    }
+
+    private TaskSubmission Submission(byte[] input, InvocationOptions options)
+    {
+        var latest = Record.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
         var inputSize = options.InputSize ?? input.Length;
         // Placement predicts from the profile as it is now, and the node gives the run its cache need; the task carries
         // both, so neither costs a call back here.
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(new TaskSubmission(latest, input, inputSize, options.Provider, ProfileAt(inputSize), Record.CacheNeed?.Ways));
-        return taskId;
+        return new TaskSubmission(latest, input, inputSize, options.Provider, ProfileAt(inputSize), Record.CacheNeed?.Ways);
     }
 
     public async Task RecordProfile(ImmutableArray<ProfilePoint> points)

@@ -49,6 +49,12 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
             () => client.GetProfileAsync(name),
             () => client.GetModelsAsync(),
             () => client.StartTrainingAsync(),
+            () => client.DefineChainAsync(new ChainDefinition { Name = name, Steps = [name] }),
+            () => client.ListChainsAsync(),
+            () => client.GetChainAsync(name),
+            () => client.StartChainRunAsync(name, "x"u8.ToArray()),
+            () => client.GetChainRunAsync(name, unknownTask),
+            () => client.DeleteChainAsync(name),
             () => client.DeleteFunctionAsync(name),
         ];
         foreach (var call in calls)

@@ -1,0 +1,27 @@
+namespace Orleans.Faas.Chains;
+
+/// <summary>A chain by name: its versions, and the entry point for running it.</summary>
+[Alias("faas.IChainGrain")]
+public interface IChainGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores the definition as the next version, unless it is the latest version's own, which changes nothing;
+    /// throws <see cref="InvalidChainDefinitionException"/>.
+    /// </summary>
+    [Alias("Define")]
+    Task<ChainRegistration> Define(ChainDefinition definition);
+
+    [AlwaysInterleave, Alias("GetLatest")]
+    Task<ChainVersion?> GetLatest();
+
+    /// <summary>Removes every version; runs already started go on. False when the chain did not exist.</summary>
+    [Alias("Delete")]
+    Task<bool> Delete();
+
+    /// <summary>
+    /// Starts a run of the latest version with <paramref name="input"/> as the first step's input, once every step's
+    /// function is registered; throws <see cref="ChainNotFoundException"/> or <see cref="Functions.FunctionNotFoundException"/>.
+    /// </summary>
+    [AlwaysInterleave, Alias("StartRun")]
+    Task<ChainRunSnapshot> StartRun(byte[] input);
+}

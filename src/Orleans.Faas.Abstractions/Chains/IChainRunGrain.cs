@@ -1,0 +1,21 @@
+namespace Orleans.Faas.Chains;
+
+/// <summary>
+/// One run of a chain, keyed by its id. Durable: it persists every transition and keeps a reminder while it runs, so a
+/// run whose silo died carries on elsewhere, re-attaching to the step it had started.
+/// </summary>
+[Alias("faas.IChainRunGrain")]
+public interface IChainRunGrain : IGrainWithGuidKey
+{
+    /// <summary>Persists the run as RUNNING and starts its first step in the background.</summary>
+    [Alias("Start")]
+    Task<ChainRunSnapshot> Start(ChainRunRequest request);
+
+    /// <summary>Null when no run with this id was ever started.</summary>
+    [AlwaysInterleave, Alias("GetSnapshot")]
+    Task<ChainRunSnapshot?> GetSnapshot();
+
+    /// <summary>Returns once the run finished or <paramref name="maxWait"/> passed, whichever is first.</summary>
+    [AlwaysInterleave, Alias("WaitUntilFinished")]
+    Task<ChainRunSnapshot?> WaitUntilFinished(TimeSpan maxWait);
+}

@@ -1,0 +1,10 @@
+namespace Orleans.Faas.Client;
+
+/// <summary>A defined version of a chain.</summary>
+public sealed record ChainVersion : ChainDefinition
+{
+    /// <summary>1 for the first definition, one more for each definition that changed the steps.</summary>
+    public int Version { get; init; }
+
+    public DateTimeOffset DefinedAt { get; init; }
+}

@@ -1,0 +1,60 @@
+using Orleans.Faas.Functions;
+using Orleans.Faas.Registry;
+
+namespace Orleans.Faas.Chains;
+
+public sealed class ChainGrain(
+    [PersistentState("chain", FaasStorage.Name)] IPersistentState<ChainRecord> state,
+    TimeProvider clock)
+    : Grain, IChainGrain
+{
+    private string Name => this.GetPrimaryKeyString();
+
+    private ChainRecord Record => state.State;
+
+    private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Chains);
+
+    public async Task<ChainRegistration> Define(ChainDefinition definition)
+    {
+        var errors = ChainDefinitionValidator.Validate(definition);
+        if (!errors.IsEmpty)
+            throw new InvalidChainDefinitionException(errors);
+        if (definition.Name != Name)
+            throw new ArgumentException($"Definition '{definition.Name}' was sent to chain '{Name}'.", nameof(definition));
+        if (Record.Versions.LastOrDefault() is { } latest && latest.Definition.SameAs(definition))
+            return new ChainRegistration(latest, Created: false);
+
+        var version = new ChainVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
+        Record.Versions.Add(version);
+        Record.LastVersion = version.Version;
+        await state.WriteStateAsync();
+        await Registry.Add(Name);
+        return new ChainRegistration(version, Created: true);
+    }
+
+    public Task<ChainVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());
+
+    public async Task<bool> Delete()
+    {
+        if (Record.Versions.Count == 0)
+            return false;
+
+        Record.Versions.Clear();
+        await state.WriteStateAsync();
+        await Registry.Remove(Name);
+        return true;
+    }
+
+    public async Task<ChainRunSnapshot> StartRun(byte[] input)
+    {
+        var latest = Record.Versions.LastOrDefault() ?? throw new ChainNotFoundException(Name);
+        // A run whose step names no function would only fail later; say so now, before anything runs.
+        foreach (var function in latest.Definition.Steps.Select(s => s.Function).Distinct())
+        {
+            if (await GrainFactory.GetGrain<IFunctionGrain>(function).GetLatest() is null)
+                throw new FunctionNotFoundException(function);
+        }
+        var request = new ChainRunRequest(Name, latest.Version, latest.Definition.Steps, input);
+        return await GrainFactory.GetGrain<IChainRunGrain>(Guid.NewGuid()).Start(request);
+    }
+}

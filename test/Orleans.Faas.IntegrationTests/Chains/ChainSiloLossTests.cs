@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orleans.Faas.IntegrationTests.Cluster;
+using Xunit.Abstractions;
+using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
+
+namespace Orleans.Faas.IntegrationTests.Chains;
+
+/// <summary>Three silo processes and a gateway; the silo a chain run lives on is SIGKILLed while its middle step runs.</summary>
+public sealed class ChainSiloLossTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan LossPatience = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task A_chain_run_completes_with_the_right_output_when_its_silo_is_killed_mid_run_and_no_step_runs_twice()
+    {
+        await using var cluster = await LabCluster.Create();
+        await cluster.Start(["chain-a", "chain-b", "chain-c"], new Dictionary<string, string> { ["Faas__Chains__WakeUpPeriod"] = "00:00:03" });
+        var http = cluster.Gateway!.Http;
+        var (upper, reverse, quote) = (UniqueName("upper"), UniqueName("rev"), UniqueName("quote"));
+        await http.RegisterOk(ChainHttp.Process(upper, "/bin/sh", "-c", "sleep 3; /usr/bin/tr a-z A-Z"));
+        await http.RegisterOk(ChainHttp.Process(reverse, "/bin/sh", "-c", "sleep 3; /usr/bin/rev"));
+        await http.RegisterOk(ChainHttp.Process(quote, "/bin/sh", "-c", "sleep 3; /bin/sed 's/^/> /'"));
+        var chain = UniqueName("survivor");
+        await http.DefineOk(chain, upper, reverse, quote);
+
+        var id = await http.StartRun(chain, "hello chains");
+        var running = await UntilStepRuns(http, chain, id, 1);
+        var host = running.Text("host");
+        var victim = cluster.Silos.Single(s => s.Name == host);
+        var killedAt = DateTimeOffset.UtcNow;
+        await victim.Kill();
+
+        var run = await http.WaitForRun(chain, id, LossPatience);
+
+        Assert.True(run.Text("status") == "COMPLETED", run.ToJsonString());
+        Assert.Equal("> SNIAHC OLLEH", run.Text("output"));
+        Assert.NotEqual(host, run.Text("host"));
+        var steps = run.Steps();
+        Assert.All(steps, s => Assert.Equal("COMPLETED", s.Text("status")));
+        Assert.Equal(3, steps.Select(s => s.Text("taskId")).Distinct().Count());
+        // One finished execution per step: the run re-attached to the task it had started instead of submitting another.
+        foreach (var function in new[] { upper, reverse, quote })
+            Assert.Single(await EventuallyRecorded(http, function));
+        output.WriteLine($"run lived on {host}, killed at step 1; completed on {run.Text("host")} " +
+            $"{(DateTimeOffset.Parse(run.Text("finishedAt")) - killedAt).TotalSeconds:F1} s after the kill");
+    }
+
+    private static async Task<JsonObject> UntilStepRuns(HttpClient http, string chain, string id, int step)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var run = (await http.GetFromJsonAsync<JsonObject>($"/v1/chains/{chain}/runs/{id}"))!;
+            if (run.Steps()[step].Text("status") == "RUNNING")
+                return run;
+            Assert.True(DateTime.UtcNow < deadline, $"Step {step} of run {id} did not start: {run.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The function's finished executions; rows are written in batches, so the first one may take a moment.</summary>
+    private static async Task<JsonArray> EventuallyRecorded(HttpClient http, string function)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var rows = await http.Executions(function);
+            if (rows.Count > 0 || DateTime.UtcNow > deadline)
+                return rows;
+            await Task.Delay(250);
+        }
+    }
+}
