@@ -149,7 +149,7 @@ def call(function, load_error, kind, body, results):
 
 
 def reap():
-    """Collects children the function left (the agent killed them), so none stays a zombie."""
+    """Collects the children an earlier request left (the agent killed them after it), so none stays a zombie."""
     try:
         while os.waitpid(-1, os.WNOHANG)[0] > 0:
             pass
@@ -170,6 +170,7 @@ def main(mode, kind, code, entry=""):
             load_error = error
     while (header := read_exact(REQUESTS, 4)) is not None:
         body = read_exact(REQUESTS, struct.unpack("<I", header)[0]) or b""
+        reap()
         if mode == "check":
             write_all(results, check(kind, code, entry).encode())
             status, text = 0, b""
@@ -178,7 +179,6 @@ def main(mode, kind, code, entry=""):
         sys.stdout.flush()
         sys.stderr.flush()
         write_all(REPLIES, struct.pack("<iI", status, len(text)) + text)
-        reap()
 
 
 if __name__ == "__main__":

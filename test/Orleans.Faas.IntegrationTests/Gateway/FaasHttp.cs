@@ -17,12 +17,15 @@ public static class FaasHttp
         await http.PostAsJsonAsync("/v1/functions", definition);
 
     /// <summary>Registers with a multipart form: the definition as JSON in its "definition" part, a code file in its "code" part.</summary>
-    public static async Task<HttpResponseMessage> RegisterForm(this HttpClient http, object definition, string fileName, string code)
+    public static Task<HttpResponseMessage> RegisterForm(this HttpClient http, object definition, string fileName, string code) =>
+        http.RegisterForm(definition, fileName, Encoding.UTF8.GetBytes(code));
+
+    public static async Task<HttpResponseMessage> RegisterForm(this HttpClient http, object definition, string fileName, byte[] code)
     {
         using var form = new MultipartFormDataContent
         {
             { JsonContent.Create(definition), "definition" },
-            { new StringContent(code, Encoding.UTF8), "code", fileName },
+            { new ByteArrayContent(code), "code", fileName },
         };
         return await http.PostAsync("/v1/functions", form);
     }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -133,11 +135,111 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         Assert.Single(await platform.ContainersOf(name));
     }
 
-    private async Task<JsonArray> InvokeJson(string name)
+    [Theory]
+    [InlineData("shop.zip")]
+    [InlineData("shop.tar.gz")]
+    public async Task An_archive_of_a_package_runs_its_entry_point(string fileName)
     {
-        using var response = await Http.InvokeSync(name, "null");
+        var name = UniqueName("py-archive");
+        var files = new Dictionary<string, string>
+        {
+            ["shop/__init__.py"] = "",
+            ["shop/prices.py"] = "VAT = 0.25\n",
+            ["shop/checkout.py"] = "from shop.prices import VAT\ndef total(cart):\n    return round(sum(cart) * (1 + VAT), 2)\n",
+        };
+
+        using var registered = await Http.RegisterForm(new { name, runtime = "python", entryPoint = "shop.checkout:total" }, fileName, Archives.Of(fileName, files));
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await Describe(registered));
+        using var response = await Http.InvokeSync(name, "[10, 30]");
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
+        Assert.Equal("50.0", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_archive_without_its_entry_module_is_refused()
+    {
+        var name = UniqueName("py-archive-bad");
+        var archive = Archives.Of("shop.zip", new Dictionary<string, string> { ["shop/__init__.py"] = "" });
+
+        using var response = await Http.RegisterForm(new { name, runtime = "python", entryPoint = "shop.checkout:total" }, "shop.zip", archive);
+
+        var error = (await response.AssertProblem(HttpStatusCode.BadRequest))["errors"]!["code"]![0]!.GetValue<string>();
+        Assert.Contains("shop/checkout.py", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_process_the_function_started_is_gone_after_its_call_and_the_interpreter_stays()
+    {
+        var name = UniqueName("py-children");
+        const string Source = """
+            import os, subprocess, sys
+            def handler(pid):
+                if pid is None:
+                    return [os.getpid(), subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)']).pid]
+                try:
+                    os.kill(pid, 0)
+                    return [os.getpid(), 'alive']
+                except ProcessLookupError:
+                    return [os.getpid(), 'gone']
+            """;
+        await Http.RegisterOk(new { name, runtime = "python", source = Source });
+
+        var first = await InvokeJson(name);
+        var second = await InvokeJson(name, first[1]!.ToJsonString());
+
+        Assert.Equal(first[0]!.GetValue<int>(), second[0]!.GetValue<int>());
+        Assert.Equal("gone", second[1]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_interpreter_that_exits_fails_its_call_and_the_next_call_starts_a_new_one()
+    {
+        var name = UniqueName("py-exit");
+        await Http.RegisterOk(new { name, runtime = "python", source = "import os\ndef handler(code):\n    if code is not None:\n        os._exit(code)\n    return [os.getpid()]\n" });
+
+        var before = await InvokeJson(name);
+        using var exited = await Http.InvokeSync(name, "7");
+        var after = await InvokeJson(name);
+
+        var problem = await exited.AssertProblem(HttpStatusCode.BadGateway);
+        Assert.Equal("exit code", problem["failureReason"]!.GetValue<string>());
+        Assert.Equal(7, problem["exitCode"]!.GetValue<int>());
+        Assert.Single(await platform.ContainersOf(name));
+        Assert.NotEqual(before[0]!.GetValue<int>(), after[0]!.GetValue<int>());
+    }
+
+    private async Task<JsonArray> InvokeJson(string name, string input = "null")
+    {
+        using var response = await Http.InvokeSync(name, input);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
         return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+}
+
+/// <summary>Archives of Python packages, as a user would upload them.</summary>
+internal static class Archives
+{
+    public static byte[] Of(string fileName, IReadOnlyDictionary<string, string> files)
+    {
+        using var bytes = new MemoryStream();
+        if (fileName.EndsWith(".zip", StringComparison.Ordinal))
+        {
+            using var zip = new ZipArchive(bytes, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var (path, text) in files)
+            {
+                using var entry = new StreamWriter(zip.CreateEntry(path).Open());
+                entry.Write(text);
+            }
+        }
+        else
+        {
+            using var gzip = new GZipStream(bytes, CompressionLevel.Fastest, leaveOpen: true);
+            using var tar = new TarWriter(gzip);
+            foreach (var (path, text) in files)
+                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(text)) });
+        }
+        return bytes.ToArray();
     }
 }
 
