@@ -476,6 +476,14 @@ static int forward(int conn, int fd, uint8_t kind) {
     }
 }
 
+/* Forwards what is left in FD once every writer is gone, waiting a little for its end. */
+static void drain(int conn, int fd, uint8_t kind) {
+    for (int round = 0; round < 100 && forward(conn, fd, kind) == 0; round++) {
+        struct pollfd wait = {fd, POLLIN, 0};
+        poll(&wait, 1, 10);
+    }
+}
+
 /* The server's reply to a request: status, then the exception text. */
 struct reply {
     char header[8];
@@ -587,8 +595,8 @@ static void serve_server(int conn, char **command) {
         kill_all();
         if (!main_reaped && wait4(server.pid, &main_status, 0, &main_usage) == server.pid)
             main_reaped = 1;
-        while (forward(conn, server.out, FRAME_STDOUT) == 0 && forward(conn, server.err, FRAME_STDERR) == 0)
-            ;
+        drain(conn, server.out, FRAME_STDOUT);
+        drain(conn, server.err, FRAME_STDERR);
         report.exit_code = main_reaped && WIFEXITED(main_status) ? WEXITSTATUS(main_status) : -1;
         report.signal = main_reaped && WIFSIGNALED(main_status) ? WTERMSIG(main_status) : 0;
         report.peak_rss_bytes = -1;
