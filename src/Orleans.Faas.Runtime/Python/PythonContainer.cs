@@ -26,7 +26,11 @@ internal static class PythonContainer
     /// wrong with the code instead of calling it. The runner's mode travels as the command, which definitions of the
     /// python runtime cannot set themselves.
     /// </summary>
-    public static FunctionDefinition ForCheck(FunctionDefinition function) => function with { Command = [CheckMode], KeepWarm = false };
+    public static FunctionDefinition ForCheck(FunctionDefinition function) =>
+        function with { Command = [CheckMode], KeepWarm = false, Timeout = function.Timeout < CheckTimeout ? function.Timeout : CheckTimeout };
+
+    /// <summary>The longest a check may run: well inside the grain call that waits for it (Orleans' 30 s response timeout).</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>The field a problem the check finds belongs to.</summary>
     public static string CheckedField(FunctionDefinition function) => function switch

@@ -34,6 +34,7 @@ public sealed class PythonContainerTests
         var check = PythonContainer.ForCheck(pickled);
 
         Assert.False(check.KeepWarm);
+        Assert.Equal(PythonContainer.CheckTimeout, PythonContainer.ForCheck(pickled with { Timeout = TimeSpan.FromHours(1) }).Timeout);
         Assert.Equal(["/usr/bin/python3", PythonRootfs.RunnerPath, "check", "pickled", "/.faas/code/function.pkl", ""], PythonContainer.Command(check));
         Assert.Equal([0x80, 0x04, 0x2e], PythonContainer.CodeOf(pickled).Content);
         Assert.Equal("pickled", PythonContainer.CheckedField(pickled));
