@@ -9,7 +9,9 @@
 #     artifacts/bench/placement-TIME), which is kept;
 #   decisions: no platform, the placement code in process over simulated providers;
 #   training: two embedded silos of its own, one training out of process (the default), one in process;
-#   map: the embedded silo, and the client library's Map against one InvokeAsync at a time.
+#   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
+#   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
+#     run of the Python image the node built.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +30,7 @@ mode="${1:-cold}"
 ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static curl:curl redis-server:redis-server gcc:gcc
 # The container agent is linked statically against libc.
 ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
+ensure_files "/usr/bin/python3:python3" "/usr/lib/python3/dist-packages/dill:python3-dill"
 
 make_workdir orleans-faas-bench
 work="$WORKDIR"
@@ -117,6 +120,10 @@ case "$mode" in
   map)
     start_embedded_silo
     "${bench[@]}" map "$@" --gateway "$gateway"
+    ;;
+  python)
+    start_embedded_silo
+    "${bench[@]}" python "$@" --gateway "$gateway" --docker-host "$DOCKER_HOST"
     ;;
   *)
     start_embedded_silo

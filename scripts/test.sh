@@ -18,6 +18,8 @@ source "$root/scripts/lib/workdir.sh"
 ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc
 # The container agent is linked statically against libc.
 ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
+# The python runtime's image is built from Debian's interpreter and dill (not a pyenv shim on the PATH).
+ensure_files "/usr/bin/python3:python3" "/usr/lib/python3/dist-packages/dill:python3-dill"
 
 make_workdir orleans-faas-test
 work="$WORKDIR"

@@ -49,7 +49,10 @@ var throughput = new Command("throughput", "Async invocations of a no-op functio
 throughput.SetAction(parsed => ThroughputBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(agent)!,
     parsed.GetValue(image)!, parsed.GetValue(concurrency), TimeSpan.FromSeconds(parsed.GetValue(seconds))));
 
-var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state };
+var python = new Command("python", "A Python no-op: warm invoke vs raw python3 -c pass, and cold invoke vs raw docker run of the Python image") { gateway, dockerHost, runs };
+python.SetAction(parsed => PythonInvokeBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(runs)));
+
+var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state, python };
 root.Add(DecisionsBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));

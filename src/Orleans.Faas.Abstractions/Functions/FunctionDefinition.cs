@@ -12,6 +12,10 @@ namespace Orleans.Faas.Functions;
 /// <param name="PullPolicy">When the node pulls the image.</param>
 /// <param name="Placement">How the function's tasks are placed: its own policy and the node labels it requires; null takes the cluster's policy anywhere.</param>
 /// <param name="KeepWarm">Finished containers are kept for the next invocation; false gives every run a fresh container.</param>
+/// <param name="Source">Python source text, the module <c>main</c> (python runtime).</param>
+/// <param name="EntryPoint">The Python handler as <c>module:function</c> (or <c>function</c> of inline source); null takes <see cref="PythonCode.DefaultEntryPoint"/>.</param>
+/// <param name="Pickled">A dill-pickled callable, base64 (python runtime): invocations send and receive dill pickles instead of JSON.</param>
+/// <param name="Code">An uploaded <c>.py</c> file or <c>.zip</c> / <c>.tar.gz</c> archive of Python code (python runtime).</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
     [property: Id(0)] string Name,
@@ -28,7 +32,11 @@ public sealed record FunctionDefinition(
     [property: Id(11)] int PidsLimit = 0,
     [property: Id(12)] ImagePullPolicy PullPolicy = ImagePullPolicy.IfNotPresent,
     [property: Id(13)] bool KeepWarm = true,
-    [property: Id(14)] PlacementSpec? Placement = null)
+    [property: Id(14)] PlacementSpec? Placement = null,
+    [property: Id(15)] string? Source = null,
+    [property: Id(16)] string? EntryPoint = null,
+    [property: Id(17)] string? Pickled = null,
+    [property: Id(18)] CodeFile? Code = null)
 {
     public const int DefaultMaxAttempts = 3;
 

@@ -29,7 +29,7 @@ public static partial class FunctionDefinitionValidator
             Add("name", NameRule);
 
         if (!Enum.IsDefined(definition.Runtime))
-            Add("runtime", "Runtime must be 'docker' or 'process'.");
+            Add("runtime", "Runtime must be 'docker', 'process' or 'python'.");
 
         if (definition.Runtime == FunctionRuntime.Docker && string.IsNullOrWhiteSpace(definition.Image))
             Add("image", "Image is required for the docker runtime.");
@@ -42,6 +42,8 @@ public static partial class FunctionDefinitionValidator
             Add("command", "Command is required for the process runtime: the program followed by its arguments.");
         else if (definition.Command.Any(part => part is null || part.Contains('\0')))
             Add("command", "Command parts must not be null or contain NUL characters.");
+
+        PythonCode.Validate(definition, Add);
 
         foreach (var key in definition.Env?.Keys ?? [])
         {

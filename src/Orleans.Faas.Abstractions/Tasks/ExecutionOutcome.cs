@@ -6,6 +6,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Logs">Standard error, capped to its tail, and standard output beyond the result limit.</param>
 /// <param name="OutputTruncated">Standard output went past the node's result limit; only its head was kept.</param>
 /// <param name="WallTime">How long the run itself took, from the request to its container's agent to the report; getting the container is in <see cref="Conditions"/>.</param>
+/// <param name="Exception">The exception the function's code raised, as its type and message (python runtime); null when it raised none.</param>
 /// <param name="LimitHit">The container limit the run ran into (<see cref="FailureReasons.OutOfMemory"/> or <see cref="FailureReasons.PidsLimit"/>), if any.</param>
 [GenerateSerializer, Immutable, Alias("faas.ExecutionOutcome")]
 public sealed record ExecutionOutcome(
@@ -17,7 +18,8 @@ public sealed record ExecutionOutcome(
     [property: Id(5)] bool OutputTruncated,
     [property: Id(6)] string? LimitHit = null,
     [property: Id(7)] ExecutionMetrics? Metrics = null,
-    [property: Id(8)] RunConditions? Conditions = null)
+    [property: Id(8)] RunConditions? Conditions = null,
+    [property: Id(9)] string? Exception = null)
 {
-    public bool Succeeded => ExitCode == 0 && !TimedOut && !OutputTruncated && LimitHit is null;
+    public bool Succeeded => ExitCode == 0 && !TimedOut && !OutputTruncated && LimitHit is null && Exception is null;
 }

@@ -15,6 +15,9 @@ public static class FailureReasons
     /// <summary>The function tried to start more processes than the container's pids limit allows, and was stopped.</summary>
     public const string PidsLimit = "pids limit";
 
+    /// <summary>The function's code raised an exception (python runtime); the error is its type and message, the logs its traceback.</summary>
+    public const string Exception = "exception";
+
     /// <summary>The function wrote more to standard output than the result limit allows.</summary>
     public const string OutputTooLarge = "output too large";
 

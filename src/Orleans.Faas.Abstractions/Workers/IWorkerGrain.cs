@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Tasks;
 
@@ -21,6 +23,14 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>Removes the idle warm containers of every version of the named function on this node; returns how many.</summary>
     [Alias("RemoveIdle")]
     Task<int> RemoveIdle(string function);
+
+    /// <summary>
+    /// Checks a definition's code on this node's runner for its runtime, without running it (python source compiles,
+    /// a pickled callable deserializes): field → problems, empty when there are none. Throws
+    /// <see cref="Scheduling.NoProviderAvailableException"/> when this node has no such runtime or the check could not run.
+    /// </summary>
+    [AlwaysInterleave, Alias("CheckCode")]
+    Task<ImmutableDictionary<string, string[]>> CheckCode(FunctionDefinition definition);
 
     /// <summary>Stops the attempt if it runs here; returns once the run has ended and its container or process is gone.</summary>
     [Alias("Cancel")]

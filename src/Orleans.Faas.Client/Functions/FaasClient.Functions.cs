@@ -10,10 +10,29 @@ public partial class FaasClient
     {
         ArgumentNullException.ThrowIfNull(definition);
         // The gateway takes the definition's own members only: a FunctionVersion passed back is sent as the definition it holds.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/functions")
+        return await RegisterAsync(JsonContent.Create(definition, typeof(FunctionDefinition), options: FaasJson.Options), cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers a python function whose code is a file: a <c>.py</c> module (its name is the module's), or a
+    /// <c>.zip</c> or <c>.tar.gz</c> archive of a package with <see cref="FunctionDefinition.EntryPoint"/> naming
+    /// <c>module:function</c> in it. Sent as a multipart form; the platform checks the code compiles before storing it.
+    /// </summary>
+    public virtual async Task<FunctionRegistration> RegisterFunctionAsync(
+        FunctionDefinition definition, string codeFileName, ReadOnlyMemory<byte> code, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentException.ThrowIfNullOrEmpty(codeFileName);
+        return await RegisterAsync(new MultipartFormDataContent
         {
-            Content = JsonContent.Create(definition, typeof(FunctionDefinition), options: FaasJson.Options),
-        };
+            { JsonContent.Create(definition, typeof(FunctionDefinition), options: FaasJson.Options), "definition" },
+            { new ReadOnlyMemoryContent(code), "code", codeFileName },
+        }, cancellationToken);
+    }
+
+    private async Task<FunctionRegistration> RegisterAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/functions") { Content = content };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var version = await FaasPipeline.ReadJson<FunctionVersion>(response, cancellationToken);
         return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created);

@@ -46,4 +46,13 @@ public record FunctionDefinition
     public bool? KeepWarm { get; init; }
 
     public FunctionPlacement? Placement { get; init; }
+
+    /// <summary>Python source, the module <c>main</c> (python): its handler takes the JSON-decoded input and returns something JSON-encodable.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The Python handler, <c>module:function</c>; for inline source and .py files <c>function</c> will do (default <c>handler</c>).</summary>
+    public string? EntryPoint { get; init; }
+
+    /// <summary>A dill-pickled callable, base64 (python): invocations send base64 of a dill-pickled <c>(args, kwargs)</c> and get the pickled result back.</summary>
+    public string? Pickled { get; init; }
 }

@@ -8,4 +8,7 @@ public enum FunctionRuntime
 
     /// <summary>As a local program on the node.</summary>
     Process,
+
+    /// <summary>As Python code (source, an uploaded file or archive, or a dill-pickled callable) in the platform's Python image.</summary>
+    Python,
 }

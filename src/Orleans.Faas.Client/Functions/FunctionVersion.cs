@@ -7,4 +7,7 @@ public sealed record FunctionVersion : FunctionDefinition
     public int Version { get; init; }
 
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>The code file uploaded with it (python), described; null when none was.</summary>
+    public CodeFileInfo? Code { get; init; }
 }

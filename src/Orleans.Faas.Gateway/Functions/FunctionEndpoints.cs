@@ -12,21 +12,28 @@ public static class FunctionEndpoints
 
         functions.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
-            var definition = (await body.ReadJson<FunctionRegistrationRequest>(request, ct)).ToDefinition();
+            var definition = await FunctionUpload.ReadAsync(request, body, ct);
             var errors = FunctionDefinitionValidator.Validate(definition);
             if (!errors.IsEmpty)
                 throw new InvalidFunctionDefinitionException(errors);
+            await CodeCheck.ThrowIfInvalidAsync(grains, definition);
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
             var function = FunctionResponse.From(registration.Version);
             return registration.Created ? Results.Created($"/v1/functions/{definition.Name}", function) : Results.Ok(function);
         })
         .WithSummary("Register a function, or a new version of it; a definition the same as the latest version's changes nothing and answers 200")
-        .Accepts<FunctionRegistrationRequest>("application/json")
+        .WithDescription("The body is the definition as JSON, or a multipart/form-data form with the definition as JSON in its "
+            + "'definition' part and a Python code file (.py, .zip or .tar.gz) in its 'code' part. Python code is checked on a "
+            + "node before it is stored: source that does not compile and a pickle that does not deserialize are refused with 400.")
+        // The multipart form is described by the transformer; listed here so that routing lets it through.
+        .Accepts<FunctionRegistrationRequest>("application/json", FunctionUploadForm.ContentType)
+        .AddOpenApiOperationTransformer(FunctionUploadForm.Describe)
         .Produces<FunctionResponse>(StatusCodes.Status201Created)
         .Produces<FunctionResponse>()
         .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         functions.MapGet("/", async (IGrainFactory grains) =>
         {

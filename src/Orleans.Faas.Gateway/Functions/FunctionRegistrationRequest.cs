@@ -4,7 +4,13 @@ using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Gateway.Functions;
 
-/// <summary>The JSON body of <c>POST /v1/functions</c>; unknown fields are rejected so typos do not pass silently.</summary>
+/// <summary>
+/// The JSON body of <c>POST /v1/functions</c> (or its <c>definition</c> part beside an uploaded <c>code</c> file); unknown
+/// fields are rejected so typos do not pass silently.
+/// </summary>
+/// <param name="Source">Python source text, the module <c>main</c> (python runtime).</param>
+/// <param name="EntryPoint">The Python handler, <c>module:function</c>; for inline source and .py files <c>function</c> will do (default <c>handler</c>).</param>
+/// <param name="Pickled">A dill-pickled callable, base64 (python runtime).</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionRegistrationRequest(
     string? Name,
@@ -21,9 +27,13 @@ public sealed record FunctionRegistrationRequest(
     int? PidsLimit,
     ImagePullPolicy? PullPolicy,
     bool? KeepWarm,
-    PlacementBody? Placement)
+    PlacementBody? Placement,
+    string? Source = null,
+    string? EntryPoint = null,
+    string? Pickled = null)
 {
-    public FunctionDefinition ToDefinition() => new(
+    /// <param name="code">The file uploaded beside the definition, if any.</param>
+    public FunctionDefinition ToDefinition(CodeFile? code = null) => new(
         Name ?? "",
         Runtime ?? FunctionRuntime.Docker,
         Image,
@@ -38,7 +48,11 @@ public sealed record FunctionRegistrationRequest(
         PidsLimit ?? 0,
         PullPolicy ?? ImagePullPolicy.IfNotPresent,
         KeepWarm ?? true,
-        Placement?.ToSpec());
+        Placement?.ToSpec(),
+        Source,
+        EntryPoint,
+        Pickled,
+        code);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -4,6 +4,7 @@ using Orleans.Faas.Functions;
 namespace Orleans.Faas.Gateway.Functions;
 
 /// <summary>A function's latest version as the API shows it.</summary>
+/// <param name="Code">The uploaded code file (python runtime), described rather than repeated.</param>
 public sealed record FunctionResponse(
     string Name,
     int Version,
@@ -21,12 +22,17 @@ public sealed record FunctionResponse(
     int PidsLimit,
     ImagePullPolicy PullPolicy,
     bool KeepWarm,
-    PlacementBody? Placement)
+    PlacementBody? Placement,
+    string? Source,
+    string? EntryPoint,
+    string? Pickled,
+    CodeFileResponse? Code)
 {
     public static FunctionResponse From(FunctionVersion version)
     {
         var d = version.Definition;
         return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
-            d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement));
+            d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement),
+            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code));
     }
 }

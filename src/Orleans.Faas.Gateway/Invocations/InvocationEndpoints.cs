@@ -55,7 +55,7 @@ public static class InvocationEndpoints
             if (!snapshot.IsFinished)
                 return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));
             if (snapshot.Status == TaskState.Failed)
-                return TaskOutcomeResults.Failed(snapshot, TaskOutcomeResults.StatusOfFailedInvoke(snapshot));
+                return TaskOutcomeResults.Failed(result, TaskOutcomeResults.StatusOfFailedInvoke(snapshot));
             return TaskOutcomeResults.Completed(context, result);
         })
         .WithSummary("Invoke and wait for the output; answers 202 with the task id when the wait runs out first")

@@ -32,6 +32,13 @@ public sealed class RequestBody(IOptions<GatewayOptions> options, IOptions<JsonO
         where T : class
     {
         var bytes = await ReadBytes(request, cancellationToken);
+        return ParseJson<T>(bytes);
+    }
+
+    /// <summary>Parses a JSON document read some other way, with the same rules as <see cref="ReadJson{T}"/>.</summary>
+    public T ParseJson<T>(byte[] bytes)
+        where T : class
+    {
         try
         {
             return JsonSerializer.Deserialize<T>(bytes, json.Value.SerializerOptions)

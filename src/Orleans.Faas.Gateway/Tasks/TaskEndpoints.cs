@@ -32,7 +32,7 @@ public static class TaskEndpoints
             return result.Task.Status switch
             {
                 TaskState.Completed => TaskOutcomeResults.Completed(context, result),
-                TaskState.Failed => TaskOutcomeResults.Failed(result.Task, StatusCodes.Status409Conflict),
+                TaskState.Failed => TaskOutcomeResults.Failed(result, StatusCodes.Status409Conflict),
                 _ => TaskOutcomeResults.NotFinished(result.Task),
             };
         })

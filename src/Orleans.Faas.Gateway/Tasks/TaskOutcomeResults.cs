@@ -14,7 +14,20 @@ public static class TaskOutcomeResults
         return Results.Bytes(result.Output, "application/octet-stream");
     }
 
-    public static IResult Failed(TaskSnapshot task, int status) => Problem(task, status, "The function failed.", task.Error);
+    /// <summary>
+    /// The extension with what a pickled python function raised: base64 of the dill-pickled exception, which is also
+    /// the failed task's output.
+    /// </summary>
+    public const string PickledException = "pickledException";
+
+    public static IResult Failed(TaskResult result, int status)
+    {
+        var task = result.Task;
+        var problem = Problem(task, status, "The function failed.", task.Error);
+        if (task.FailureReason == FailureReasons.Exception && result.Output.Length > 0)
+            problem.Extensions[PickledException] = System.Text.Encoding.ASCII.GetString(result.Output);
+        return Results.Problem(problem);
+    }
 
     /// <summary>A synchronous caller is told 503 when the node's runtime was down (retry later), else 502.</summary>
     public static int StatusOfFailedInvoke(TaskSnapshot task) => task.FailureReason == FailureReasons.RuntimeUnavailable
@@ -22,15 +35,15 @@ public static class TaskOutcomeResults
         : StatusCodes.Status502BadGateway;
 
     public static IResult NotFinished(TaskSnapshot task) =>
-        Problem(task, StatusCodes.Status409Conflict, "The task has not finished.", $"The task is {task.Status}; poll {TaskUrls.Status(task.Id)}.");
+        Results.Problem(Problem(task, StatusCodes.Status409Conflict, "The task has not finished.", $"The task is {task.Status}; poll {TaskUrls.Status(task.Id)}."));
 
-    private static IResult Problem(TaskSnapshot task, int status, string title, string? detail)
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(TaskSnapshot task, int status, string title, string? detail)
     {
         var problem = ProblemCatalog.Problem(status, title, detail);
         problem.Extensions["taskId"] = task.Id;
         problem.Extensions["taskStatus"] = task.Status.ToString().ToUpperInvariant();
         problem.Extensions["failureReason"] = task.FailureReason;
         problem.Extensions["exitCode"] = task.ExitCode;
-        return Results.Problem(problem);
+        return problem;
     }
 }

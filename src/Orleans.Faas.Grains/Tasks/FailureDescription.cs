@@ -15,6 +15,8 @@ public static class FailureDescription
             return (FailureReasons.PidsLimit, "The function tried to start more processes than the container's pids limit allows and was stopped.");
         if (outcome.OutputTruncated)
             return (FailureReasons.OutputTooLarge, "The function wrote more to standard output than the result limit allows.");
+        if (outcome.Exception is { } exception)
+            return (FailureReasons.Exception, exception);
 
         var tail = outcome.Logs.Length > MaxLogTailInError ? outcome.Logs[^MaxLogTailInError..] : outcome.Logs;
         var error = $"The function exited with code {outcome.ExitCode}.";

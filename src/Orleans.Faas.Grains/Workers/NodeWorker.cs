@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Telemetry;
 
@@ -83,6 +84,22 @@ public sealed partial class NodeWorker(
     /// <summary>Removes the function's idle warm state from every runner of this node.</summary>
     public async Task<int> RemoveIdle(string function) =>
         (await Task.WhenAll(_runners.Values.Select(r => r.RemoveIdleAsync(function, _stopping.Token)))).Sum();
+
+    /// <summary>Checks the definition's code on this node's runner for its runtime, outside the slots: it only compiles or deserializes.</summary>
+    public async Task<ImmutableDictionary<string, string[]>> CheckCode(FunctionDefinition definition)
+    {
+        var runtime = definition.Runtime.ToString().ToLowerInvariant();
+        if (!_runners.TryGetValue(definition.Runtime, out var runner))
+            throw new NoProviderAvailableException(definition.Runtime, $"Provider '{ProviderId}' has no {runtime} runtime to check the code on.");
+        try
+        {
+            return await runner.CheckAsync(definition, _stopping.Token);
+        }
+        catch (FunctionStartException e)
+        {
+            throw new NoProviderAvailableException(definition.Runtime, $"Provider '{ProviderId}' could not check the code: {e.Message}");
+        }
+    }
 
     /// <summary>Called under the lock: what queued tasks were predicted to take, plus what is left of the running ones' predictions.</summary>
     private double PendingMs() =>

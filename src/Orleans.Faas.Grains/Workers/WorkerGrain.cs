@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Tasks;
 
@@ -19,4 +21,6 @@ public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain
     public Task Cancel(TaskAttempt attempt) => node.Cancel(attempt);
 
     public Task<int> RemoveIdle(string function) => node.RemoveIdle(function);
+
+    public Task<ImmutableDictionary<string, string[]>> CheckCode(FunctionDefinition definition) => node.CheckCode(definition);
 }

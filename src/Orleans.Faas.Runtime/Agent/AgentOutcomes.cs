@@ -29,7 +29,8 @@ internal static class AgentOutcomes
                 run.LlcReferences,
                 run.LlcMisses,
                 run.CacheCountersUnavailable),
-            conditions);
+            conditions,
+            report.Exception);
     }
 
     /// <summary>A run the agent never reported on, because its container was killed: what it wrote so far, and why nothing was measured.</summary>

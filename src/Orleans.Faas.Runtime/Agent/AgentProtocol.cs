@@ -1,18 +1,20 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Agent;
 
 /// <summary>
 /// The node's side of the agent's socket protocol (see faas-agent.c): one request with the input, then stdout and
-/// stderr frames as the run writes them, then the report.
+/// stderr frames as the run writes them, an exception frame when a kept server reports one, then the report.
 /// </summary>
 internal static class AgentProtocol
 {
     private const byte StdoutFrame = 1;
     private const byte StderrFrame = 2;
     private const byte ReportFrame = 3;
+    private const byte ExceptionFrame = 4;
     private const int MaxFrameBytes = 1 << 20;
 
     public static async Task SendAsync(Stream agent, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
@@ -32,6 +34,7 @@ internal static class AgentProtocol
     {
         var header = new byte[5];
         var buffer = ArrayPool<byte>.Shared.Rent(MaxFrameBytes);
+        string? exception = null;
         try
         {
             while (true)
@@ -50,8 +53,11 @@ internal static class AgentProtocol
                     case StderrFrame:
                         stderr.Append(payload.Span);
                         break;
+                    case ExceptionFrame:
+                        exception = Encoding.UTF8.GetString(payload.Span);
+                        break;
                     case ReportFrame:
-                        return AgentReport.Parse(payload.Span);
+                        return AgentReport.Parse(payload.Span) with { Exception = exception };
                     default:
                         throw new InvalidDataException($"The agent sent a frame of unknown kind {header[0]}.");
                 }

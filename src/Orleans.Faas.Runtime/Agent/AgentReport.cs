@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 namespace Orleans.Faas.Runtime.Agent;
 
 /// <summary>The agent's last frame about one run (struct run_report in faas-agent.c); -1 counters were unreadable.</summary>
+/// <param name="Exception">What a kept server reported it raised ("Type: message"), from the frame before; null when nothing.</param>
 internal readonly record struct AgentReport(
     int ExitCode,
     int Signal,
@@ -11,7 +12,8 @@ internal readonly record struct AgentReport(
     long ReadBytes,
     long WriteBytes,
     AgentFlags Flags,
-    int ExecErrno)
+    int ExecErrno,
+    string? Exception = null)
 {
     public const int Size = 48;
 

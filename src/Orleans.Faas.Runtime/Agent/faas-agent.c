@@ -1,19 +1,30 @@
 /*
  * faas-agent: PID 1 of every function container. It is bind-mounted read-only into the container, so any image works.
  *
- *   faas-agent SOCKET COMMAND [ARG...]
+ *   faas-agent [--server] SOCKET COMMAND [ARG...]
  *
- * Listens on the unix socket SOCKET (in a folder the node bind-mounts in) and, for each connection, runs COMMAND once:
+ * Listens on the unix socket SOCKET (in a folder the node bind-mounts in) and serves one connection at a time:
  *   request  (node -> agent): u32 length, then that many bytes of standard input
  *   reply    (agent -> node): frames of u8 kind, u32 length, payload; kind 1 = stdout bytes, 2 = stderr bytes,
+ *                             4 = exception (UTF-8 "Type: message" the command reported, server mode only),
  *                             3 = done (struct run_report below, sent last)
- * All integers are little-endian. Requests are served one at a time; the node keeps the container for the next one.
+ * All integers are little-endian. The node keeps the container for the next request.
  *
- * When the command's main process exits, every other process in the container is killed, so nothing outlives a run.
- * The agent also kills the run when the container's pids cgroup refuses a fork (a fork bomb), and reports what the
- * container's cgroups say the run cost: CPU time, block IO, OOM kills. Values it cannot read are -1, never 0.
+ * By default each request runs COMMAND once with the input on stdin. With --server, COMMAND is a server started once
+ * and kept between requests (restarted when it died), so an interpreter's start-up is paid once per container:
+ *   fd 0 /dev/null; fd 1 and 2 its stdout and stderr, forwarded as they are written;
+ *   fd 3 requests  (agent -> server): u32 length, then the input;
+ *   fd 4 replies   (server -> agent): i32 status (0 = success), u32 length, then that many bytes of exception text,
+ *                                     written after everything it wrote to fd 1 and 2 for the request.
+ *
+ * When a run ends (the main process exited; in server mode, the server replied), every other process in the
+ * container is killed, so nothing outlives a run. The agent also kills the run when the container's pids cgroup
+ * refuses a fork (a fork bomb), and reports what the container's cgroups say the run cost: CPU time, block IO, OOM
+ * kills. Values it cannot read are -1, never 0; a kept server's peak RSS is its high-water mark over the request,
+ * reset through /proc/PID/clear_refs, or -1 where the kernel does not allow that.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -30,9 +41,10 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { FRAME_STDOUT = 1, FRAME_STDERR = 2, FRAME_DONE = 3 };
+enum { FRAME_STDOUT = 1, FRAME_STDERR = 2, FRAME_DONE = 3, FRAME_EXCEPTION = 4 };
 enum { FLAG_OOM = 1, FLAG_PIDS_LIMIT = 2, FLAG_EXEC_FAILED = 4 };
-enum { CHUNK = 65536, PIDS_CHECK_MS = 10 };
+enum { CHUNK = 65536, PIDS_CHECK_MS = 10, MAX_EXCEPTION = 65536 };
+enum { SERVER_REQUESTS = 3, SERVER_REPLIES = 4 };
 
 struct run_report {
     int32_t exit_code;      /* -1 when a signal ended the main process */
@@ -210,14 +222,8 @@ static int send_frame(int conn, uint8_t kind, const void *payload, uint32_t leng
     return write_all(conn, header, sizeof header) == 0 && write_all(conn, payload, length) == 0 ? 0 : -1;
 }
 
-static pid_t spawn(char **command, int in[2], int out[2], int err[2], int failed[2]) {
-    pid_t pid = fork();
-    if (pid != 0)
-        return pid;
-    dup2(in[0], 0);
-    dup2(out[1], 1);
-    dup2(err[1], 2);
-    close(in[0]), close(in[1]), close(out[0]), close(out[1]), close(err[0]), close(err[1]);
+/* In a forked child: executes COMMAND; when it cannot, says why on stderr and writes the errno to FAILED. */
+__attribute__((noreturn)) static void exec_command(char **command, int failed) {
     signal(SIGPIPE, SIG_DFL);
     /* The run, not the agent, is what the OOM killer should take when the run goes past the memory limit. */
     int adjust = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
@@ -228,8 +234,19 @@ static pid_t spawn(char **command, int in[2], int out[2], int err[2], int failed
     execvp(command[0], command);
     int why = errno;
     dprintf(2, "faas-agent: cannot execute %s: %s\n", command[0], strerror(why));
-    (void)write(failed[1], &why, sizeof why);
+    (void)write(failed, &why, sizeof why);
     _exit(127);
+}
+
+static pid_t spawn(char **command, int in[2], int out[2], int err[2], int failed[2]) {
+    pid_t pid = fork();
+    if (pid != 0)
+        return pid;
+    dup2(in[0], 0);
+    dup2(out[1], 1);
+    dup2(err[1], 2);
+    close(in[0]), close(in[1]), close(out[0]), close(out[1]), close(err[0]), close(err[1]);
+    exec_command(command, failed[1]);
 }
 
 /* Forwards output to the node and input to the command until the command and everything it started are gone. */
@@ -279,15 +296,37 @@ static void pump(int conn, const char *input, uint32_t input_length, int to_chil
         close(to_child);
 }
 
+/* Adds what the cgroups say the run cost since BEFORE to the report and sends it, the run's last frame. */
+static void send_report(int conn, struct run_report *report, const struct cgroup_counters *before, uint32_t flags) {
+    struct cgroup_counters after = read_counters();
+    if (delta(before->oom_kills, after.oom_kills) > 0)
+        flags |= FLAG_OOM;
+    if (delta(before->pids_refusals, after.pids_refusals) > 0)
+        flags |= FLAG_PIDS_LIMIT;
+    report->cpu_ns = delta(before->cpu_ns, after.cpu_ns);
+    report->read_bytes = delta(before->read_bytes, after.read_bytes);
+    report->write_bytes = delta(before->write_bytes, after.write_bytes);
+    report->flags = flags;
+    send_frame(conn, FRAME_DONE, report, sizeof *report);
+}
+
+/* Reads one request: u32 length, then the input; NULL when the node went away. */
+static char *read_request(int conn, uint32_t *length) {
+    if (read_all(conn, length, 4) != 0)
+        return NULL;
+    char *input = malloc(*length ? *length : 1);
+    if (input && read_all(conn, input, *length) != 0) {
+        free(input);
+        return NULL;
+    }
+    return input;
+}
+
 static void serve(int conn, char **command) {
     uint32_t input_length;
-    if (read_all(conn, &input_length, 4) != 0)
+    char *input = read_request(conn, &input_length);
+    if (!input)
         return;
-    char *input = malloc(input_length ? input_length : 1);
-    if (!input || read_all(conn, input, input_length) != 0) {
-        free(input);
-        return;
-    }
 
     int in[2], out[2], err[2], failed[2];
     if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC) || pipe2(failed, O_CLOEXEC)) {
@@ -311,24 +350,267 @@ static void serve(int conn, char **command) {
         flags |= FLAG_EXEC_FAILED;
     close(failed[0]);
 
-    struct cgroup_counters after = read_counters();
-    if (delta(before.oom_kills, after.oom_kills) > 0)
-        flags |= FLAG_OOM;
-    if (delta(before.pids_refusals, after.pids_refusals) > 0)
-        flags |= FLAG_PIDS_LIMIT;
     report.exit_code = main_reaped && WIFEXITED(main_status) ? WEXITSTATUS(main_status) : -1;
     report.signal = main_reaped && WIFSIGNALED(main_status) ? WTERMSIG(main_status) : 0;
-    report.cpu_ns = delta(before.cpu_ns, after.cpu_ns);
     report.peak_rss_bytes = main_reaped ? (int64_t)main_usage.ru_maxrss * 1024 : -1;
-    report.read_bytes = delta(before.read_bytes, after.read_bytes);
-    report.write_bytes = delta(before.write_bytes, after.write_bytes);
-    report.flags = flags;
-    send_frame(conn, FRAME_DONE, &report, sizeof report);
+    send_report(conn, &report, &before, flags);
+}
+
+/* ---- server mode: one COMMAND started once serves every request ---- */
+
+static struct {
+    pid_t pid; /* 0 while none runs */
+    int requests, replies, out, err;
+} server = {0, -1, -1, -1, -1};
+
+static int is_zombie(pid_t pid) {
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    if (read_file(path, text, sizeof text) != 0)
+        return 1; /* already gone */
+    char *end = strrchr(text, ')');
+    return !end || !end[1] || end[2] == 'Z' || end[2] == 'X';
+}
+
+/* Kills every process in the container but this one and KEEP, and reaps what was ours to reap. */
+static void kill_others(pid_t keep) {
+    for (int round = 0; round < 5000; round++) {
+        int left = 0;
+        DIR *proc = opendir("/proc");
+        if (!proc)
+            return;
+        struct dirent *entry;
+        while ((entry = readdir(proc))) {
+            pid_t pid = (pid_t)strtol(entry->d_name, NULL, 10);
+            if (pid <= 1 || pid == keep || is_zombie(pid))
+                continue;
+            kill(pid, SIGKILL);
+            left = 1;
+        }
+        closedir(proc);
+        reap_nohang();
+        if (!left)
+            return;
+        sleep_ms(1);
+    }
+}
+
+/* Resets the server's peak resident set to what it holds now; 0 when the kernel refused. */
+static int reset_peak(pid_t pid) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/clear_refs", (int)pid);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    int done = fd >= 0 && write(fd, "5", 1) == 1;
+    if (fd >= 0)
+        close(fd);
+    return done;
+}
+
+static int64_t read_peak(pid_t pid) {
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    char text[4096];
+    char *line = read_file(path, text, sizeof text) == 0 ? strstr(text, "\nVmHWM:") : NULL;
+    return line ? strtoll(line + 7, NULL, 10) * 1024 : -1;
+}
+
+static void close_server(void) {
+    int *fds[] = {&server.requests, &server.replies, &server.out, &server.err};
+    for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) {
+        if (*fds[i] >= 0)
+            close(*fds[i]);
+        *fds[i] = -1;
+    }
+    server.pid = 0;
+}
+
+/* Starts COMMAND as the server; returns 0, or the errno that kept it from starting. */
+static int start_server(char **command) {
+    int req[2], rep[2], out[2], err[2], failed[2];
+    if (pipe2(req, O_CLOEXEC) || pipe2(rep, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC) || pipe2(failed, O_CLOEXEC))
+        return errno;
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* Each end first goes above the targets, so that no dup2 below overwrites one still to be moved. */
+        int ends[4] = {out[1], err[1], req[0], rep[1]};
+        for (int i = 0; i < 4; i++)
+            ends[i] = fcntl(ends[i], F_DUPFD_CLOEXEC, 10);
+        int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        dup2(null, 0);
+        for (int i = 0; i < 4; i++)
+            dup2(ends[i], i + 1); /* 1 stdout, 2 stderr, 3 requests, 4 replies; dup2 clears close-on-exec */
+        exec_command(command, failed[1]);
+    }
+    int why = pid < 0 ? errno : 0;
+    close(req[0]), close(rep[1]), close(out[1]), close(err[1]), close(failed[1]);
+    if (pid > 0 && read(failed[0], &why, sizeof why) == sizeof why)
+        waitpid(pid, NULL, 0);
+    else if (pid > 0)
+        why = 0;
+    close(failed[0]);
+    if (why) {
+        close(req[1]), close(rep[0]), close(out[0]), close(err[0]);
+        return why;
+    }
+    server.pid = main_pid = pid;
+    main_reaped = 0;
+    server.requests = req[1], server.replies = rep[0], server.out = out[0], server.err = err[0];
+    fcntl(server.requests, F_SETFL, O_NONBLOCK);
+    fcntl(server.replies, F_SETFL, O_NONBLOCK);
+    fcntl(server.out, F_SETFL, O_NONBLOCK);
+    fcntl(server.err, F_SETFL, O_NONBLOCK);
+    return 0;
+}
+
+/* Forwards what the server wrote to FD; returns -1 at its end (the server and all its children are gone). */
+static int forward(int conn, int fd, uint8_t kind) {
+    static char buffer[CHUNK];
+    for (;;) {
+        ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n > 0)
+            send_frame(conn, kind, buffer, (uint32_t)n);
+        else if (n == 0)
+            return -1;
+        else if (errno != EINTR)
+            return 0;
+    }
+}
+
+/* Forwards what is left in FD once every writer is gone, waiting a little for its end. */
+static void drain(int conn, int fd, uint8_t kind) {
+    for (int round = 0; round < 100 && forward(conn, fd, kind) == 0; round++) {
+        struct pollfd wait = {fd, POLLIN, 0};
+        poll(&wait, 1, 10);
+    }
+}
+
+/* The server's reply to a request: status, then the exception text. */
+struct reply {
+    char header[8];
+    char *text;
+    uint32_t got, text_length;
+};
+
+/* Reads what is there of the reply; returns 1 once it is complete, -1 when the server closed its end. */
+static int read_reply(struct reply *r) {
+    for (;;) {
+        char *into = r->got < 8 ? r->header + r->got : r->text + (r->got - 8);
+        size_t want = r->got < 8 ? 8 - r->got : r->text_length - (r->got - 8);
+        if (r->got >= 8 && want == 0)
+            return 1;
+        ssize_t n = read(server.replies, into, want);
+        if (n == 0)
+            return -1;
+        if (n < 0)
+            return errno == EINTR ? 0 : (errno == EAGAIN ? 0 : -1);
+        r->got += (uint32_t)n;
+        if (r->got == 8) {
+            memcpy(&r->text_length, r->header + 4, 4);
+            if (r->text_length > MAX_EXCEPTION)
+                return -1;
+            r->text = malloc(r->text_length ? r->text_length : 1);
+            if (!r->text)
+                return -1;
+        }
+    }
+}
+
+static void serve_server(int conn, char **command) {
+    uint32_t input_length;
+    char *input = read_request(conn, &input_length);
+    if (!input)
+        return;
+    struct run_report report = {0};
+    struct cgroup_counters before = read_counters();
+    uint32_t flags = 0;
+    if (server.pid == 0 && (report.exec_errno = start_server(command)) != 0) {
+        char message[512];
+        int length = snprintf(message, sizeof message, "faas-agent: cannot execute %s: %s\n", command[0], strerror(report.exec_errno));
+        send_frame(conn, FRAME_STDERR, message, (uint32_t)length);
+        free(input);
+        report.exit_code = 127;
+        report.peak_rss_bytes = -1;
+        send_report(conn, &report, &before, FLAG_EXEC_FAILED);
+        return;
+    }
+    int peak_known = reset_peak(server.pid);
+
+    /* The request as the server reads it: the length, then the input. */
+    uint32_t total = 4 + input_length, written = 0;
+    char *message = malloc(total);
+    if (message) {
+        memcpy(message, &input_length, 4);
+        memcpy(message + 4, input, input_length);
+    }
+    free(input);
+
+    struct reply reply = {0};
+    int replied = 0, died = message == NULL;
+    long next_check = now_ms() + PIDS_CHECK_MS;
+    while (!replied && !died) {
+        struct pollfd fds[4] = {
+            {server.out, POLLIN, 0}, {server.err, POLLIN, 0}, {server.replies, POLLIN, 0},
+            {written < total ? server.requests : -1, POLLOUT, 0}};
+        if (poll(fds, 4, PIDS_CHECK_MS) < 0 && errno != EINTR)
+            died = 1;
+        if (fds[0].revents)
+            forward(conn, server.out, FRAME_STDOUT);
+        if (fds[1].revents)
+            forward(conn, server.err, FRAME_STDERR);
+        if (fds[3].revents & (POLLOUT | POLLERR | POLLHUP)) {
+            ssize_t n = write(server.requests, message + written, total - written);
+            if (n > 0)
+                written += (uint32_t)n;
+            else if (n < 0 && errno != EAGAIN && errno != EINTR)
+                died = 1;
+        }
+        if (fds[2].revents) {
+            int state = read_reply(&reply);
+            replied = state > 0;
+            died |= state < 0;
+        }
+        if (now_ms() >= next_check) {
+            next_check = now_ms() + PIDS_CHECK_MS;
+            reap_nohang();
+            if (delta(before.pids_refusals, read_pids_refusals()) > 0)
+                flags |= FLAG_PIDS_LIMIT;
+            died |= main_reaped || (flags & FLAG_PIDS_LIMIT);
+        }
+    }
+    free(message);
+
+    if (replied) {
+        /* Everything the server wrote for this request is in its pipes now; nothing it started may outlive it. */
+        kill_others(server.pid);
+        forward(conn, server.out, FRAME_STDOUT);
+        forward(conn, server.err, FRAME_STDERR);
+        int32_t status;
+        memcpy(&status, reply.header, 4);
+        if (status != 0 && reply.text_length > 0)
+            send_frame(conn, FRAME_EXCEPTION, reply.text, reply.text_length);
+        report.exit_code = status;
+        report.peak_rss_bytes = peak_known ? read_peak(server.pid) : -1;
+    } else {
+        /* The server died (or must): the run ends with it, and the next request starts a new one. */
+        kill_all();
+        if (!main_reaped && wait4(server.pid, &main_status, 0, &main_usage) == server.pid)
+            main_reaped = 1;
+        drain(conn, server.out, FRAME_STDOUT);
+        drain(conn, server.err, FRAME_STDERR);
+        report.exit_code = main_reaped && WIFEXITED(main_status) ? WEXITSTATUS(main_status) : -1;
+        report.signal = main_reaped && WIFSIGNALED(main_status) ? WTERMSIG(main_status) : 0;
+        report.peak_rss_bytes = -1;
+        close_server();
+    }
+    free(reply.text);
+    send_report(conn, &report, &before, flags);
 }
 
 int main(int argc, char **argv) {
+    int server_mode = argc > 1 && strcmp(argv[1], "--server") == 0;
+    argv += server_mode, argc -= server_mode;
     if (argc < 3) {
-        fprintf(stderr, "usage: faas-agent SOCKET COMMAND [ARG...]\n");
+        fprintf(stderr, "usage: faas-agent [--server] SOCKET COMMAND [ARG...]\n");
         return 2;
     }
     /* No handlers for terminating signals: as PID 1 of its namespace the agent then cannot be signalled by the
@@ -355,7 +637,10 @@ int main(int argc, char **argv) {
                 sleep_ms(10);
             continue;
         }
-        serve(conn, argv + 2);
+        if (server_mode)
+            serve_server(conn, argv + 2);
+        else
+            serve(conn, argv + 2);
         close(conn);
     }
 }

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Docker;
@@ -21,11 +22,14 @@ internal static class ContainerBlueprint
     public static CreateContainerParameters For(FunctionDefinition function, Config? image, DockerOptions options, string socketFolder)
     {
         var memory = (function.MemoryMiB > 0 ? function.MemoryMiB : options.DefaultMemoryMiB) * BytesPerMiB;
+        var python = function.Runtime == FunctionRuntime.Python;
+        string[] binds = [$"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"];
         return new CreateContainerParameters
         {
-            Image = function.Image,
-            Entrypoint = [$"{AgentFolder}/faas-agent", $"{SocketFolder}/{SocketName}"],
-            Cmd = [.. CommandOf(function, image)],
+            Image = python ? PythonContainer.Image : function.Image,
+            // A python function's runner is kept between requests, so a warm call does not start the interpreter again.
+            Entrypoint = [$"{AgentFolder}/faas-agent", .. python ? ["--server"] : Array.Empty<string>(), $"{SocketFolder}/{SocketName}"],
+            Cmd = [.. python ? PythonContainer.Command(function) : CommandOf(function, image)],
             User = function.User ?? NonRootUserOf(image) ?? options.DefaultUser,
             Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],
             Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name, [DockerRunner.NodeLabel] = options.Node },
@@ -42,7 +46,7 @@ internal static class ContainerBlueprint
                 // Equal to Memory, so the container gets no swap beyond its limit.
                 MemorySwap = memory,
                 NanoCPUs = (long)Math.Round(CpuQuota(function, options) * 1e9),
-                Binds = [$"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"],
+                Binds = python ? [.. binds, $"{Path.Combine(socketFolder, PythonContainer.HostCodeFolder)}:{PythonContainer.CodeFolder}:ro"] : binds,
             },
         };
     }

@@ -6,6 +6,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
+using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
 
@@ -206,6 +207,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         var socketFolder = Path.Combine(_socketRoot.FullName, Interlocked.Increment(ref _nextSocketFolder).ToString(System.Globalization.CultureInfo.InvariantCulture));
         // World-writable: the container's user, whoever it is, must be able to create the agent's socket here.
         CreateFolder(socketFolder, (UnixFileMode)0b111_111_111);
+        if (function.Runtime == FunctionRuntime.Python)
+            PythonContainer.WriteCode(function, socketFolder);
         var spec = ContainerBlueprint.For(function, image, _options, socketFolder);
         return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder, _cacheCounters), cancellationToken);
     }

@@ -3,6 +3,7 @@ using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Benchmarks;
 using Orleans.Faas.Runtime.Images;
+using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Docker;
@@ -15,11 +16,15 @@ internal sealed class FunctionImages(DockerClient client, DockerOptions options)
 {
     private readonly PlatformImage[] _platformImages =
     [
-        new(client, BenchmarkWorkloads.Image, options.WorkloadsPath, BenchmarkWorkloads.Program),
+        new(client, BenchmarkWorkloads.Image, new ProgramImageContent(options.WorkloadsPath, BenchmarkWorkloads.Program)),
     ];
+
+    private readonly PlatformImage _python = new(client, PythonContainer.Image, new PythonRootfs("/", LinkedLibraries.FindAsync));
 
     public async Task<Config?> ReadyAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
+        if (function.Runtime == FunctionRuntime.Python)
+            return await _python.ReadyAsync(cancellationToken);
         var image = function.Image!;
         // Built here from the node's own binaries: a pull could only fail, or fetch someone else's image of that name.
         if (_platformImages.FirstOrDefault(platform => platform.Name == image) is { } platformImage)

@@ -30,6 +30,14 @@ public interface IFunctionRunner
     /// </summary>
     Task<int> RemoveIdleAsync(string function, CancellationToken cancellationToken) => Task.FromResult(0);
 
+    /// <summary>
+    /// Checks the function's code where it would run, without running it (python: source compiles, a pickle
+    /// deserializes): field → problems, empty when there are none. A runner whose functions carry no code finds none.
+    /// </summary>
+    /// <exception cref="FunctionStartException">The check itself could not run.</exception>
+    Task<ImmutableDictionary<string, string[]>> CheckAsync(FunctionDefinition function, CancellationToken cancellationToken) =>
+        Task.FromResult(ImmutableDictionary<string, string[]>.Empty);
+
     /// <summary>Idle warm state by function name (containers a run can start in at once); a runner that keeps nothing has none.</summary>
     IReadOnlyDictionary<string, int> IdleByFunction() => ImmutableDictionary<string, int>.Empty;
 }

@@ -2,12 +2,16 @@ using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Processes;
+using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Silo.Hosting;
 
 namespace Orleans.Faas.Silo.Runners;
 
-/// <summary>Chooses this node's runners at start-up: Docker when its engine answers and the agent is built, local processes always.</summary>
+/// <summary>
+/// Chooses this node's runners at start-up: Docker when its engine answers and the agent is built, Python with Docker
+/// when the node has Debian's python3 and python3-dill to build the Python image from, local processes always.
+/// </summary>
 public static class FunctionRunnerSetup
 {
     /// <returns>One line for the start-up log saying what was chosen and why.</returns>
@@ -35,6 +39,10 @@ public static class FunctionRunnerSetup
         builder.Services.AddSingleton<DockerRunner>();
         builder.Services.AddSingleton<IFunctionRunner>(sp => sp.GetRequiredService<DockerRunner>());
         builder.Services.AddHostedService<LeftoverContainerSweep>();
-        return $"Runners: docker ({probe.Description} at {docker.Endpoint}; LLC counters: {cacheCounters.UnavailableBecause ?? "available"}) and process.";
+        var pythonMissing = PythonRunner.MissingOnThisNode();
+        if (pythonMissing is null)
+            builder.Services.AddSingleton<IFunctionRunner, PythonRunner>();
+        var python = pythonMissing is null ? "python (its image built from this node's python3 and python3-dill on first need)" : $"no python: {pythonMissing}";
+        return $"Runners: docker ({probe.Description} at {docker.Endpoint}; LLC counters: {cacheCounters.UnavailableBecause ?? "available"}), {python}, and process.";
     }
 }

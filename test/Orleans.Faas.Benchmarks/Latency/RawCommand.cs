@@ -5,9 +5,9 @@ namespace Orleans.Faas.Benchmarks.Latency;
 /// <summary>A baseline: what a user would type by hand, the input on stdin and the output read to the end.</summary>
 public sealed class RawCommand(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
 {
-    /// <summary><c>docker run --rm -i IMAGE</c> against the given engine.</summary>
-    public static RawCommand DockerRun(string dockerHost, string image) =>
-        new("docker", ["run", "--rm", "-i", image], new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost });
+    /// <summary><c>docker run --rm -i IMAGE [COMMAND...]</c> against the given engine.</summary>
+    public static RawCommand DockerRun(string dockerHost, string image, params string[] command) =>
+        new("docker", ["run", "--rm", "-i", image, .. command], new Dictionary<string, string> { ["DOCKER_HOST"] = dockerHost });
 
     /// <summary>A plain process spawn, what the process runner does at its core.</summary>
     public static RawCommand Spawn(string program) => new(program, [], new Dictionary<string, string>());

@@ -16,6 +16,20 @@ public static class FaasHttp
     public static async Task<HttpResponseMessage> Register(this HttpClient http, object definition) =>
         await http.PostAsJsonAsync("/v1/functions", definition);
 
+    /// <summary>Registers with a multipart form: the definition as JSON in its "definition" part, a code file in its "code" part.</summary>
+    public static Task<HttpResponseMessage> RegisterForm(this HttpClient http, object definition, string fileName, string code) =>
+        http.RegisterForm(definition, fileName, Encoding.UTF8.GetBytes(code));
+
+    public static async Task<HttpResponseMessage> RegisterForm(this HttpClient http, object definition, string fileName, byte[] code)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { JsonContent.Create(definition), "definition" },
+            { new ByteArrayContent(code), "code", fileName },
+        };
+        return await http.PostAsync("/v1/functions", form);
+    }
+
     public static async Task RegisterOk(this HttpClient http, object definition)
     {
         using var response = await http.Register(definition);
