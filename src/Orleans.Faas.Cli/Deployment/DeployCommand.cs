@@ -24,12 +24,12 @@ internal static class DeployCommand
             });
     }
 
-    private static async Task<DeployOutcome> Deploy(CliSession cli, FunctionDefinition definition, CancellationToken cancellationToken)
+    private static async Task<DeployOutcome> Deploy(CliSession cli, StackFunction definition, CancellationToken cancellationToken)
     {
         try
         {
             var before = await Latest(cli.Client, definition.Name, cancellationToken);
-            return DeployOutcome.Of(before, await cli.Client.RegisterFunctionAsync(definition, cancellationToken));
+            return DeployOutcome.Of(before, await Register(cli.Client, definition, cancellationToken));
         }
         catch (FaasRequestException)
         {
@@ -37,6 +37,15 @@ internal static class DeployCommand
             cli.Error.WriteLine($"{definition.Name}: not deployed");
             throw;
         }
+    }
+
+    private static async Task<FunctionRegistration> Register(FaasClient client, StackFunction definition, CancellationToken cancellationToken)
+    {
+        if (definition.CodeFile is not { } file)
+            return await client.RegisterFunctionAsync(definition, cancellationToken);
+        if (!File.Exists(file))
+            throw CliException.Usage($"{definition.Name}: code file {file} does not exist");
+        return await client.RegisterFunctionAsync(definition, Path.GetFileName(file), await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
     }
 
     private static async Task<FunctionVersion?> Latest(FaasClient client, string name, CancellationToken cancellationToken)

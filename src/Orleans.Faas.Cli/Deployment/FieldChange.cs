@@ -8,12 +8,15 @@ internal sealed record FieldChange(string Field, JsonNode? Before, JsonNode? Aft
 {
     /// <summary>
     /// The definition's fields that differ, compared by content: lists item by item, maps key by key (their order
-    /// aside), nested placement field by field. Version numbers and times are not part of a definition.
+    /// aside), nested placement field by field, an uploaded code file by its hash. Version numbers and times are not
+    /// part of a definition.
     /// </summary>
     public static IReadOnlyList<FieldChange> Between(FunctionVersion before, FunctionVersion after)
     {
         var old = Definition(before);
         var now = Definition(after);
+        old["code"] = JsonSerializer.SerializeToNode(before.Code, FaasJson.Options);
+        now["code"] = JsonSerializer.SerializeToNode(after.Code, FaasJson.Options);
         return [.. old.Select(f => f.Key).Union(now.Select(f => f.Key))
             .Where(field => !JsonNode.DeepEquals(old[field], now[field]))
             .Select(field => new FieldChange(field, old[field]?.DeepClone(), now[field]?.DeepClone()))];

@@ -3,14 +3,15 @@ using Orleans.Faas.Cli.Configuration;
 namespace Orleans.Faas.Cli.Deployment;
 
 /// <summary>
-/// A stack file: <c>functions:</c> keyed by name, each with the fields of the HTTP function definition, in camelCase.
+/// A stack file: <c>functions:</c> keyed by name, each with the fields of the HTTP function definition, in camelCase,
+/// and for a python function optionally a <c>codeFile</c> to upload.
 /// </summary>
 internal sealed class StackFile
 {
-    public Dictionary<string, FunctionDefinition?> Functions { get; init; } = [];
+    public Dictionary<string, StackFunction?> Functions { get; init; } = [];
 
-    /// <summary>The file's functions in the order it lists them, each named by its key.</summary>
-    public static IReadOnlyList<FunctionDefinition> Read(string path)
+    /// <summary>The file's functions in the order it lists them, each named by its key, code files found from the stack file's folder.</summary>
+    public static IReadOnlyList<StackFunction> Read(string path)
     {
         var stack = YamlFile.Read<StackFile>(path);
         if (stack.Functions.Count == 0)
@@ -18,11 +19,11 @@ internal sealed class StackFile
         return [.. stack.Functions.Select(f => Named(path, f.Key, f.Value))];
     }
 
-    private static FunctionDefinition Named(string path, string name, FunctionDefinition? definition) => definition switch
+    private static StackFunction Named(string path, string name, StackFunction? definition) => definition switch
     {
         null => throw CliException.Usage($"{path}: function '{name}' has no fields"),
         // The key is the name; a second one inside could only disagree with it.
         { Name: not null } => throw CliException.Usage($"{path}: function '{name}': unknown key 'name' (the key above it is the name)"),
-        _ => definition with { Name = name },
+        _ => definition with { Name = name, CodeFile = definition.CodeFile is { } code ? Path.Combine(Path.GetDirectoryName(path)!, code) : null },
     };
 }

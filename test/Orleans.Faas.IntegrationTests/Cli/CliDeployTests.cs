@@ -49,6 +49,36 @@ public sealed class CliDeployTests(EmbeddedPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_python_function_deploys_from_its_py_file_beside_the_stack_file_and_a_changed_file_makes_a_new_version()
+    {
+        var name = UniqueName("cli-py");
+        var stack = StackFile($"""
+            functions:
+              {name}:
+                runtime: python
+                codeFile: greeter.py
+                entryPoint: greet
+            """);
+        var code = Path.Combine(Path.GetDirectoryName(stack)!, "greeter.py");
+        await File.WriteAllTextAsync(code, "def greet(who):\n    return {'hello': who}\n");
+
+        var first = await Deploy(stack);
+        var again = await Deploy(stack);
+        var invoked = await FaasCli.Run(platform.Silo.GatewayUrl, "\"Ada\"", "invoke", name);
+        await File.WriteAllTextAsync(code, "def greet(who):\n    return {'hi': who}\n");
+        var changed = await Deploy(stack);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains($"{name}: created v1", first.Text);
+        Assert.Contains($"{name}: unchanged v1", again.Text);
+        Assert.True(invoked.ExitCode == 0, invoked.ToString());
+        Assert.Equal("""{"hello": "Ada"}""", invoked.Text.Trim());
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.Contains($"{name}: updated v1 → v2", changed.Text);
+        Assert.Contains("code:", changed.Text);
+    }
+
+    [Fact]
     public async Task A_stack_file_with_an_unknown_key_is_a_usage_error_that_names_it()
     {
         var name = UniqueName("cli-typo");
@@ -61,9 +91,10 @@ public sealed class CliDeployTests(EmbeddedPlatformFixture platform)
 
     private Task<ProgramRun> Deploy(string stack, params string[] more) => FaasCli.Run(platform.Silo.GatewayUrl, null, ["deploy", "-f", stack, .. more]);
 
+    /// <summary>A stack file in a folder of its own, for the files beside it.</summary>
     private static string StackFile(string yaml)
     {
-        var path = Path.Combine(TestEnvironment.WorkFolder, $"stack-{Guid.NewGuid():N}.yaml");
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(TestEnvironment.WorkFolder, $"stack-{Guid.NewGuid():N}")).FullName, "functions.yaml");
         File.WriteAllText(path, yaml);
         return path;
     }
