@@ -1,3 +1,5 @@
+using Orleans.Faas.Callbacks;
+
 namespace Orleans.Faas.Batches;
 
 /// <summary>A batch as callers see it: how many of its tasks are where, and whether all have finished.</summary>
@@ -14,7 +16,7 @@ public sealed record BatchSnapshot(
     [property: Id(7)] int Failed,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] DateTimeOffset? FinishedAt,
-    [property: Id(10)] string? Callback = null)
+    [property: Id(10)] CallbackStatus? Callback = null)
 {
     public bool IsFinished => Completed + Failed == Total;
 }

@@ -29,6 +29,14 @@ public interface IFunctionGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Invoke")]
     Task<Guid> Invoke(byte[] input, InvocationOptions options);
 
+    /// <summary>What tasks of the latest version are made from, for a caller that makes many at once; throws <see cref="FunctionNotFoundException"/>.</summary>
+    [AlwaysInterleave, Alias("GetInvocationPlan")]
+    Task<InvocationPlan> GetInvocationPlan();
+
+    /// <summary>The key the function's callbacks are signed with; null when the function does not exist.</summary>
+    [AlwaysInterleave, Alias("GetCallbackSecret")]
+    Task<string?> GetCallbackSecret();
+
     /// <summary>Keeps what a profile job measured on the reference provider, replacing earlier profiled points at the same sizes.</summary>
     [Alias("RecordProfile")]
     Task RecordProfile(ImmutableArray<ProfilePoint> points);

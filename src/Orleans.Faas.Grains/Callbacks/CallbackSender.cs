@@ -1,37 +1,39 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
-using Orleans.Faas.Json;
 
-namespace Orleans.Faas.Benchmarks;
+namespace Orleans.Faas.Callbacks;
 
-/// <summary>POSTs a finished job to its callback URL, through a client whose resilience handler retries transient failures.</summary>
-public sealed partial class BenchmarkCallbacks(IHttpClientFactory clients, ILogger<BenchmarkCallbacks> logger)
+/// <summary>POSTs one outcome to a callback URL, once; <see cref="CallbackDelivery"/> decides when to try again.</summary>
+public sealed partial class CallbackSender(IHttpClientFactory clients, ILogger<CallbackSender> logger)
 {
     public const string ClientName = "faas-callbacks";
 
-    public const string Delivered = "delivered";
-
-    /// <returns><see cref="Delivered"/>, or why it was not.</returns>
-    public async Task<string> Deliver(string url, BenchmarkSnapshot job)
+    /// <returns>Null when the receiver took it (2xx), else why not.</returns>
+    public async Task<string?> Post(string url, byte[] body, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        foreach (var (name, value) in headers)
+            request.Headers.TryAddWithoutValidation(name, value);
         try
         {
-            using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, job, FaasJson.Options);
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
-                return Delivered;
-            LogRefused(job.Id, url, (int)response.StatusCode);
-            return $"failed: the receiver answered {(int)response.StatusCode}";
+                return null;
+            LogRefused(url, (int)response.StatusCode);
+            return $"the receiver answered {(int)response.StatusCode}";
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException)
+        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogFailed(e, job.Id, url);
-            return $"failed: {e.Message}";
+            LogFailed(e, url);
+            return e.Message;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Benchmark {BenchmarkId}: the callback to {Url} was answered {Status}")]
-    private partial void LogRefused(Guid benchmarkId, string url, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The callback to {Url} was answered {Status}")]
+    private partial void LogRefused(string url, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Benchmark {BenchmarkId}: the callback to {Url} could not be delivered")]
-    private partial void LogFailed(Exception exception, Guid benchmarkId, string url);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The callback to {Url} could not be delivered")]
+    private partial void LogFailed(Exception exception, string url);
 }
