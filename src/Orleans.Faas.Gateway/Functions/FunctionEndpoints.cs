@@ -18,10 +18,11 @@ public static class FunctionEndpoints
                 throw new InvalidFunctionDefinitionException(errors);
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
-            var function = FunctionResponse.From(registration.Version);
+            var function = FunctionResponse.From(registration.Version) with { CallbackSecret = registration.CallbackSecret };
             return registration.Created ? Results.Created($"/v1/functions/{definition.Name}", function) : Results.Ok(function);
         })
         .WithSummary("Register a function, or a new version of it; a definition the same as the latest version's changes nothing and answers 200")
+        .WithDescription("The answer carries callbackSecret, the key the function's callbacks are signed with: made at its first registration, kept across versions.")
         .Accepts<FunctionRegistrationRequest>("application/json")
         .Produces<FunctionResponse>(StatusCodes.Status201Created)
         .Produces<FunctionResponse>()
@@ -44,6 +45,12 @@ public static class FunctionEndpoints
         })
         .WithSummary("Get a function's latest version")
         .Produces<FunctionResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        functions.MapGet("/{name}/callback-secret", async (string name, IGrainFactory grains) =>
+            Results.Ok(new CallbackSecretResponse(name, await grains.GetGrain<IFunctionGrain>(name).GetCallbackSecret() ?? throw new FunctionNotFoundException(name))))
+        .WithSummary("Get the key a function's callbacks are signed with (HMAC-SHA256; see the callbackUrl parameter of invocations)")
+        .Produces<CallbackSecretResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         functions.MapDelete("/{name}", async (string name, IGrainFactory grains) =>

@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Gateway.Functions;
 
 /// <summary>A function's latest version as the API shows it.</summary>
+/// <param name="CallbackSecret">The key its callbacks are signed with; only in a registration's answer.</param>
 public sealed record FunctionResponse(
     string Name,
     int Version,
@@ -21,7 +23,8 @@ public sealed record FunctionResponse(
     int PidsLimit,
     ImagePullPolicy PullPolicy,
     bool KeepWarm,
-    PlacementBody? Placement)
+    PlacementBody? Placement,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
 {
     public static FunctionResponse From(FunctionVersion version)
     {

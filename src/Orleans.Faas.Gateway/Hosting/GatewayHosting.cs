@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
@@ -42,6 +43,7 @@ public static class GatewayHosting
         var v1 = app.MapGroup("/v1");
         v1.MapFunctionEndpoints();
         v1.MapInvocationEndpoints();
+        v1.MapBatchEndpoints();
         v1.MapTaskEndpoints();
         v1.MapProviderEndpoints();
         v1.MapExecutionEndpoints();

@@ -1,13 +1,9 @@
-using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Tasks;
 
 public static class TaskEndpoints
 {
-    // A long poll stays well inside Orleans' response timeout; a caller that needs longer polls again.
-    private const double MaxWaitSeconds = 20;
-
     public static void MapTaskEndpoints(this RouteGroupBuilder v1)
     {
         var tasks = v1.MapGroup("/tasks").WithTags("Tasks");
@@ -15,7 +11,7 @@ public static class TaskEndpoints
         tasks.MapGet("/{id:guid}", async (Guid id, double? waitSeconds, IGrainFactory grains) =>
         {
             var task = grains.GetGrain<ITaskGrain>(id);
-            var snapshot = waitSeconds is { } wait ? await task.WaitUntilFinished(LongPoll(wait)) : await task.GetSnapshot();
+            var snapshot = waitSeconds is { } wait ? await task.WaitUntilFinished(LongPoll.Of(wait)) : await task.GetSnapshot();
             return Results.Ok(TaskResponse.From(snapshot ?? throw new TaskNotFoundException(id)));
         })
         .WithSummary("Get a task's status, timestamps, provider, attempts and cost; with waitSeconds, wait up to that long for it to finish first")
@@ -54,8 +50,4 @@ public static class TaskEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);
     }
-
-    private static TimeSpan LongPoll(double seconds) => seconds is >= 0 and <= MaxWaitSeconds
-        ? TimeSpan.FromSeconds(seconds)
-        : throw new InvalidQueryException("waitSeconds", $"waitSeconds must be between 0 and {MaxWaitSeconds}.");
 }
