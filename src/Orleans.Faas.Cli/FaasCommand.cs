@@ -1,3 +1,4 @@
+using Orleans.Faas.Cli.Batches;
 using Orleans.Faas.Cli.Benchmarks;
 using Orleans.Faas.Cli.Completion;
 using Orleans.Faas.Cli.Deployment;
@@ -24,6 +25,7 @@ internal static class FaasCommand
         FunctionCommands.Create(),
         InvokeCommand.Create(),
         MapCommand.Create(),
+        BatchCommands.Create(),
         TaskCommands.Create(),
         ProviderCommands.Create(),
         ExecutionsCommand.Create(),

@@ -15,9 +15,16 @@ public partial class FaasClient
             Content = JsonContent.Create(definition, typeof(FunctionDefinition), options: FaasJson.Options),
         };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        // One answer, two readings: the version, and the secret beside its members.
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
         var version = await FaasPipeline.ReadJson<FunctionVersion>(response, cancellationToken);
-        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created);
+        var secret = await FaasPipeline.ReadJson<CallbackSecretAnswer>(response, cancellationToken);
+        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created, secret.CallbackSecret);
     }
+
+    /// <summary>The key a function's callbacks are signed with; 404 when there is no such function.</summary>
+    public virtual async Task<string> GetCallbackSecretAsync(string function, CancellationToken cancellationToken = default) =>
+        (await Pipeline.GetJson<CallbackSecretAnswer>($"v1/functions/{Escape(function)}/callback-secret", cancellationToken)).CallbackSecret!;
 
     /// <summary>Every function with its latest version.</summary>
     public virtual Task<IReadOnlyList<FunctionVersion>> ListFunctionsAsync(CancellationToken cancellationToken = default) =>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -38,7 +37,6 @@ public static class BatchEndpoints
         .WithTags("Batches")
         .WithSummary("Invoke a function once per input in one request: a batch of tasks, followed at its statusUrl")
         .WithDescription(Body)
-        .Accepts<ImmutableArray<string>>("application/json", BatchInputs.NdjsonTypes[0])
         .Produces<BatchAccepted>(StatusCodes.Status202Accepted)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
