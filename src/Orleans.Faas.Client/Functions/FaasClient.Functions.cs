@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Orleans.Faas.Client;
 
@@ -16,10 +17,11 @@ public partial class FaasClient
         };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         // One answer, two readings: the version, and the secret beside its members.
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var version = await FaasPipeline.ReadJson<FunctionVersion>(response, cancellationToken);
-        var secret = await FaasPipeline.ReadJson<CallbackSecretAnswer>(response, cancellationToken);
-        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created, secret.CallbackSecret);
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var version = JsonSerializer.Deserialize<FunctionVersion>(answer, FaasJson.Options)
+            ?? throw new FaasRequestException((int)response.StatusCode, "The gateway answered a registration with an empty body.");
+        var secret = JsonSerializer.Deserialize<CallbackSecretAnswer>(answer, FaasJson.Options)?.CallbackSecret;
+        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created, secret);
     }
 
     /// <summary>The key a function's callbacks are signed with; 404 when there is no such function.</summary>

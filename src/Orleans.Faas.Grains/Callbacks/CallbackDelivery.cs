@@ -13,6 +13,8 @@ public sealed class CallbackDelivery(CallbackSender sender, IOptions<CallbackOpt
     /// <returns>DELIVERED, or FAILED once the deadline passed.</returns>
     public async Task<CallbackStatus> Deliver(CallbackStatus status, byte[] body, string? secret, Func<CallbackStatus, Task> save, CancellationToken cancellationToken)
     {
+        // Polly continues on the thread pool after a backoff; the owner's state is saved back on its own scheduler.
+        var owner = TaskScheduler.Current;
         var remaining = status.RetryUntil - clock.GetUtcNow();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
@@ -24,7 +26,8 @@ public sealed class CallbackDelivery(CallbackSender sender, IOptions<CallbackOpt
                 status = error is null
                     ? status with { Status = CallbackState.Delivered, Attempts = status.Attempts + 1, LastError = null, DeliveredAt = clock.GetUtcNow() }
                     : status with { Attempts = status.Attempts + 1, LastError = error };
-                await save(status);
+                var saved = status;
+                await Task.Factory.StartNew(() => save(saved), CancellationToken.None, TaskCreationOptions.None, owner).Unwrap();
                 return error;
             }, deadline.Token);
         }
