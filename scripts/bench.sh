@@ -9,7 +9,8 @@
 #     artifacts/bench/placement-TIME), which is kept;
 #   decisions: no platform, the placement code in process over simulated providers;
 #   training: two embedded silos of its own, one training out of process (the default), one in process;
-#   map: the embedded silo, and the client library's Map against one InvokeAsync at a time.
+#   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
+#   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -117,6 +118,10 @@ case "$mode" in
   map)
     start_embedded_silo
     "${bench[@]}" map "$@" --gateway "$gateway"
+    ;;
+  batch)
+    start_embedded_silo
+    "${bench[@]}" batch "$@" --gateway "$gateway"
     ;;
   *)
     start_embedded_silo
