@@ -24,4 +24,7 @@ public sealed record FaasBatch
 
     /// <summary>How delivering the finished batch to its callback URL goes; null without one or before it finished.</summary>
     public CallbackDelivery? Callback { get; init; }
+
+    /// <summary>The silo the batch was active on when it was read.</summary>
+    public string? Host { get; init; }
 }

@@ -18,7 +18,7 @@ public static class BatchEndpoints
         + "A bad item is a 400 validation problem naming items[i], and nothing is created. ?provider= and ?inputSize= apply to every task; "
         + "?callbackUrl= is POSTed the batch (as GET shows it, without items) when every task has finished, signed like an invocation's callback.";
 
-    private const string Reading = "Counts by status and whether every task finished. Items in input order (index, taskId, status, output as UTF-8 text "
+    private const string Reading = "Counts by status, whether every task finished, and the silo the batch is active on (host). Items in input order (index, taskId, status, output as UTF-8 text "
         + "or base64 as outputEncoding says, failureReason, error) come once it finished, or whenever ?offset= or ?limit= (1-1000, default 1000) asks; "
         + "a page with more after it carries an RFC 8288 Link header, <...>; rel=\"next\". ?waitSeconds= (up to 20) waits for the batch to finish first.";
 

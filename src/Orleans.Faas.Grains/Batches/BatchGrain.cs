@@ -20,6 +20,7 @@ public sealed partial class BatchGrain(
     CallbackOutbox outbox,
     IOptions<BatchOptions> options,
     IOptions<CallbackOptions> callbackOptions,
+    ILocalSiloDetails silo,
     TimeProvider clock,
     ILogger<BatchGrain> logger)
     : Grain, IBatchGrain, IRemindable, ICallbackOwner
@@ -284,7 +285,8 @@ public sealed partial class BatchGrain(
             _counts[(int)TaskState.Failed],
             Record.CreatedAt,
             IsFinished ? Record.FinishedAt : null,
-            Record.Callback);
+            Record.Callback,
+            silo.Name);
 
     CallbackStatus? ICallbackOwner.Callback => Record.Callback;
 
