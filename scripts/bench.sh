@@ -11,7 +11,8 @@
 #   training: two embedded silos of its own, one training out of process (the default), one in process;
 #   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
 #   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
-#     run of the Python image the node built.
+#     run of the Python image the node built;
+#   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -124,6 +125,10 @@ case "$mode" in
   python)
     start_embedded_silo
     "${bench[@]}" python "$@" --gateway "$gateway" --docker-host "$DOCKER_HOST"
+    ;;
+  batch)
+    start_embedded_silo
+    "${bench[@]}" batch "$@" --gateway "$gateway"
     ;;
   *)
     start_embedded_silo

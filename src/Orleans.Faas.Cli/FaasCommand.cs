@@ -1,3 +1,4 @@
+using Orleans.Faas.Cli.Batches;
 using Orleans.Faas.Cli.Benchmarks;
 using Orleans.Faas.Cli.Chains;
 using Orleans.Faas.Cli.Completion;
@@ -25,6 +26,7 @@ internal static class FaasCommand
         FunctionCommands.Create(),
         InvokeCommand.Create(),
         MapCommand.Create(),
+        BatchCommands.Create(),
         TaskCommands.Create(),
         ChainCommands.Create(),
         ProviderCommands.Create(),

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Batches;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.History;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
@@ -41,7 +43,12 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<BenchmarkRuns>();
         silo.Services.AddSingleton<BenchmarkCallbacks>();
         silo.Services.AddSingleton<ChainSteps>();
-        silo.Services.AddHttpClient(BenchmarkCallbacks.ClientName).AddStandardResilienceHandler();
+        // One POST per attempt, bounded by the attempt timeout: CallbackDelivery does the retrying, so it can count and persist attempts.
+        silo.Services.AddHttpClient(CallbackSender.ClientName)
+            .ConfigureHttpClient((s, http) => http.Timeout = s.GetRequiredService<IOptions<CallbackOptions>>().Value.AttemptTimeout);
+        silo.Services.AddSingleton<CallbackSender>();
+        silo.Services.AddSingleton<CallbackDelivery>();
+        silo.Services.AddTransient<CallbackOutbox>();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Services.AddSingleton<ProviderView>();
@@ -71,6 +78,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }

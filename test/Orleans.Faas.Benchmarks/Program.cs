@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orleans.Faas.Benchmarks.Batches;
 using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Benchmarks.Latency;
 using Orleans.Faas.Benchmarks.Mapping;
@@ -57,4 +58,5 @@ root.Add(DecisionsBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));
 root.Add(MapBenchmark.Command(gateway));
+root.Add(BatchBenchmark.Command(gateway));
 return await root.Parse(args).InvokeAsync();

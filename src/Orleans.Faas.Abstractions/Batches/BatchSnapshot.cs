@@ -1,7 +1,10 @@
+using Orleans.Faas.Callbacks;
+
 namespace Orleans.Faas.Batches;
 
 /// <summary>A batch as callers see it: how many of its tasks are where, and whether all have finished.</summary>
 /// <param name="Callback">How delivering the finished batch to its callback URL went; null without one or before it finished.</param>
+/// <param name="Host">The silo the batch is active on as it answers; another one after that silo is lost.</param>
 [GenerateSerializer, Immutable, Alias("faas.BatchSnapshot")]
 public sealed record BatchSnapshot(
     [property: Id(0)] Guid Id,
@@ -14,7 +17,8 @@ public sealed record BatchSnapshot(
     [property: Id(7)] int Failed,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] DateTimeOffset? FinishedAt,
-    [property: Id(10)] string? Callback = null)
+    [property: Id(10)] CallbackStatus? Callback = null,
+    [property: Id(11)] string? Host = null)
 {
     public bool IsFinished => Completed + Failed == Total;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Batches;
 
@@ -10,7 +11,7 @@ public interface IBatchGrain : IGrainWithGuidKey
     /// Makes one task per input for the function's latest version and hands each to the scheduler; everything is
     /// persisted before this returns. Throws <see cref="Functions.FunctionNotFoundException"/>.
     /// </summary>
-    [Alias("Start")]
+    [Alias("Start"), ResponseTimeout("00:05:00")]
     Task<BatchSnapshot> Start(BatchRequest request);
 
     /// <summary>Null when no batch with this id was ever started.</summary>
@@ -24,4 +25,11 @@ public interface IBatchGrain : IGrainWithGuidKey
     /// <summary>The items from <paramref name="offset"/>, at most <paramref name="limit"/>, in input order; null when no batch with this id was ever started.</summary>
     [AlwaysInterleave, Alias("GetItems")]
     Task<ImmutableArray<BatchItem>?> GetItems(int offset, int limit);
+
+    /// <summary>
+    /// A task of the batch reached <paramref name="status"/>. Best effort: a report that never arrives is made up for
+    /// by the batch reading its unfinished tasks when it is activated and on a reminder.
+    /// </summary>
+    [OneWay, AlwaysInterleave, Alias("TaskReached")]
+    Task TaskReached(int index, TaskState status);
 }

@@ -35,6 +35,13 @@ public interface IFunctionGrain : IGrainWithStringKey
     /// </summary>
     [AlwaysInterleave, Alias("InvokeAs")]
     Task InvokeAs(Guid taskId, byte[] input, InvocationOptions options);
+    /// <summary>What tasks of the latest version are made from, for a caller that makes many at once; throws <see cref="FunctionNotFoundException"/>.</summary>
+    [AlwaysInterleave, Alias("GetInvocationPlan")]
+    Task<InvocationPlan> GetInvocationPlan();
+
+    /// <summary>The key the function's callbacks are signed with; null when the function does not exist.</summary>
+    [AlwaysInterleave, Alias("GetCallbackSecret")]
+    Task<string?> GetCallbackSecret();
 
     /// <summary>Keeps what a profile job measured on the reference provider, replacing earlier profiled points at the same sizes.</summary>
     [Alias("RecordProfile")]

@@ -3,10 +3,12 @@ namespace Orleans.Faas.Functions;
 /// <summary>How a caller wants one invocation placed and sized.</summary>
 /// <param name="Provider">The provider the task must run on; it fails instead of moving when that provider is lost.</param>
 /// <param name="InputSize">The size the function's work follows, when it is not the input's byte length.</param>
+/// <param name="CallbackUrl">Where the finished task is POSTed, signed with the function's callback secret; null for none.</param>
 [GenerateSerializer, Immutable, Alias("faas.InvocationOptions")]
 public sealed record InvocationOptions(
     [property: Id(0)] string? Provider = null,
-    [property: Id(1)] long? InputSize = null)
+    [property: Id(1)] long? InputSize = null,
+    [property: Id(2)] string? CallbackUrl = null)
 {
     public static readonly InvocationOptions Default = new();
 }

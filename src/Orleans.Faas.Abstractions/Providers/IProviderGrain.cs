@@ -22,12 +22,15 @@ public interface IProviderGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("ReportLoad")]
     Task ReportLoad(ProviderLoad load);
 
-    /// <summary>Remembers an attempt placed here until it is released or the provider is lost.</summary>
-    [Alias("Track")]
+    /// <summary>
+    /// Remembers an attempt placed here until it is released or the provider is lost. Tracks and releases interleave,
+    /// so that the thousands a batch makes share writes.
+    /// </summary>
+    [AlwaysInterleave, Alias("Track")]
     Task Track(TaskAttempt attempt);
 
     /// <summary>Forgets a finished or moved attempt; one-way, so a finishing task never waits on its provider.</summary>
-    [OneWay, Alias("Release")]
+    [OneWay, AlwaysInterleave, Alias("Release")]
     Task Release(TaskAttempt attempt);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 
@@ -11,6 +12,8 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Conditions">Whether its finished attempt ran cold, how long getting its container took, and its CPU quota.</param>
 /// <param name="LoadAtStart">The node's running and queued tasks when its current attempt started.</param>
 /// <param name="Placement">Why its current attempt went where it did; null while unplaced.</param>
+/// <param name="Batch">The batch the task is one item of, if any.</param>
+/// <param name="Callback">How delivering the finished task to its callback URL goes; null without one.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -33,7 +36,9 @@ public sealed record TaskSnapshot(
     [property: Id(17)] string? PinnedProvider = null,
     [property: Id(18)] RunConditions? Conditions = null,
     [property: Id(19)] ProviderLoad? LoadAtStart = null,
-    [property: Id(20)] PlacementDecision? Placement = null)
+    [property: Id(20)] PlacementDecision? Placement = null,
+    [property: Id(21)] BatchMembership? Batch = null,
+    [property: Id(22)] CallbackStatus? Callback = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -8,6 +8,8 @@ namespace Orleans.Faas.Tasks;
 /// <param name="PinnedProvider">The only provider the task may run on; null lets the scheduler choose.</param>
 /// <param name="Estimate">The function's profile at the input size when the task was submitted; null when it had none.</param>
 /// <param name="CacheWays">The L3 cache ways its runs get a share of where the node can allocate cache: the function's cache need, or a profile job's way count; null leaves them the whole cache.</param>
+/// <param name="Batch">The batch the task is one item of; it tells the batch when it starts and finishes.</param>
+/// <param name="CallbackUrl">Where the finished task is POSTed; null for none.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSubmission")]
 public sealed record TaskSubmission(
     [property: Id(0)] FunctionVersion Function,
@@ -15,4 +17,6 @@ public sealed record TaskSubmission(
     [property: Id(2)] long InputSize,
     [property: Id(3)] string? PinnedProvider = null,
     [property: Id(4)] ProfileEstimate? Estimate = null,
-    [property: Id(5)] int? CacheWays = null);
+    [property: Id(5)] int? CacheWays = null,
+    [property: Id(6)] BatchMembership? Batch = null,
+    [property: Id(7)] string? CallbackUrl = null);

@@ -1,6 +1,6 @@
 namespace Orleans.Faas.Cli.Functions;
 
-/// <summary><c>faas fn ls|get|rm</c>: the registered functions.</summary>
+/// <summary><c>faas fn ls|get|rm|secret</c>: the registered functions.</summary>
 internal static class FunctionCommands
 {
     public static Command Create()
@@ -20,7 +20,14 @@ internal static class FunctionCommands
                 return cli.Note($"deleted {cli.Get(name)}");
             });
 
-        return new Command("fn", "Registered functions") { list, get, remove };
+        var secret = new Command("secret", "Write the key a function's callbacks are signed with (HMAC-SHA256) to standard output") { name }
+            .Runs(async (cli, ct) =>
+            {
+                Console.Out.WriteLine(await cli.Client.GetCallbackSecretAsync(cli.Get(name), ct));
+                return ExitCode.Ok;
+            });
+
+        return new Command("fn", "Registered functions") { list, get, remove, secret };
     }
 
     private static IRenderable List(IReadOnlyList<FunctionVersion> functions) => Tables.List(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Orleans.Faas.Client;
 
@@ -34,9 +35,17 @@ public partial class FaasClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/functions") { Content = content };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var version = await FaasPipeline.ReadJson<FunctionVersion>(response, cancellationToken);
-        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created);
+        // One answer, two readings: the version, and the secret beside its members.
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var version = JsonSerializer.Deserialize<FunctionVersion>(answer, FaasJson.Options)
+            ?? throw new FaasRequestException((int)response.StatusCode, "The gateway answered a registration with an empty body.");
+        var secret = JsonSerializer.Deserialize<CallbackSecretAnswer>(answer, FaasJson.Options)?.CallbackSecret;
+        return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created, secret);
     }
+
+    /// <summary>The key a function's callbacks are signed with; 404 when there is no such function.</summary>
+    public virtual async Task<string> GetCallbackSecretAsync(string function, CancellationToken cancellationToken = default) =>
+        (await Pipeline.GetJson<CallbackSecretAnswer>($"v1/functions/{Escape(function)}/callback-secret", cancellationToken)).CallbackSecret!;
 
     /// <summary>Every function with its latest version.</summary>
     public virtual Task<IReadOnlyList<FunctionVersion>> ListFunctionsAsync(CancellationToken cancellationToken = default) =>

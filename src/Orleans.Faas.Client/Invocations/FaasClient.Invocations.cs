@@ -53,7 +53,7 @@ public partial class FaasClient
     private static HttpRequestMessage InvocationRequest(string function, string verb, HttpContent input, InvocationOptions? options)
     {
         input.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var path = RequestPath.With($"v1/functions/{Escape(function)}/{verb}", ("provider", options?.Provider), ("inputSize", options?.InputSize));
+        var path = RequestPath.With($"v1/functions/{Escape(function)}/{verb}", ("provider", options?.Provider), ("inputSize", options?.InputSize), ("callbackUrl", options?.CallbackUrl));
         return new HttpRequestMessage(HttpMethod.Post, path) { Content = input };
     }
 

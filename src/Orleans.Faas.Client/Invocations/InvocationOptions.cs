@@ -1,6 +1,6 @@
 namespace Orleans.Faas.Client;
 
-/// <summary>How one invocation is placed.</summary>
+/// <summary>How an invocation, or every task of a batch, is placed, and where its outcome is called back.</summary>
 public sealed record InvocationOptions
 {
     /// <summary>Pin the task to this provider: it fails instead of moving when that provider is lost.</summary>
@@ -8,4 +8,10 @@ public sealed record InvocationOptions
 
     /// <summary>The size the function's work follows, when it is not the input's byte length.</summary>
     public long? InputSize { get; init; }
+
+    /// <summary>
+    /// Where the outcome is POSTed when the task (or, for a batch, every task) finished: absolute http or https,
+    /// signed with the function's callback secret (check it with <see cref="CallbackSignature.IsValid"/>).
+    /// </summary>
+    public string? CallbackUrl { get; init; }
 }

@@ -16,7 +16,7 @@ public abstract class FaasOperation
     {
     }
 
-    /// <summary>The id of what the operation follows: a task, a benchmark job, a chain run.</summary>
+    /// <summary>The id of what the operation follows: a task, a batch, a benchmark job, a chain run.</summary>
     public virtual Guid Id { get; }
 
     /// <summary>True once what it follows is known to have ended.</summary>

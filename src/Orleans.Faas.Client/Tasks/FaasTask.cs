@@ -48,5 +48,11 @@ public sealed record FaasTask
     /// <summary>The cache ways its run got, or why none; null when it needed none or its node cannot allocate cache.</summary>
     public CacheAllocation? CacheAllocation { get; init; }
 
+    /// <summary>The batch it is one item of, if any.</summary>
+    public TaskBatch? Batch { get; init; }
+
+    /// <summary>How delivering it to its callback URL goes, once it finished; null without one.</summary>
+    public CallbackDelivery? Callback { get; init; }
+
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

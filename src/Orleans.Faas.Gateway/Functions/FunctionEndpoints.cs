@@ -19,13 +19,14 @@ public static class FunctionEndpoints
             await CodeCheck.ThrowIfInvalidAsync(grains, definition);
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
-            var function = FunctionResponse.From(registration.Version);
+            var function = FunctionResponse.From(registration.Version) with { CallbackSecret = registration.CallbackSecret };
             return registration.Created ? Results.Created($"/v1/functions/{definition.Name}", function) : Results.Ok(function);
         })
         .WithSummary("Register a function, or a new version of it; a definition the same as the latest version's changes nothing and answers 200")
         .WithDescription("The body is the definition as JSON, or a multipart/form-data form with the definition as JSON in its "
             + "'definition' part and a Python code file (.py, .zip or .tar.gz) in its 'code' part. Python code is checked on a "
-            + "node before it is stored: source that does not compile and a pickle that does not deserialize are refused with 400.")
+            + "node before it is stored: source that does not compile and a pickle that does not deserialize are refused with 400. "
+            + "The answer carries callbackSecret, the key the function's callbacks are signed with: made at its first registration, kept across versions.")
         // The multipart form is described by the transformer; listed here so that routing lets it through.
         .Accepts<FunctionRegistrationRequest>("application/json", FunctionUploadForm.ContentType)
         .AddOpenApiOperationTransformer(FunctionUploadForm.Describe)
@@ -51,6 +52,12 @@ public static class FunctionEndpoints
         })
         .WithSummary("Get a function's latest version")
         .Produces<FunctionResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
+        functions.MapGet("/{name}/callback-secret", async (string name, IGrainFactory grains) =>
+            Results.Ok(new CallbackSecretResponse(name, await grains.GetGrain<IFunctionGrain>(name).GetCallbackSecret() ?? throw new FunctionNotFoundException(name))))
+        .WithSummary("Get the key a function's callbacks are signed with (HMAC-SHA256; see the callbackUrl parameter of invocations)")
+        .Produces<CallbackSecretResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         functions.MapDelete("/{name}", async (string name, IGrainFactory grains) =>

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Gateway.Functions;
 
 /// <summary>A function's latest version as the API shows it.</summary>
 /// <param name="Code">The uploaded code file (python runtime), described rather than repeated.</param>
+/// <param name="CallbackSecret">The key its callbacks are signed with; only in a registration's answer.</param>
 public sealed record FunctionResponse(
     string Name,
     int Version,
@@ -26,7 +28,8 @@ public sealed record FunctionResponse(
     string? Source,
     string? EntryPoint,
     string? Pickled,
-    CodeFileResponse? Code)
+    CodeFileResponse? Code,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
 {
     public static FunctionResponse From(FunctionVersion version)
     {

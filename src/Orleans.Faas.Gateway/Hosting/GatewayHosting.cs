@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Chains;
 using Orleans.Faas.Gateway.Executions;
@@ -43,6 +44,7 @@ public static class GatewayHosting
         var v1 = app.MapGroup("/v1");
         v1.MapFunctionEndpoints();
         v1.MapInvocationEndpoints();
+        v1.MapBatchEndpoints();
         v1.MapTaskEndpoints();
         v1.MapChainEndpoints();
         v1.MapProviderEndpoints();

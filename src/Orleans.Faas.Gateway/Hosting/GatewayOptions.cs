@@ -14,6 +14,10 @@ public sealed class GatewayOptions
     [Range(1, int.MaxValue)]
     public int MaxPayloadBytes { get; set; } = 6 * 1024 * 1024;
 
+    /// <summary>Most inputs one batch request may carry.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBatchItems { get; set; } = 10_000;
+
     /// <summary>How long a synchronous invoke waits for its task before answering 202 with the task id.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan SyncWait { get; set; } = TimeSpan.FromSeconds(30);

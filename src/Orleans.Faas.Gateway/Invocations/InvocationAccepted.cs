@@ -1,4 +1,4 @@
-using Orleans.Faas.Gateway.Tasks;
+
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Invocations;

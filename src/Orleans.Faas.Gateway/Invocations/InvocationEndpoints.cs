@@ -13,18 +13,16 @@ public static class InvocationEndpoints
     private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
 
     // Any content type is accepted: the body is passed on as bytes, untouched.
-    private const string StandardInput = "The request body, of any content type, is the function's standard input. "
-        + "?provider= pins the task to one provider (it fails instead of moving if that provider is lost); "
-        + "?inputSize= declares the size the function's work follows, when it is not the input's byte length.";
+    private const string StandardInput = "The request body, of any content type, is the function's standard input. " + InvocationQuery.Description;
 
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations");
 
         functions.MapPost("/invocations", async (
-            string name, string? provider, long? inputSize, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
-            var taskId = await Invoke(name, Options(provider, inputSize), request, body, grains, ct);
+            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), request, body, grains, ct);
             return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
         })
         .WithSummary("Invoke asynchronously")
@@ -36,11 +34,11 @@ public static class InvocationEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         functions.MapPost("/invoke", async (
-            string name, string? provider, long? inputSize, HttpContext context, RequestBody body, IGrainFactory grains, IOptions<GatewayOptions> options,
-            TimeProvider clock) =>
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpContext context, RequestBody body, IGrainFactory grains,
+            IOptions<GatewayOptions> options, TimeProvider clock) =>
         {
             var ct = context.RequestAborted;
-            var taskId = await Invoke(name, Options(provider, inputSize), context.Request, body, grains, ct);
+            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), context.Request, body, grains, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
             var deadline = clock.GetUtcNow() + options.Value.SyncWait;
             TaskResult result;
@@ -74,8 +72,4 @@ public static class InvocationEndpoints
         var input = await body.ReadBytes(request, ct);
         return await grains.GetGrain<IFunctionGrain>(name).Invoke(input, options);
     }
-
-    private static InvocationOptions Options(string? provider, long? inputSize) => inputSize < 0
-        ? throw new InvalidQueryException("inputSize", "inputSize must not be negative.")
-        : new(provider, inputSize);
 }

@@ -1,6 +1,6 @@
 namespace Orleans.Faas.Gateway.Problems;
 
-/// <summary>The <c>waitSeconds</c> of a read that waits for its task or run to finish first.</summary>
+/// <summary>The <c>waitSeconds</c> of a read that waits for its task, batch or chain run to finish first.</summary>
 public static class LongPoll
 {
     // A long poll stays well inside Orleans' response timeout; a caller that needs longer polls again.

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Faas.Batches;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
+using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Providers;
@@ -35,6 +37,12 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The chain definition is invalid.",
         },
+        InvalidBatchException e => new ValidationProblemDetails(e.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The batch is invalid.",
+        },
+        TooManyBatchItemsException e => TooManyItems(e),
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
             Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", e.Message),
@@ -44,6 +52,7 @@ public static class ProblemCatalog
         ChainNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain.", e.Message),
         ChainRunNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain run.", e.Message),
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
+        BatchNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown batch.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),
         BenchmarkNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown benchmark.", e.Message),
@@ -68,6 +77,13 @@ public static class ProblemCatalog
     {
         var problem = Problem(StatusCodes.Status503ServiceUnavailable, "No ready provider meets the function's constraints.", e.Message);
         problem.Extensions["constraint"] = e.Constraint;
+        return problem;
+    }
+
+    private static ProblemDetails TooManyItems(TooManyBatchItemsException e)
+    {
+        var problem = Problem(StatusCodes.Status413PayloadTooLarge, "The batch has too many items.", e.Message);
+        problem.Extensions["maxItems"] = e.Limit;
         return problem;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Cache;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
@@ -17,6 +18,16 @@ public sealed class FunctionGrain(
 
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Functions);
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A function stored before callbacks existed gets its secret now.
+        if (Record.Versions.Count > 0 && Record.CallbackSecret is null)
+        {
+            Record.CallbackSecret = CallbackSignature.NewSecret();
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task<FunctionRegistration> Register(FunctionDefinition definition)
     {
         var errors = FunctionDefinitionValidator.Validate(definition);
@@ -25,14 +36,15 @@ public sealed class FunctionGrain(
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to function '{Name}'.", nameof(definition));
         if (Record.Versions.LastOrDefault() is { } latest && SameDefinition.As(latest.Definition, definition))
-            return new FunctionRegistration(latest, Created: false);
+            return new FunctionRegistration(latest, Created: false, Record.CallbackSecret);
 
         var version = new FunctionVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
         Record.Versions.Add(version);
         Record.LastVersion = version.Version;
+        Record.CallbackSecret ??= CallbackSignature.NewSecret();
         await state.WriteStateAsync();
         await Registry.Add(Name);
-        return new FunctionRegistration(version, Created: true);
+        return new FunctionRegistration(version, Created: true, Record.CallbackSecret);
     }
 
     public Task<FunctionVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());
@@ -46,6 +58,7 @@ public sealed class FunctionGrain(
         Record.Profiled.Clear();
         Record.Observed = new();
         Record.CacheNeed = null;
+        Record.CallbackSecret = null;
         await state.WriteStateAsync();
         await Registry.Remove(Name);
         return true;
@@ -54,7 +67,7 @@ public sealed class FunctionGrain(
     public async Task<Guid> Invoke(byte[] input, InvocationOptions options)
     {
         var taskId = Guid.NewGuid();
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(Submission(input, options));
+        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(TaskSubmissions.For(Plan(), input, options));
         return taskId;
     }
 
@@ -62,19 +75,14 @@ public sealed class FunctionGrain(
     {
         var task = GrainFactory.GetGrain<ITaskGrain>(taskId);
         // Read before the first await, as in Invoke: the latest version when the call came.
-        var submission = Submission(input, options);
+        var submission = TaskSubmissions.For(Plan(), input, options);
         if (await task.GetSnapshot() is null)
             await task.Submit(submission);
     }
 
-    private TaskSubmission Submission(byte[] input, InvocationOptions options)
-    {
-        var latest = Record.Versions.LastOrDefault() ?? throw new FunctionNotFoundException(Name);
-        var inputSize = options.InputSize ?? input.Length;
-        // Placement predicts from the profile as it is now, and the node gives the run its cache need; the task carries
-        // both, so neither costs a call back here.
-        return new TaskSubmission(latest, input, inputSize, options.Provider, ProfileAt(inputSize), Record.CacheNeed?.Ways);
-    }
+    public Task<InvocationPlan> GetInvocationPlan() => Task.FromResult(Plan());
+
+    public Task<string?> GetCallbackSecret() => Task.FromResult(Record.Versions.Count == 0 ? null : Record.CallbackSecret);
 
     public async Task RecordProfile(ImmutableArray<ProfilePoint> points)
     {
@@ -115,6 +123,10 @@ public sealed class FunctionGrain(
         Task.FromResult(Record.Versions.Count == 0
             ? throw new FunctionNotFoundException(Name)
             : ProfileAt(inputSize));
+
+    private InvocationPlan Plan() => Record.Versions.LastOrDefault() is { } latest
+        ? new InvocationPlan(latest, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways)
+        : throw new FunctionNotFoundException(Name);
 
     /// <summary>The latest version's expected cost at the size, from its profiled and observed points; null without any.</summary>
     private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize);

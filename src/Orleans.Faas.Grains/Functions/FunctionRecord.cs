@@ -26,6 +26,10 @@ public sealed class FunctionRecord
     [Id(4)]
     public CacheNeed? CacheNeed { get; set; }
 
+    /// <summary>The key its callbacks are signed with: made at the first registration, kept across versions, dropped with the function.</summary>
+    [Id(5)]
+    public string? CallbackSecret { get; set; }
+
     /// <summary>Profiled points when there are any (measured under control), else the observed ones.</summary>
     public IReadOnlyList<ProfilePoint> ProfilePoints(int latestVersion) =>
         Profiled.Count > 0 ? Profiled : [.. Observed.Points(latestVersion)];

@@ -18,6 +18,9 @@ public sealed partial class ProviderGrain(
 
     private static readonly TimeSpan ViewPatience = TimeSpan.FromSeconds(2);
 
+    // Tracks and releases interleave with everything else; all writes go through this so none overlap.
+    private readonly CoalescedWrites _writes = new(state.WriteStateAsync);
+
     // Load changes with every task; it is reported again by the worker, so it is not worth a storage write.
     private ProviderLoad? _load;
 
@@ -37,7 +40,7 @@ public sealed partial class ProviderGrain(
         Record.Down = false;
         Record.RegisteredAt = clock.GetUtcNow();
         _load = null;
-        await state.WriteStateAsync();
+        await _writes.Write();
         await TellViews();
         await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
         await GrainFactory.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Propose(Id);
@@ -68,13 +71,13 @@ public sealed partial class ProviderGrain(
     public async Task Track(TaskAttempt attempt)
     {
         if (Record.Tracked.Add(attempt))
-            await state.WriteStateAsync();
+            await _writes.Write();
     }
 
     public async Task Release(TaskAttempt attempt)
     {
         if (Record.Tracked.Remove(attempt))
-            await state.WriteStateAsync();
+            await _writes.Write();
     }
 
     public async Task<ImmutableArray<TaskAttempt>> MarkDown(string silo)
@@ -85,7 +88,7 @@ public sealed partial class ProviderGrain(
         if (!Record.Down)
         {
             Record.Down = true;
-            await state.WriteStateAsync();
+            await _writes.Write();
             await TellViews();
             LogDown(Id, silo);
         }
@@ -97,7 +100,7 @@ public sealed partial class ProviderGrain(
         if (Record.Benchmark is { } kept && kept.MeasuredAt >= benchmark.MeasuredAt)
             return;
         Record.Benchmark = benchmark;
-        await state.WriteStateAsync();
+        await _writes.Write();
         await TellViews();
         LogMeasured(Id, benchmark.Cpu.WallMs, benchmark.Memory.WallMs);
     }
@@ -115,7 +118,7 @@ public sealed partial class ProviderGrain(
         if (Record.Drained != drained)
         {
             Record.Drained = drained;
-            await state.WriteStateAsync();
+            await _writes.Write();
             // The caller returns once every view knows, so a drain takes effect on the next placement anywhere.
             await TellViews();
             LogDrained(Id, drained);

@@ -39,6 +39,7 @@ public sealed partial class TaskGrain
         Record.LoadAtStart = null;
         Record.Placement = null;
         await state.WriteStateAsync();
+        TellBatch();
         LogRetrying(Id, lostProvider, Record.Attempts, maxAttempts);
         await TryPlace();
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Tasks;
@@ -6,6 +7,7 @@ namespace Orleans.Faas.Tasks;
 /// <summary>
 /// The watchdog: a durable reminder that, every function timeout plus grace, checks that an unfinished task's
 /// worker still holds its attempt. It catches what membership cannot see, such as a worker that lost its queue.
+/// The callback reminder (<see cref="CallbackOutbox"/>) arrives here too.
 /// </summary>
 public sealed partial class TaskGrain : IRemindable
 {
@@ -15,6 +17,11 @@ public sealed partial class TaskGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == CallbackOutbox.ReminderName)
+        {
+            await outbox.Resume(this);
+            return;
+        }
         if (Record.Submission is null || TaskLifecycle.IsFinished(Record.Status))
         {
             await DisarmWatchdog();

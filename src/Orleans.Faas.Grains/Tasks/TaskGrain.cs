@@ -1,6 +1,10 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Batches;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.History;
+using Orleans.Faas.Json;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
@@ -19,9 +23,11 @@ public sealed partial class TaskGrain(
     Placer placer,
     FaasMetrics metrics,
     IOptions<TaskOptions> options,
+    IOptions<CallbackOptions> callbackOptions,
+    CallbackOutbox outbox,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
-    : Grain, ITaskGrain
+    : Grain, ITaskGrain, ICallbackOwner
 {
     private readonly TaskCompletionSource<TaskSnapshot> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -73,6 +79,7 @@ public sealed partial class TaskGrain(
         Record.LoadAtStart = loadAtStart;
         await state.WriteStateAsync();
         metrics.TaskReached(FunctionName, TaskState.Running);
+        TellBatch();
         return true;
     }
 
@@ -147,8 +154,12 @@ public sealed partial class TaskGrain(
         Record.FinishedAt = clock.GetUtcNow();
         Record.WallTime = wallTime;
         Record.Metrics = cost;
+        if (Record.Submission!.CallbackUrl is { } url)
+            Record.Callback = CallbackStatus.Pending(url, Record.FinishedAt.Value + callbackOptions.Value.RetryFor);
         await state.WriteStateAsync();
         _finished.TrySetResult(Snapshot()!);
+        TellBatch();
+        await outbox.Start(this);
 
         metrics.TaskReached(FunctionName, Record.Status);
         metrics.TaskFinished(FunctionName, Record.Status, Record.FinishedAt.Value - Record.QueuedAt);
@@ -162,6 +173,25 @@ public sealed partial class TaskGrain(
             GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
         }
         await DisarmWatchdog();
+    }
+
+    /// <summary>Best effort: the batch reads the tasks it has not heard from when it is activated and on its reminder.</summary>
+    private void TellBatch()
+    {
+        if (Record.Submission?.Batch is { } batch)
+            GrainFactory.GetGrain<IBatchGrain>(batch.BatchId).TaskReached(batch.Index, Record.Status).Ignore();
+    }
+
+    CallbackStatus? ICallbackOwner.Callback => Record.Callback;
+
+    string ICallbackOwner.Function => FunctionName;
+
+    byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(TaskResponse.From(Snapshot()!), FaasJson.Options);
+
+    async Task ICallbackOwner.SaveCallback(CallbackStatus status)
+    {
+        Record.Callback = status;
+        await state.WriteStateAsync();
     }
 
     private TaskSnapshot? Snapshot() => Record.Submission is not { } submission
@@ -187,7 +217,9 @@ public sealed partial class TaskGrain(
             submission.PinnedProvider,
             Record.Conditions,
             Record.LoadAtStart,
-            Record.Placement);
+            Record.Placement,
+            submission.Batch,
+            Record.Callback);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);

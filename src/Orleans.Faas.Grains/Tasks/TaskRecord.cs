@@ -1,3 +1,4 @@
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 
@@ -62,4 +63,8 @@ public sealed class TaskRecord
     /// <summary>Why the current attempt went to <see cref="Provider"/>; null while unplaced.</summary>
     [Id(16)]
     public PlacementDecision? Placement { get; set; }
+
+    /// <summary>How delivering the finished task to its callback URL goes; null without one or before it finished.</summary>
+    [Id(17)]
+    public CallbackStatus? Callback { get; set; }
 }

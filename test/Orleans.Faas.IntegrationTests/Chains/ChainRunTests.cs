@@ -130,7 +130,7 @@ public sealed class ChainRunTests(EmbeddedPlatformFixture platform)
         await tooLong.AssertProblem(HttpStatusCode.BadRequest);
     }
 
-    [Fact(Skip = "Needs BatchGrain, which the batches branch brings: unskip after that merge (the fan-out logic is covered in process by ChainRunGrainTests until then).")]
+    [Fact]
     public async Task A_fan_out_step_runs_one_task_per_line_and_joins_the_outputs_in_input_order()
     {
         var (upper, reverse) = (UniqueName("upper"), UniqueName("rev"));

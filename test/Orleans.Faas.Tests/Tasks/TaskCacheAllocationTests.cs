@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Functions;
-using Orleans.Faas.Gateway.Tasks;
 using Orleans.Faas.Json;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;

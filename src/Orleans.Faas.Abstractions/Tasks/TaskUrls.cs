@@ -1,4 +1,4 @@
-namespace Orleans.Faas.Gateway.Tasks;
+namespace Orleans.Faas.Tasks;
 
 public static class TaskUrls
 {

@@ -1,6 +1,5 @@
-using Orleans.Faas.Tasks;
 
-namespace Orleans.Faas.Gateway.Tasks;
+namespace Orleans.Faas.Tasks;
 
 /// <summary>
 /// What a task's finished attempt cost. A null value was not measured (never read it as zero);

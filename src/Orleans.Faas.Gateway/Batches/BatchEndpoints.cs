@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Batches;
+using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Gateway.Invocations;
+using Orleans.Faas.Gateway.Problems;
+
+namespace Orleans.Faas.Gateway.Batches;
+
+public static class BatchEndpoints
+{
+    private const int MaxLimit = 1000;
+
+    private const string Body = "The body is a JSON array of items, or with Content-Type application/x-ndjson one item a line; an item is a JSON "
+        + "string (its UTF-8 bytes are one input) or {\"base64\": \"...\"}. One task per item, each placed on its own, at most Faas:Gateway:MaxBatchItems. "
+        + "A bad item is a 400 validation problem naming items[i], and nothing is created. ?provider= and ?inputSize= apply to every task; "
+        + "?callbackUrl= is POSTed the batch (as GET shows it, without items) when every task has finished, signed like an invocation's callback.";
+
+    private const string Reading = "Counts by status, whether every task finished, and the silo the batch is active on (host). Items in input order (index, taskId, status, output as UTF-8 text "
+        + "or base64 as outputEncoding says, failureReason, error) come once it finished, or whenever ?offset= or ?limit= (1-1000, default 1000) asks; "
+        + "a page with more after it carries an RFC 8288 Link header, <...>; rel=\"next\". ?waitSeconds= (up to 20) waits for the batch to finish first.";
+
+    public static void MapBatchEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/functions/{name}/batches", async (
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, RequestBody body, IOptions<GatewayOptions> options,
+            IGrainFactory grains, CancellationToken ct) =>
+        {
+            var invocation = InvocationQuery.Options(provider, inputSize, callbackUrl);
+            var inputs = BatchInputs.Read(await body.ReadBytes(request, ct), request.ContentType, options.Value.MaxBatchItems);
+            var batch = await grains.GetGrain<IBatchGrain>(Guid.NewGuid())
+                .Start(new BatchRequest(name, inputs, invocation with { CallbackUrl = null }, invocation.CallbackUrl));
+            return Results.Accepted(BatchUrls.Status(batch.Id), BatchAccepted.For(batch));
+        })
+        .WithTags("Batches")
+        .WithSummary("Invoke a function once per input in one request: a batch of tasks, followed at its statusUrl")
+        .WithDescription(Body)
+        .Produces<BatchAccepted>(StatusCodes.Status202Accepted)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        v1.MapGet("/batches/{id:guid}", async (Guid id, int? offset, int? limit, double? waitSeconds, HttpContext context, IGrainFactory grains) =>
+        {
+            if (offset < 0)
+                throw new InvalidQueryException("offset", "offset must not be negative.");
+            if (limit is < 1 or > MaxLimit)
+                throw new InvalidQueryException("limit", $"limit must be between 1 and {MaxLimit}.");
+            var batch = grains.GetGrain<IBatchGrain>(id);
+            var snapshot = (waitSeconds is { } wait ? await batch.WaitUntilFinished(LongPoll.Wait(wait)) : await batch.GetSnapshot())
+                ?? throw new BatchNotFoundException(id);
+            if (!snapshot.IsFinished && offset is null && limit is null)
+                return Results.Ok(BatchResponse.From(snapshot));
+
+            var from = offset ?? 0;
+            var take = limit ?? MaxLimit;
+            var items = await batch.GetItems(from, take) ?? throw new BatchNotFoundException(id);
+            if (from + items.Length < snapshot.Total)
+                context.Response.Headers.Link = $"<{NextPage(context.Request, from + items.Length, take)}>; rel=\"next\"";
+            return Results.Ok(BatchResponse.From(snapshot, items));
+        })
+        .WithTags("Batches")
+        .WithSummary("Get a batch: counts by status and, once it finished or when paged, its items in input order")
+        .WithDescription(Reading)
+        .Produces<BatchResponse>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static string NextPage(HttpRequest request, int offset, int limit) =>
+        QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", new Dictionary<string, string?>
+        {
+            ["offset"] = offset.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = limit.ToString(CultureInfo.InvariantCulture),
+        });
+}

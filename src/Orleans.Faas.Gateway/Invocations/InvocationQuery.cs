@@ -1,0 +1,23 @@
+using Orleans.Faas.Callbacks;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Problems;
+
+namespace Orleans.Faas.Gateway.Invocations;
+
+/// <summary>The query parameters every way of invoking takes: <c>?provider=</c>, <c>?inputSize=</c> and <c>?callbackUrl=</c>.</summary>
+public static class InvocationQuery
+{
+    public const string Description = "?provider= pins the task to one provider (it fails instead of moving if that provider is lost); "
+        + "?inputSize= declares the size the function's work follows, when it is not the input's byte length; "
+        + "?callbackUrl= (absolute http or https) is POSTed the outcome when it finishes, signed with the function's callback secret "
+        + "(X-Faas-Timestamp, and X-Faas-Signature: sha256=hex HMAC-SHA256 over \"{timestamp}.{body}\"), retried with backoff for Faas:Callbacks:RetryFor.";
+
+    public static InvocationOptions Options(string? provider, long? inputSize, string? callbackUrl)
+    {
+        if (inputSize < 0)
+            throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
+        if (callbackUrl is not null && CallbackUrl.Problem(callbackUrl) is { } problem)
+            throw new InvalidQueryException("callbackUrl", problem);
+        return new InvocationOptions(provider, inputSize, callbackUrl);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Functions;
+
+namespace Orleans.Faas.Callbacks;
+
+/// <summary>
+/// Delivers one grain's pending callback. It runs in an interleaving timer, so the grain keeps answering meanwhile, and
+/// a reminder starts it again on another silo when the one delivering dies first. One per grain activation.
+/// </summary>
+public sealed partial class CallbackOutbox(CallbackDelivery delivery, IGrainFactory grains, IOptions<CallbackOptions> options, ILogger<CallbackOutbox> logger)
+{
+    public const string ReminderName = "callback";
+
+    private IGrainTimer? _running;
+
+    /// <summary>Starts delivering the owner's callback if it is pending and not already being delivered here.</summary>
+    public async Task Start(ICallbackOwner owner)
+    {
+        if (owner.Callback is not { Status: CallbackState.Pending } || _running is not null)
+            return;
+        var period = options.Value.ResumeEvery;
+        try
+        {
+            await owner.RegisterOrUpdateReminder(ReminderName, period, period);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogNotArmed(e, owner.GrainContext.GrainId);
+        }
+        _running = owner.RegisterGrainTimer(
+            ct => Run(owner, ct),
+            new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = true, KeepAlive = true });
+    }
+
+    /// <summary>The reminder's tick: resumes a pending delivery, or removes the reminder once there is none.</summary>
+    public async Task Resume(ICallbackOwner owner)
+    {
+        if (owner.Callback is { Status: CallbackState.Pending })
+            await Start(owner);
+        else
+            await Disarm(owner);
+    }
+
+    private async Task Run(ICallbackOwner owner, CancellationToken cancellationToken)
+    {
+        var secret = await grains.GetGrain<IFunctionGrain>(owner.Function).GetCallbackSecret();
+        var final = secret is null
+            ? owner.Callback! with { Status = CallbackState.Failed, LastError = $"function '{owner.Function}' was deleted, so there is no secret to sign the callback with" }
+            : await delivery.Deliver(owner.Callback!, owner.CallbackBody(), secret, owner.SaveCallback, cancellationToken);
+        await owner.SaveCallback(final);
+        if (final.Status == CallbackState.Failed)
+            LogGaveUp(owner.GrainContext.GrainId, final.Attempts);
+        _running?.Dispose();
+        _running = null;
+        await Disarm(owner);
+    }
+
+    /// <summary>Best effort: a reminder left behind finds nothing pending at its next tick and removes itself then.</summary>
+    private async Task Disarm(ICallbackOwner owner)
+    {
+        try
+        {
+            if (await owner.GetReminder(ReminderName) is { } reminder)
+                await owner.UnregisterReminder(reminder);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogNotDisarmed(e, owner.GrainContext.GrainId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: the reminder that resumes its callback could not be registered")]
+    private partial void LogNotArmed(Exception exception, GrainId grain);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: the callback reminder could not be removed; it will remove itself")]
+    private partial void LogNotDisarmed(Exception exception, GrainId grain);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: its callback FAILED after {Attempts} attempts")]
+    private partial void LogGaveUp(GrainId grain, int attempts);
+}

@@ -1,0 +1,19 @@
+using Orleans.Faas.Functions;
+using Orleans.Faas.Profiles;
+
+namespace Orleans.Faas.Tasks;
+
+/// <summary>How an invocation becomes a task, the same for one input and for every input of a batch.</summary>
+public static class TaskSubmissions
+{
+    /// <remarks>
+    /// Placement predicts from the profile as it is now, and the node gives the run its cache need; the task carries
+    /// both, so neither costs a call back to the function.
+    /// </remarks>
+    public static TaskSubmission For(InvocationPlan plan, byte[] input, InvocationOptions options, BatchMembership? batch = null)
+    {
+        var inputSize = options.InputSize ?? input.Length;
+        return new TaskSubmission(
+            plan.Version, input, inputSize, options.Provider, ProfileInterpolation.Estimate(plan.ProfilePoints, inputSize), plan.CacheWays, batch, options.CallbackUrl);
+    }
+}

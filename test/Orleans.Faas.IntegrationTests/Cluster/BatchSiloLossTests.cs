@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Orleans.Faas.IntegrationTests.Batches;
+using Xunit.Abstractions;
+using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
+
+namespace Orleans.Faas.IntegrationTests.Cluster;
+
+/// <summary>A batch in a cluster with PostgreSQL state: the silo it lives on is SIGKILLed while tasks run there, and the batch still ends whole.</summary>
+public sealed class BatchSiloLossTests(ITestOutputHelper output)
+{
+    private const int Inputs = 60;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task Every_item_of_a_batch_completes_and_is_counted_when_a_silo_is_killed_mid_run()
+    {
+        await using var cluster = await LabCluster.Create();
+        // Reconcile often, so a report lost with the batch's silo costs seconds, not a minute.
+        await cluster.Start(["lab-a", "lab-b"], new Dictionary<string, string>
+        {
+            ["Faas__Worker__Slots"] = "4",
+            ["Faas__Batches__ReconcileEvery"] = "00:00:05",
+        });
+        var http = cluster.Gateway!.Http;
+        var name = UniqueName("batch-sleepy");
+        await http.RegisterOk(ClusterHttp.Sleepy(name));
+        var inputs = Enumerable.Range(0, Inputs).Select(i => $"item-{i:D2}").ToList();
+
+        var batchId = await http.StartBatchAccepted(name, System.Text.Json.JsonSerializer.Serialize(inputs));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The silo the batch itself is active on dies, with the tasks running there.
+        var before = await http.Batch(batchId);
+        var victim = cluster.Silos.Single(s => s.Name == before["host"]!.GetValue<string>());
+        await victim.Kill();
+        var clock = Stopwatch.StartNew();
+
+        var finished = await http.WaitForBatch(batchId, Patience);
+        var items = await http.Items(batchId);
+
+        Assert.Equal(Inputs, finished["counts"]!["completed"]!.GetValue<int>());
+        Assert.Equal(0, finished["counts"]!["failed"]!.GetValue<int>());
+        Assert.Equal(inputs, items.Select(i => i["output"]!.GetValue<string>()));
+        Assert.All(items, i => Assert.Equal("COMPLETED", i["status"]!.GetValue<string>()));
+        Assert.NotEqual(victim.Name, finished["host"]!.GetValue<string>());
+        var retried = 0;
+        foreach (var item in items)
+            retried += (await http.TaskEventually(item["taskId"]!.GetValue<string>()))["attempts"]!.GetValue<int>() > 1 ? 1 : 0;
+        Assert.True(retried > 0, "some tasks ran on the killed silo and were placed again");
+        output.WriteLine($"{Inputs} inputs; at the kill: {before["counts"]!.ToJsonString()}; {retried} tasks retried; batch finished {clock.Elapsed.TotalSeconds:F1} s after the kill.");
+    }
+}
