@@ -8,4 +8,5 @@ public sealed record ChainRunRequest(
     [property: Id(0)] string Chain,
     [property: Id(1)] int ChainVersion,
     [property: Id(2)] ImmutableArray<ChainStep> Steps,
-    [property: Id(3)] byte[] Input);
+    [property: Id(3)] byte[] Input,
+    [property: Id(4)] string? CallbackUrl = null);

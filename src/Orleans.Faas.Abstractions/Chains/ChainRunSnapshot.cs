@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Callbacks;
 
 namespace Orleans.Faas.Chains;
 
@@ -20,7 +21,8 @@ public sealed record ChainRunSnapshot(
     [property: Id(8)] string? Host,
     [property: Id(9)] int? FailedStep,
     [property: Id(10)] string? Error,
-    [property: Id(11)] byte[]? Output)
+    [property: Id(11)] byte[]? Output,
+    [property: Id(12)] CallbackStatus? Callback = null)
 {
     public bool IsFinished => Status is ChainRunStatus.Completed or ChainRunStatus.Failed;
 }

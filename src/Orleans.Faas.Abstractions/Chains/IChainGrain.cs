@@ -20,8 +20,13 @@ public interface IChainGrain : IGrainWithStringKey
 
     /// <summary>
     /// Starts a run of the latest version with <paramref name="input"/> as the first step's input, once every step's
-    /// function is registered; throws <see cref="ChainNotFoundException"/> or <see cref="Functions.FunctionNotFoundException"/>.
+    /// function is registered; its outcome is POSTed to <paramref name="callbackUrl"/> when it ends, if one is given.
+    /// Throws <see cref="ChainNotFoundException"/> or <see cref="Functions.FunctionNotFoundException"/>.
     /// </summary>
     [AlwaysInterleave, Alias("StartRun")]
-    Task<ChainRunSnapshot> StartRun(byte[] input);
+    Task<ChainRunSnapshot> StartRun(byte[] input, string? callbackUrl);
+
+    /// <summary>The key its runs' callbacks are signed with; null when the chain does not exist.</summary>
+    [AlwaysInterleave, Alias("GetCallbackSecret")]
+    Task<string?> GetCallbackSecret();
 }

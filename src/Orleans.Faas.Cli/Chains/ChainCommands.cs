@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Orleans.Faas.Cli.Chains;
 
-/// <summary><c>faas chain define|ls|get|rm|run|run-get</c>: chains of functions and their runs.</summary>
+/// <summary><c>faas chain define|ls|get|rm|secret|run|run-get</c>: chains of functions and their runs.</summary>
 internal static class ChainCommands
 {
     /// <summary>How a step on the command line asks to fan out: <c>NAME:lines</c>.</summary>
@@ -39,9 +39,16 @@ internal static class ChainCommands
                 return cli.Note($"deleted {cli.Get(name)}");
             });
 
+        var secret = new Command("secret", "Write the key a chain's runs' callbacks are signed with (HMAC-SHA256) to standard output") { name }
+            .Runs(async (cli, ct) =>
+            {
+                Console.Out.WriteLine(await cli.Client.GetChainCallbackSecretAsync(cli.Get(name), ct));
+                return ExitCode.Ok;
+            });
+
         return new Command("chain", "Chains of functions, each step's output the next one's input")
         {
-            define, list, get, remove, RunCommand(name), RunGetCommand(name),
+            define, list, get, remove, secret, RunCommand(name), RunGetCommand(name),
         };
     }
 
@@ -49,11 +56,12 @@ internal static class ChainCommands
     {
         var data = new Option<string?>("--data", "-d") { Description = "The first input, instead of standard input" };
         var wait = new Option<bool>("--wait") { Description = "Follow the run and write its output to standard output; exit 1 when it failed" };
-        return new Command("run", "Start a run with standard input as the first step's input and print its id") { name, data, wait }
+        var callbackUrl = new Option<string?>("--callback-url") { Description = "POST the ended run here, signed with the chain's callback secret" };
+        return new Command("run", "Start a run with standard input as the first step's input and print its id") { name, data, wait, callbackUrl }
             .Runs(async (cli, ct) =>
             {
                 await using var input = cli.Get(data) is { } text ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : Console.OpenStandardInput();
-                var operation = await cli.Client.StartChainRunAsync(cli.Get(name), input, ct);
+                var operation = await cli.Client.StartChainRunAsync(cli.Get(name), input, cli.Get(callbackUrl), ct);
                 if (!cli.Get(wait))
                 {
                     Console.Out.WriteLine(operation.Id);

@@ -34,6 +34,9 @@ public sealed record ChainRun
 
     public IReadOnlyList<ChainRunStep> Steps { get; init; } = [];
 
+    /// <summary>How delivering the ended run to its callback URL went; null without one or before it ended.</summary>
+    public CallbackDelivery? Callback { get; init; }
+
     public bool IsFinished => Status is ChainRunStatus.Completed or ChainRunStatus.Failed;
 
     /// <summary>The output's bytes; null until the run completed.</summary>

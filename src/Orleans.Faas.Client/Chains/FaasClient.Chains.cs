@@ -15,9 +15,13 @@ public partial class FaasClient
             Content = JsonContent.Create(definition, typeof(ChainDefinition), options: FaasJson.Options),
         };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var version = await FaasPipeline.ReadJson<ChainVersion>(response, cancellationToken);
-        return new ChainRegistration(version, response.StatusCode == HttpStatusCode.Created);
+        var (version, secret) = await CallbackSecretAnswer.Read<ChainVersion>(response, cancellationToken);
+        return new ChainRegistration(version, response.StatusCode == HttpStatusCode.Created, secret);
     }
+
+    /// <summary>The key a chain's runs' callbacks are signed with; 404 when there is no such chain.</summary>
+    public virtual async Task<string> GetChainCallbackSecretAsync(string chain, CancellationToken cancellationToken = default) =>
+        (await Pipeline.GetJson<CallbackSecretAnswer>($"v1/chains/{Escape(chain)}/callback-secret", cancellationToken)).CallbackSecret!;
 
     /// <summary>Every chain with its latest version.</summary>
     public virtual Task<IReadOnlyList<ChainVersion>> ListChainsAsync(CancellationToken cancellationToken = default) =>
@@ -34,13 +38,16 @@ public partial class FaasClient
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
 
-    /// <summary>Starts a run of a chain with <paramref name="input"/> as its first step's input; 404 when the chain or one of its functions is missing.</summary>
-    public virtual Task<ChainRunOperation> StartChainRunAsync(string chain, ReadOnlyMemory<byte> input, CancellationToken cancellationToken = default) =>
-        StartChainRun(chain, new ReadOnlyMemoryContent(input), cancellationToken);
+    /// <summary>
+    /// Starts a run of a chain with <paramref name="input"/> as its first step's input; 404 when the chain or one of its
+    /// functions is missing. The ended run is POSTed to <paramref name="callbackUrl"/>, signed with the chain's secret, if one is given.
+    /// </summary>
+    public virtual Task<ChainRunOperation> StartChainRunAsync(string chain, ReadOnlyMemory<byte> input, string? callbackUrl = null, CancellationToken cancellationToken = default) =>
+        StartChainRun(chain, new ReadOnlyMemoryContent(input), callbackUrl, cancellationToken);
 
     /// <summary>Starts a run of a chain with a streamed first input.</summary>
-    public virtual Task<ChainRunOperation> StartChainRunAsync(string chain, Stream input, CancellationToken cancellationToken = default) =>
-        StartChainRun(chain, new StreamContent(input), cancellationToken);
+    public virtual Task<ChainRunOperation> StartChainRunAsync(string chain, Stream input, string? callbackUrl = null, CancellationToken cancellationToken = default) =>
+        StartChainRun(chain, new StreamContent(input), callbackUrl, cancellationToken);
 
     /// <summary>A chain run: every step and, once it completed, its output; 404 when the chain has no such run.</summary>
     public virtual Task<ChainRun> GetChainRunAsync(string chain, Guid runId, CancellationToken cancellationToken = default) =>
@@ -57,10 +64,10 @@ public partial class FaasClient
     /// <summary>An operation following a run started earlier, e.g. by another process that handed over its id.</summary>
     public virtual ChainRunOperation GetChainRunOperation(string chain, Guid runId) => new(this, chain, runId);
 
-    private async Task<ChainRunOperation> StartChainRun(string chain, HttpContent input, CancellationToken cancellationToken)
+    private async Task<ChainRunOperation> StartChainRun(string chain, HttpContent input, string? callbackUrl, CancellationToken cancellationToken)
     {
         input.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"v1/chains/{Escape(chain)}/runs") { Content = input };
+        using var request = new HttpRequestMessage(HttpMethod.Post, RequestPath.With($"v1/chains/{Escape(chain)}/runs", ("callbackUrl", callbackUrl))) { Content = input };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         return GetChainRunOperation(chain, (await FaasPipeline.ReadJson<ChainRunAccepted>(response, cancellationToken)).RunId);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Orleans.Faas.Client;
 
@@ -35,11 +34,7 @@ public partial class FaasClient
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/functions") { Content = content };
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        // One answer, two readings: the version, and the secret beside its members.
-        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var version = JsonSerializer.Deserialize<FunctionVersion>(answer, FaasJson.Options)
-            ?? throw new FaasRequestException((int)response.StatusCode, "The gateway answered a registration with an empty body.");
-        var secret = JsonSerializer.Deserialize<CallbackSecretAnswer>(answer, FaasJson.Options)?.CallbackSecret;
+        var (version, secret) = await CallbackSecretAnswer.Read<FunctionVersion>(response, cancellationToken);
         return new FunctionRegistration(version, response.StatusCode == HttpStatusCode.Created, secret);
     }
 

@@ -1,3 +1,4 @@
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Registry;
@@ -18,10 +19,11 @@ public static class ChainEndpoints
                 throw new InvalidChainDefinitionException(errors);
 
             var registration = await grains.GetGrain<IChainGrain>(definition.Name).Define(definition);
-            var chain = ChainResponse.From(registration.Version);
+            var chain = ChainResponse.From(registration.Version) with { CallbackSecret = registration.CallbackSecret };
             return registration.Created ? Results.Created($"/v1/chains/{definition.Name}", chain) : Results.Ok(chain);
         })
         .WithSummary("Define a chain, or a new version of it: steps are function names, or {\"function\", \"fanOut\": \"lines\"} to run a batch over the lines of the previous output; a definition the same as the latest version's changes nothing and answers 200")
+        .WithDescription("The answer carries callbackSecret, the key its runs' callbacks are signed with: made at its first definition, kept across versions.")
         .Accepts<ChainDefinitionRequest>("application/json")
         .Produces<ChainResponse>(StatusCodes.Status201Created)
         .Produces<ChainResponse>()
@@ -43,20 +45,31 @@ public static class ChainEndpoints
         .Produces<ChainResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
+        chains.MapGet("/{name}/callback-secret", async (string name, IGrainFactory grains) =>
+            Results.Ok(new ChainSecretResponse(name, await grains.GetGrain<IChainGrain>(name).GetCallbackSecret() ?? throw new ChainNotFoundException(name))))
+        .WithSummary("Get the key a chain's runs' callbacks are signed with (HMAC-SHA256, as for invocations)")
+        .Produces<ChainSecretResponse>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
         chains.MapDelete("/{name}", async (string name, IGrainFactory grains) =>
             await grains.GetGrain<IChainGrain>(name).Delete() ? Results.NoContent() : throw new ChainNotFoundException(name))
         .WithSummary("Delete a chain and all its versions; runs already started go on")
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        chains.MapPost("/{name}/runs", async (string name, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+        chains.MapPost("/{name}/runs", async (string name, string? callbackUrl, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
+            if (callbackUrl is not null && CallbackUrl.Problem(callbackUrl) is { } problem)
+                throw new InvalidQueryException("callbackUrl", problem);
             var input = await body.ReadBytes(request, ct);
-            var run = await grains.GetGrain<IChainGrain>(name).StartRun(input);
+            var run = await grains.GetGrain<IChainGrain>(name).StartRun(input, callbackUrl);
             return Results.Accepted(ChainRunUrls.Status(name, run.Id), ChainRunAccepted.For(run));
         })
         .WithSummary("Start a run of a chain's latest version: the request body, of any content type, is the first step's input")
+        .WithDescription("?callbackUrl= (absolute http or https) is POSTed the run, as GET shows it, when it ends, signed with the chain's callback "
+            + "secret the way invocations' callbacks are signed with their function's.")
         .Produces<ChainRunAccepted>(StatusCodes.Status202Accepted)
+        .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 

@@ -290,7 +290,9 @@ public sealed partial class BatchGrain(
 
     CallbackStatus? ICallbackOwner.Callback => Record.Callback;
 
-    string ICallbackOwner.Function => Record.Function;
+    string ICallbackOwner.CallbackSigner => $"function '{Record.Function}'";
+
+    Task<string?> ICallbackOwner.GetCallbackSecret() => GrainFactory.GetGrain<IFunctionGrain>(Record.Function).GetCallbackSecret();
 
     byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(BatchResponse.From(Snapshot()!), FaasJson.Options);
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Callbacks;
 
@@ -8,7 +7,7 @@ namespace Orleans.Faas.Callbacks;
 /// Delivers one grain's pending callback. It runs in an interleaving timer, so the grain keeps answering meanwhile, and
 /// a reminder starts it again on another silo when the one delivering dies first. One per grain activation.
 /// </summary>
-public sealed partial class CallbackOutbox(CallbackDelivery delivery, IGrainFactory grains, IOptions<CallbackOptions> options, ILogger<CallbackOutbox> logger)
+public sealed partial class CallbackOutbox(CallbackDelivery delivery, IOptions<CallbackOptions> options, ILogger<CallbackOutbox> logger)
 {
     public const string ReminderName = "callback";
 
@@ -44,9 +43,9 @@ public sealed partial class CallbackOutbox(CallbackDelivery delivery, IGrainFact
 
     private async Task Run(ICallbackOwner owner, CancellationToken cancellationToken)
     {
-        var secret = await grains.GetGrain<IFunctionGrain>(owner.Function).GetCallbackSecret();
+        var secret = await owner.GetCallbackSecret();
         var final = secret is null
-            ? owner.Callback! with { Status = CallbackState.Failed, LastError = $"function '{owner.Function}' was deleted, so there is no secret to sign the callback with" }
+            ? owner.Callback! with { Status = CallbackState.Failed, LastError = $"{owner.CallbackSigner} was deleted, so there is no secret to sign the callback with" }
             : await delivery.Deliver(owner.Callback!, owner.CallbackBody(), secret, owner.SaveCallback, cancellationToken);
         await owner.SaveCallback(final);
         if (final.Status == CallbackState.Failed)

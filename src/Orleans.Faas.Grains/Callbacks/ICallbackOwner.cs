@@ -6,8 +6,11 @@ public interface ICallbackOwner : IGrainBase
     /// <summary>The delivery so far; null without a callback or before the work finished.</summary>
     CallbackStatus? Callback { get; }
 
-    /// <summary>The function whose secret signs the callback.</summary>
-    string Function { get; }
+    /// <summary>What the key that signs the callback belongs to, for saying so when it is gone: <c>function 'resize'</c>.</summary>
+    string CallbackSigner { get; }
+
+    /// <summary>The key that signs the callback, its function's or its chain's; null once that was deleted.</summary>
+    Task<string?> GetCallbackSecret();
 
     /// <summary>The outcome as JSON, the same as the API shows it.</summary>
     byte[] CallbackBody();

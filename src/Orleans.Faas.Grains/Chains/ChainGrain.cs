@@ -1,3 +1,4 @@
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Registry;
 
@@ -22,14 +23,15 @@ public sealed class ChainGrain(
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to chain '{Name}'.", nameof(definition));
         if (Record.Versions.LastOrDefault() is { } latest && latest.Definition.SameAs(definition))
-            return new ChainRegistration(latest, Created: false);
+            return new ChainRegistration(latest, Created: false, Record.CallbackSecret);
 
         var version = new ChainVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
         Record.Versions.Add(version);
         Record.LastVersion = version.Version;
+        Record.CallbackSecret ??= CallbackSignature.NewSecret();
         await state.WriteStateAsync();
         await Registry.Add(Name);
-        return new ChainRegistration(version, Created: true);
+        return new ChainRegistration(version, Created: true, Record.CallbackSecret);
     }
 
     public Task<ChainVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());
@@ -40,12 +42,15 @@ public sealed class ChainGrain(
             return false;
 
         Record.Versions.Clear();
+        Record.CallbackSecret = null;
         await state.WriteStateAsync();
         await Registry.Remove(Name);
         return true;
     }
 
-    public async Task<ChainRunSnapshot> StartRun(byte[] input)
+    public Task<string?> GetCallbackSecret() => Task.FromResult(Record.Versions.Count == 0 ? null : Record.CallbackSecret);
+
+    public async Task<ChainRunSnapshot> StartRun(byte[] input, string? callbackUrl)
     {
         var latest = Record.Versions.LastOrDefault() ?? throw new ChainNotFoundException(Name);
         // A run whose step names no function would only fail later; say so now, before anything runs.
@@ -54,7 +59,7 @@ public sealed class ChainGrain(
             if (await GrainFactory.GetGrain<IFunctionGrain>(function).GetLatest() is null)
                 throw new FunctionNotFoundException(function);
         }
-        var request = new ChainRunRequest(Name, latest.Version, latest.Definition.Steps, input);
+        var request = new ChainRunRequest(Name, latest.Version, latest.Definition.Steps, input, callbackUrl);
         return await GrainFactory.GetGrain<IChainRunGrain>(Guid.NewGuid()).Start(request);
     }
 }

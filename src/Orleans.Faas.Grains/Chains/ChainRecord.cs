@@ -10,4 +10,8 @@ public sealed class ChainRecord
     /// <summary>Survives deletion so that a redefined chain never reuses a version number.</summary>
     [Id(1)]
     public int LastVersion { get; set; }
+
+    /// <summary>The key its runs' callbacks are signed with: made at the first definition, kept across versions.</summary>
+    [Id(2)]
+    public string? CallbackSecret { get; set; }
 }

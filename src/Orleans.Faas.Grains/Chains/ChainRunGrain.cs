@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Callbacks;
+using Orleans.Faas.Json;
 
 namespace Orleans.Faas.Chains;
 
@@ -7,15 +10,18 @@ namespace Orleans.Faas.Chains;
 /// One chain run. It works through its steps in the background of its activation, persisting each transition. While
 /// it runs it keeps a reminder: when its silo dies, the reminder (or any read of the run) activates it on another
 /// silo, which picks up at the step it had reached, re-attaching to that step's task instead of starting it again.
+/// A run with a callback URL POSTs its outcome there when it ends, signed with its chain's secret.
 /// </summary>
 public sealed partial class ChainRunGrain(
     [PersistentState("chainRun", FaasStorage.Name)] IPersistentState<ChainRunRecord> state,
     ChainSteps steps,
+    CallbackOutbox outbox,
     IOptions<ChainOptions> options,
+    IOptions<CallbackOptions> callbackOptions,
     ILocalSiloDetails silo,
     TimeProvider clock,
     ILogger<ChainRunGrain> logger)
-    : Grain, IChainRunGrain, IRemindable
+    : Grain, IChainRunGrain, IRemindable, ICallbackOwner
 {
     private const string WakeUpName = "wake-up";
     private const int TransientRetries = 5;
@@ -30,14 +36,18 @@ public sealed partial class ChainRunGrain(
 
     private ChainRunRequest Request => Record.Request!;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Record.Request is not null && !Record.IsFinished)
         {
             LogResumed(Id, Record.Steps.Count(s => s.Status == ChainStepStatus.Completed), silo.Name);
             _running = Run();
         }
-        return Task.CompletedTask;
+        else if (Record.IsFinished)
+        {
+            _finished.TrySetResult();
+            await outbox.Start(this);
+        }
     }
 
     public async Task<ChainRunSnapshot> Start(ChainRunRequest request)
@@ -57,7 +67,9 @@ public sealed partial class ChainRunGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (Record.Request is null || Record.IsFinished)
+        if (reminderName == CallbackOutbox.ReminderName)
+            await outbox.Resume(this);
+        else if (Record.Request is null || Record.IsFinished)
             await DisarmWakeUp();
         else if (_running.IsCompleted)
             _running = Run();
@@ -175,10 +187,13 @@ public sealed partial class ChainRunGrain(
     {
         Record.Status = status;
         Record.FinishedAt = clock.GetUtcNow();
+        if (Request.CallbackUrl is { } url)
+            Record.Callback = CallbackStatus.Pending(url, Record.FinishedAt.Value + callbackOptions.Value.RetryFor);
         await state.WriteStateAsync();
         LogEnded(Id, Request.Chain, status, Record.Error);
         _finished.TrySetResult();
         await DisarmWakeUp();
+        await outbox.Start(this);
     }
 
     /// <summary>Best effort: a reminder left behind finds the run finished at its next tick and removes itself then.</summary>
@@ -202,7 +217,22 @@ public sealed partial class ChainRunGrain(
             [.. Record.Steps.Select((s, i) => new ChainStepSnapshot(
                 i, request.Steps[i].Function, request.Steps[i].FanOut, s.FunctionVersion, s.TaskId, s.BatchId, s.Status, s.StartedAt, s.FinishedAt,
                 s.FailureReason, s.Error))],
-            request.Input.Length, Record.CreatedAt, Record.FinishedAt, silo.Name, Record.FailedStep, Record.Error, Record.Output);
+            request.Input.Length, Record.CreatedAt, Record.FinishedAt, silo.Name, Record.FailedStep, Record.Error, Record.Output, Record.Callback);
+
+    CallbackStatus? ICallbackOwner.Callback => Record.Callback;
+
+    string ICallbackOwner.CallbackSigner => $"chain '{Request.Chain}'";
+
+    Task<string?> ICallbackOwner.GetCallbackSecret() => GrainFactory.GetGrain<IChainGrain>(Request.Chain).GetCallbackSecret();
+
+    byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(ChainRunResponse.From(Snapshot()!), FaasJson.Options);
+
+    // Once the run ended its own loop writes no more, so the delivery's saves have the state to themselves.
+    async Task ICallbackOwner.SaveCallback(CallbackStatus status)
+    {
+        Record.Callback = status;
+        await state.WriteStateAsync();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain run {RunId} resumed on silo {Silo} after {Completed} completed steps")]
     private partial void LogResumed(Guid runId, int completed, string silo);

@@ -1,3 +1,5 @@
+using Orleans.Faas.Callbacks;
+
 namespace Orleans.Faas.Chains;
 
 /// <summary>The persisted state of one chain run; <see cref="Request"/> is null until it is started.</summary>
@@ -29,6 +31,10 @@ public sealed class ChainRunRecord
     /// <summary>The last step's output, kept once the run completed.</summary>
     [Id(7)]
     public byte[]? Output { get; set; }
+
+    /// <summary>How delivering the finished run to its callback URL goes; null without one or before it finished.</summary>
+    [Id(8)]
+    public CallbackStatus? Callback { get; set; }
 
     public bool IsFinished => Status is ChainRunStatus.Completed or ChainRunStatus.Failed;
 }

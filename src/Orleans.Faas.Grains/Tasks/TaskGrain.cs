@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.Functions;
 using Orleans.Faas.History;
 using Orleans.Faas.Json;
 using Orleans.Faas.Profiles;
@@ -184,7 +185,9 @@ public sealed partial class TaskGrain(
 
     CallbackStatus? ICallbackOwner.Callback => Record.Callback;
 
-    string ICallbackOwner.Function => FunctionName;
+    string ICallbackOwner.CallbackSigner => $"function '{FunctionName}'";
+
+    Task<string?> ICallbackOwner.GetCallbackSecret() => GrainFactory.GetGrain<IFunctionGrain>(FunctionName).GetCallbackSecret();
 
     byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(TaskResponse.From(Snapshot()!), FaasJson.Options);
 

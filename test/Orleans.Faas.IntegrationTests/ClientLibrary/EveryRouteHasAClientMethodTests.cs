@@ -59,6 +59,7 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
             () => client.GetChainAsync(name),
             () => client.StartChainRunAsync(name, "x"u8.ToArray()),
             () => client.GetChainRunAsync(name, unknownTask),
+            () => client.GetChainCallbackSecretAsync(name),
             () => client.DeleteChainAsync(name),
             () => client.DeleteFunctionAsync(name),
         ];

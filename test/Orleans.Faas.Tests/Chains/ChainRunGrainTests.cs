@@ -17,7 +17,7 @@ public sealed class ChainRunGrainTests(FaasClusterFixture fixture)
         var (echo, whoami) = (await Register("echo"), await Register("whoami"));
         var chain = await Define(echo, whoami, echo);
 
-        var run = await Finish(await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun("first"u8.ToArray()));
+        var run = await Finish(await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun("first"u8.ToArray(), null));
 
         Assert.Equal(ChainRunStatus.Completed, run.Status);
         // whoami's output (its provider's name) went through the last echo unchanged.
@@ -34,7 +34,7 @@ public sealed class ChainRunGrainTests(FaasClusterFixture fixture)
     {
         var chain = await Define(await Register("echo"), await Register("fail"), await Register("echo"));
 
-        var run = await Finish(await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun("x"u8.ToArray()));
+        var run = await Finish(await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun("x"u8.ToArray(), null));
 
         Assert.Equal(ChainRunStatus.Failed, run.Status);
         Assert.Equal(1, run.FailedStep);
@@ -51,7 +51,7 @@ public sealed class ChainRunGrainTests(FaasClusterFixture fixture)
         var picky = await Register("echo", d => d with { Placement = new PlacementSpec(null, ImmutableDictionary<string, string>.Empty.Add("gpu", "true")) });
         var chain = await Define(picky);
 
-        var run = await Finish(await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun([]));
+        var run = await Finish(await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun([], null));
 
         Assert.Equal(ChainRunStatus.Failed, run.Status);
         Assert.Null(run.Steps[0].TaskId);
@@ -82,7 +82,7 @@ public sealed class ChainRunGrainTests(FaasClusterFixture fixture)
         var missing = $"missing-{Guid.NewGuid():N}"[..20];
         var chain = await Define(missing);
 
-        var error = await Assert.ThrowsAsync<FunctionNotFoundException>(() => fixture.Grains.GetGrain<IChainGrain>(chain).StartRun([]));
+        var error = await Assert.ThrowsAsync<FunctionNotFoundException>(() => fixture.Grains.GetGrain<IChainGrain>(chain).StartRun([], null));
 
         Assert.Equal(missing, error.Name);
     }

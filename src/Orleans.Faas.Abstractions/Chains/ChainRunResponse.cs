@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Text;
-using Orleans.Faas.Chains;
+using Orleans.Faas.Callbacks;
 
-namespace Orleans.Faas.Gateway.Chains;
+namespace Orleans.Faas.Chains;
 
-/// <summary>A chain run as the API shows it.</summary>
+/// <summary>A chain run as the API shows it, and as its callback is POSTed.</summary>
 /// <param name="Output">The output as text when it is UTF-8; null otherwise or until the run completed.</param>
 /// <param name="OutputBase64">The output's bytes, once the run completed.</param>
+/// <param name="Callback">How delivering the finished run to its callback URL went; null without one or before it finished.</param>
 public sealed record ChainRunResponse(
     Guid Id,
     string Chain,
@@ -21,25 +22,13 @@ public sealed record ChainRunResponse(
     int? OutputBytes,
     string? Output,
     string? OutputBase64,
-    ImmutableArray<ChainStepSnapshot> Steps)
+    ImmutableArray<ChainStepSnapshot> Steps,
+    CallbackStatus? Callback)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static ChainRunResponse From(ChainRunSnapshot r) => new(
         r.Id, r.Chain, r.ChainVersion, r.Status, r.Host, r.InputBytes, r.CreatedAt, r.FinishedAt, r.FailedStep, r.Error,
-        r.Output?.Length, Text(r.Output), r.Output is { } output ? Convert.ToBase64String(output) : null, r.Steps);
+        r.Output?.Length, Text(r.Output), r.Output is { } output ? Convert.ToBase64String(output) : null, r.Steps, r.Callback);
 
-    private static string? Text(byte[]? output)
-    {
-        if (output is null)
-            return null;
-        try
-        {
-            return StrictUtf8.GetString(output);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
+    private static string? Text(byte[]? output) =>
+        output is not null && System.Text.Unicode.Utf8.IsValid(output) ? Encoding.UTF8.GetString(output) : null;
 }
