@@ -10,6 +10,10 @@ public interface ITaskGrain : IGrainWithGuidKey
     [Alias("Submit")]
     Task Submit(TaskSubmission submission);
 
+    /// <summary>As <see cref="Submit"/>, unless the task was already submitted: then nothing changes and the answer is false.</summary>
+    [Alias("SubmitIfNew")]
+    Task<bool> SubmitIfNew(TaskSubmission submission);
+
     /// <summary>
     /// QUEUED → RUNNING on <paramref name="provider"/>, whose worker had <paramref name="loadAtStart"/> as it started;
     /// false when the attempt is stale or the task moved on.

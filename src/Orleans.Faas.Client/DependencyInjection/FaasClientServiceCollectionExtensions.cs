@@ -9,7 +9,7 @@ public static class FaasClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="FaasClient"/> on <see cref="IHttpClientFactory"/> with the standard resilience handler:
-    /// reads are retried after transient failures, requests that change something are not.
+    /// reads, and invocations that carry an idempotency key, are retried after transient failures; nothing else is.
     /// </summary>
     public static IHttpClientBuilder AddFaasClient(this IServiceCollection services, Action<FaasClientOptions>? configure = null)
     {
@@ -40,9 +40,7 @@ public static class FaasClientServiceCollectionExtensions
         resilience.Retry.Delay = options.RetryDelay;
         // Polly wants at least one attempt; no retries at all is a retry that never handles anything.
         resilience.Retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
-        if (options.MaxRetries == 0)
-            resilience.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
-        resilience.Retry.DisableForUnsafeHttpMethods();
+        resilience.Retry.ShouldHandle = options.MaxRetries == 0 ? _ => ValueTask.FromResult(false) : RetryPolicy.ShouldRetry;
     }
 
     private static bool Valid(FaasClientOptions options)

@@ -54,8 +54,18 @@ public partial class FaasClient
     {
         input.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         var path = RequestPath.With($"v1/functions/{Escape(function)}/{verb}", ("provider", options?.Provider), ("inputSize", options?.InputSize), ("callbackUrl", options?.CallbackUrl));
-        return new HttpRequestMessage(HttpMethod.Post, path) { Content = input };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = input };
+        // A stream is read once, so only an input in memory can be sent again by the retry handler.
+        var inMemory = input is ReadOnlyMemoryContent;
+        if ((options?.IdempotencyKey ?? (inMemory ? Guid.NewGuid().ToString() : null)) is { } key)
+        {
+            request.Headers.Add(IdempotencyKeyHeader, key);
+            request.Options.Set(RetryPolicy.Repeatable, inMemory);
+        }
+        return request;
     }
+
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static async Task<Guid> Accepted(HttpResponseMessage response, CancellationToken cancellationToken) =>
         (await FaasPipeline.ReadJson<InvocationAccepted>(response, cancellationToken)).TaskId;

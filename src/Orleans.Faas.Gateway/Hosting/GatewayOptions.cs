@@ -21,4 +21,8 @@ public sealed class GatewayOptions
     /// <summary>How long a synchronous invoke waits for its task before answering 202 with the task id.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan SyncWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an invocation's Idempotency-Key keeps answering with the task it made.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan IdempotencyWindow { get; set; } = TimeSpan.FromHours(24);
 }

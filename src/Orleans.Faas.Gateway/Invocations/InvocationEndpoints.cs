@@ -3,6 +3,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Tasks;
+using Orleans.Faas.Idempotency;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Invocations;
@@ -13,16 +14,18 @@ public static class InvocationEndpoints
     private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
 
     // Any content type is accepted: the body is passed on as bytes, untouched.
-    private const string StandardInput = "The request body, of any content type, is the function's standard input. " + InvocationQuery.Description;
+    private const string StandardInput = "The request body, of any content type, is the function's standard input. " + InvocationQuery.Description
+        + " " + IdempotencyKey.Description;
 
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations");
 
         functions.MapPost("/invocations", async (
-            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, RequestBody body, IGrainFactory grains,
+            IOptions<GatewayOptions> options, CancellationToken ct) =>
         {
-            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), request, body, grains, ct);
+            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), request, body, grains, options.Value, ct);
             return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
         })
         .WithSummary("Invoke asynchronously")
@@ -38,7 +41,7 @@ public static class InvocationEndpoints
             IOptions<GatewayOptions> options, TimeProvider clock) =>
         {
             var ct = context.RequestAborted;
-            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), context.Request, body, grains, ct);
+            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), context.Request, body, grains, options.Value, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
             var deadline = clock.GetUtcNow() + options.Value.SyncWait;
             TaskResult result;
@@ -67,9 +70,18 @@ public static class InvocationEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<Guid> Invoke(string name, InvocationOptions options, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct)
+    private static async Task<Guid> Invoke(
+        string name, InvocationOptions options, HttpRequest request, RequestBody body, IGrainFactory grains, GatewayOptions gateway, CancellationToken ct)
     {
+        var key = IdempotencyKey.Of(request);
         var input = await body.ReadBytes(request, ct);
-        return await grains.GetGrain<IFunctionGrain>(name).Invoke(input, options);
+        var function = grains.GetGrain<IFunctionGrain>(name);
+        if (key is null)
+            return await function.Invoke(input, options);
+
+        // The key is claimed first, so a retry after any failure below finds the same task id and submits it at most once.
+        var taskId = await grains.GetGrain<IIdempotencyGrain>($"{name}/{key}").Claim(Guid.NewGuid(), gateway.IdempotencyWindow);
+        await function.InvokeAs(taskId, input, options);
+        return taskId;
     }
 }

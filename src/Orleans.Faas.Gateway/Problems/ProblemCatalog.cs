@@ -27,6 +27,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The query is invalid.",
         },
+        InvalidHeaderException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Header] = [e.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "A request header is invalid.",
+        },
         InvalidBenchmarkRequestException e => new ValidationProblemDetails(e.Errors.ToDictionary())
         {
             Status = StatusCodes.Status400BadRequest,

@@ -73,11 +73,8 @@ public sealed class FunctionGrain(
 
     public async Task InvokeAs(Guid taskId, byte[] input, InvocationOptions options)
     {
-        var task = GrainFactory.GetGrain<ITaskGrain>(taskId);
-        // Read before the first await, as in Invoke: the latest version when the call came.
-        var submission = TaskSubmissions.For(Plan(), input, options);
-        if (await task.GetSnapshot() is null)
-            await task.Submit(submission);
+        // The task decides, one call after another, so two callers with the same id submit it once.
+        await GrainFactory.GetGrain<ITaskGrain>(taskId).SubmitIfNew(TaskSubmissions.For(Plan(), input, options));
     }
 
     public Task<InvocationPlan> GetInvocationPlan() => Task.FromResult(Plan());

@@ -38,6 +38,14 @@ public sealed partial class TaskGrain(
 
     private string FunctionName => Record.Submission!.Function.Definition.Name;
 
+    public async Task<bool> SubmitIfNew(TaskSubmission submission)
+    {
+        if (Record.Submission is not null)
+            return false;
+        await Submit(submission);
+        return true;
+    }
+
     public async Task Submit(TaskSubmission submission)
     {
         if (Record.Submission is not null)
