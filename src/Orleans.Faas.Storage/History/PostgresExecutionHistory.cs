@@ -4,25 +4,54 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Faas.History;
+using Polly;
+using Polly.Retry;
 
 namespace Orleans.Faas.Storage.History;
 
 /// <summary>
-/// The execution history in PostgreSQL. Appends go to an in-process buffer and are written in batches by a
-/// background loop; a batch the database refuses is kept and tried again, so no row is dropped while the process lives.
-/// Stopping writes what is buffered, for as long as the host allows.
+/// The execution history in PostgreSQL. Appends go to a bounded in-process buffer and are written in batches by a
+/// background loop. A transient failure (the database restarting, a network blip) is waited out with backoff for as
+/// long as it lasts; a row the database refuses outright is logged and set aside, and the rest of its batch is
+/// written. Stopping writes what is buffered, for as long as the host allows.
 /// </summary>
 public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource, ILogger<PostgresExecutionHistory> logger)
     : IHostedService, IExecutionHistory
 {
-    private const int MaxBatch = 500;
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    /// <summary>Rows held while the database does not take them; beyond this, new rows are dropped and each drop is logged.</summary>
+    public const int Capacity = 100_000;
 
-    private readonly Channel<ExecutionRecord> _pending = Channel.CreateUnbounded<ExecutionRecord>(new() { SingleReader = true });
+    private const int MaxBatch = 500;
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
+
+    private readonly Channel<ExecutionRecord> _pending = Channel.CreateBounded<ExecutionRecord>(
+        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stopping = new();
     private Task _writing = Task.CompletedTask;
+    private ResiliencePipeline? _transientRetry;
 
-    public void Append(ExecutionRecord record) => _pending.Writer.TryWrite(record);
+    private ResiliencePipeline TransientRetry => _transientRetry ??= new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<NpgsqlException>(e => e.IsTransient),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(10),
+            MaxRetryAttempts = int.MaxValue,
+            OnRetry = args =>
+            {
+                LogWaitingForDatabase(args.Outcome.Exception, args.AttemptNumber + 1);
+                return default;
+            },
+        })
+        .Build();
+
+    public void Append(ExecutionRecord record)
+    {
+        if (!_pending.Writer.TryWrite(record))
+            LogDropped(record.TaskId, record.Attempt, Capacity);
+    }
 
     public async Task<ImmutableArray<ExecutionRecord>> QueryAsync(ExecutionQuery query, CancellationToken cancellationToken)
     {
@@ -42,7 +71,7 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _writing = Task.Run(WriteAll, CancellationToken.None);
+        _writing = Task.Run(KeepWriting, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -53,7 +82,25 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
         await _writing;
     }
 
-    /// <summary>Runs until appending is over (stop) and the buffer is empty.</summary>
+    /// <summary>The writing loop, started again if anything unforeseen ends it before the buffer is done.</summary>
+    private async Task KeepWriting()
+    {
+        while (true)
+        {
+            try
+            {
+                await WriteAll();
+                return;
+            }
+            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            {
+                LogWriterRestarted(e);
+                await Task.Delay(RestartDelay, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Runs until appending is over (stop) and the buffer is empty, or the host stopped waiting.</summary>
     private async Task WriteAll()
     {
         var batch = new List<ExecutionRecord>(MaxBatch);
@@ -61,33 +108,72 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
         {
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var record))
                 batch.Add(record);
-            await WriteUntilAccepted(batch, _stopping.Token);
+            try
+            {
+                await Write(batch);
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                var left = batch.Count;
+                while (_pending.Reader.TryRead(out _))
+                    left++;
+                LogLostAtStop(left);
+                return;
+            }
             batch.Clear();
         }
     }
 
-    private async Task WriteUntilAccepted(List<ExecutionRecord> batch, CancellationToken stoppingToken)
+    private async Task Write(List<ExecutionRecord> batch)
     {
-        while (true)
+        try
         {
-            try
-            {
-                await using var npgsqlBatch = dataSource.CreateBatch();
-                foreach (var record in batch)
-                    npgsqlBatch.BatchCommands.Add(ExecutionRows.Insert(record));
-                await npgsqlBatch.ExecuteNonQueryAsync(CancellationToken.None);
-                return;
-            }
-            catch (NpgsqlException e)
-            {
-                LogWriteFailed(e, batch.Count);
-                if (stoppingToken.IsCancellationRequested)
-                    return;
-                await Task.Delay(RetryDelay, CancellationToken.None);
-            }
+            await Insert(batch);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A batch is one transaction: find the rows the database refuses by writing them one at a time.
+            LogBatchRefused(e, batch.Count);
+            foreach (var record in batch)
+                await WriteAlone(record);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution history: writing {Count} rows failed; trying again")]
-    private partial void LogWriteFailed(Exception exception, int count);
+    private async Task WriteAlone(ExecutionRecord record)
+    {
+        try
+        {
+            await Insert([record]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogSetAside(e, record.TaskId, record.Attempt, record.Function, record.Provider);
+        }
+    }
+
+    private Task Insert(IReadOnlyList<ExecutionRecord> records) => TransientRetry.ExecuteAsync(async ct =>
+    {
+        await using var npgsqlBatch = dataSource.CreateBatch();
+        foreach (var record in records)
+            npgsqlBatch.BatchCommands.Add(ExecutionRows.Insert(record));
+        await npgsqlBatch.ExecuteNonQueryAsync(ct);
+    }, _stopping.Token).AsTask();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution history: the database did not take the rows (try {Attempt}); waiting for it")]
+    private partial void LogWaitingForDatabase(Exception? exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution history: a batch of {Count} rows was refused; writing them one at a time")]
+    private partial void LogBatchRefused(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the row of task {TaskId} attempt {Attempt} ({Function} on {Provider}) is refused by the database and set aside")]
+    private partial void LogSetAside(Exception exception, Guid taskId, int attempt, string function, string provider);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: {Capacity} rows wait for the database already; the row of task {TaskId} attempt {Attempt} is dropped")]
+    private partial void LogDropped(Guid taskId, int attempt, int capacity);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the host stopped waiting; up to {Count} rows were not written")]
+    private partial void LogLostAtStop(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the writer broke and starts again")]
+    private partial void LogWriterRestarted(Exception exception);
 }

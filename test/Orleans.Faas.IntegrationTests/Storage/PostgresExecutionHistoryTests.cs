@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.History;
 using Orleans.Faas.Storage.History;
 using Orleans.Faas.Tasks;
@@ -35,6 +38,39 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         Assert.Equal([other, first], await Query(history, null, "node-a", 10));
         Assert.Equal([second], await Query(history, "resize", "node-b", 10));
         Assert.Equal([other], await Query(history, null, null, 1));
+    }
+
+    [Fact]
+    public async Task A_row_the_database_refuses_is_set_aside_and_the_rest_of_its_batch_is_written()
+    {
+        var history = await Started();
+        var before = Record("resize", "node-a", minute: 1);
+        // The table holds finished attempts only: a QUEUED row breaks its status check, so no retry could ever write it.
+        var refused = Record("resize", "node-a", minute: 2) with { Status = TaskState.Queued };
+        var after = Record("resize", "node-a", minute: 3);
+
+        history.Append(before);
+        history.Append(refused);
+        history.Append(after);
+        await history.StopAsync(CancellationToken.None);
+
+        Assert.Equal([after, before], await Query(history, null, null, 10));
+    }
+
+    [Fact]
+    public async Task While_the_database_cannot_be_reached_its_rows_wait_until_the_host_stops_waiting()
+    {
+        await using var unreachable = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={FreePorts.Next()};Username=faas;Password=faas;Timeout=1");
+        var history = new PostgresExecutionHistory(unreachable, NullLogger<PostgresExecutionHistory>.Instance);
+        await history.StartAsync(CancellationToken.None);
+        history.Append(Record("resize", "node-a", minute: 1));
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var stopping = Stopwatch.StartNew();
+        await history.StopAsync(patience.Token);
+
+        // A transient failure is retried, not given up on: the writer held the row until the host's patience ran out.
+        Assert.InRange(stopping.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(30));
     }
 
     [Fact]
