@@ -48,9 +48,10 @@ public sealed class ProviderBenchmarkTests(BenchmarkLab lab, ITestOutputHelper o
             foreach (var (id, cap) in BenchmarkLab.Caps)
                 Assert.InRange(scores[id].Cpu, cap * 0.75, cap * 1.25);
         }
-        // Two benchmarks a minute apart on this shared 2-core host agree within 15% (10% failed by 0.5% in two of three CI runs).
+        // Two benchmarks a minute apart on this shared 2-core host agree within 20%: 10% failed by 0.5% in two of three CI
+        // runs, 15% by 1% on the quarter-core node in one of four; each run is also held within 25% of its cap above.
         foreach (var id in BenchmarkLab.Caps.Keys)
-            Assert.InRange(second[id].Cpu, first[id].Cpu * 0.85, first[id].Cpu * 1.15);
+            Assert.InRange(second[id].Cpu, first[id].Cpu * 0.80, first[id].Cpu * 1.20);
         var reference = (await Http.GetFromJsonAsync<JsonObject>("/v1/providers/node-a"))!;
         Assert.True(reference["isReference"]!.GetValue<bool>());
         Assert.Equal(1.0, reference["scores"]!["cpuEfficiency"]!.GetValue<double>());
