@@ -49,4 +49,12 @@ public partial class FaasClient
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    /// <summary>A read the gateway holds open until what it reads finished, or <paramref name="wait"/> (at most <see cref="MaxTaskWait"/>) passed.</summary>
+    private Task<T> LongPoll<T>(string path, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(wait, MaxTaskWait);
+        return Pipeline.GetJson<T>(RequestPath.With(path, ("waitSeconds", wait.TotalSeconds)), cancellationToken);
+    }
 }

@@ -42,10 +42,8 @@ public partial class FaasClient
     /// <summary>The batch once it finished, or as it is after <paramref name="wait"/> (at most <see cref="MaxTaskWait"/>): one request the gateway holds open.</summary>
     public virtual Task<FaasBatch> WaitForBatchAsync(Guid batchId, TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(wait, MaxTaskWait);
         // Items are asked for only by GetBatchItemsAsync; a finished batch's first page would come with this read otherwise.
-        return Pipeline.GetJson<FaasBatch>(RequestPath.With($"v1/batches/{batchId}", ("waitSeconds", wait.TotalSeconds)), cancellationToken);
+        return LongPoll<FaasBatch>($"v1/batches/{batchId}", wait, cancellationToken);
     }
 
     /// <summary>

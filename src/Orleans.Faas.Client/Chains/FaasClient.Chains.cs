@@ -54,12 +54,8 @@ public partial class FaasClient
         Pipeline.GetJson<ChainRun>($"v1/chains/{Escape(chain)}/runs/{runId}", cancellationToken);
 
     /// <summary>The run once it finished, or as it is after <paramref name="wait"/> (at most <see cref="MaxTaskWait"/>): one long poll.</summary>
-    public virtual Task<ChainRun> WaitForChainRunAsync(string chain, Guid runId, TimeSpan wait, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(wait, MaxTaskWait);
-        return Pipeline.GetJson<ChainRun>(RequestPath.With($"v1/chains/{Escape(chain)}/runs/{runId}", ("waitSeconds", wait.TotalSeconds)), cancellationToken);
-    }
+    public virtual Task<ChainRun> WaitForChainRunAsync(string chain, Guid runId, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        LongPoll<ChainRun>($"v1/chains/{Escape(chain)}/runs/{runId}", wait, cancellationToken);
 
     /// <summary>An operation following a run started earlier, e.g. by another process that handed over its id.</summary>
     public virtual ChainRunOperation GetChainRunOperation(string chain, Guid runId) => new(this, chain, runId);

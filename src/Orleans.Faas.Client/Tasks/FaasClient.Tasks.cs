@@ -13,12 +13,8 @@ public partial class FaasClient
     /// The task once it finished, or as it is after <paramref name="wait"/> (at most <see cref="MaxTaskWait"/>): one
     /// request that the gateway holds open, not a poll.
     /// </summary>
-    public virtual Task<FaasTask> WaitForTaskAsync(Guid taskId, TimeSpan wait, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(wait, MaxTaskWait);
-        return Pipeline.GetJson<FaasTask>(RequestPath.With($"v1/tasks/{taskId}", ("waitSeconds", wait.TotalSeconds)), cancellationToken);
-    }
+    public virtual Task<FaasTask> WaitForTaskAsync(Guid taskId, TimeSpan wait, CancellationToken cancellationToken = default) =>
+        LongPoll<FaasTask>($"v1/tasks/{taskId}", wait, cancellationToken);
 
     /// <summary>A completed task's output; 409 while it runs or when it failed (the problem names why).</summary>
     public virtual async Task<byte[]> GetTaskResultAsync(Guid taskId, CancellationToken cancellationToken = default)

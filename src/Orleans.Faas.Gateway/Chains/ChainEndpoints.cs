@@ -1,5 +1,5 @@
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Chains;
+using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Registry;
 
@@ -59,10 +59,9 @@ public static class ChainEndpoints
 
         chains.MapPost("/{name}/runs", async (string name, string? callbackUrl, HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
-            if (callbackUrl is not null && CallbackUrl.Problem(callbackUrl) is { } problem)
-                throw new InvalidQueryException("callbackUrl", problem);
+            var callback = InvocationQuery.Callback(callbackUrl);
             var input = await body.ReadBytes(request, ct);
-            var run = await grains.GetGrain<IChainGrain>(name).StartRun(input, callbackUrl);
+            var run = await grains.GetGrain<IChainGrain>(name).StartRun(input, callback);
             return Results.Accepted(ChainRunUrls.Status(name, run.Id), ChainRunAccepted.For(run));
         })
         .WithSummary("Start a run of a chain's latest version: the request body, of any content type, is the first step's input")

@@ -16,8 +16,12 @@ public static class InvocationQuery
     {
         if (inputSize < 0)
             throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
-        if (callbackUrl is not null && CallbackUrl.Problem(callbackUrl) is { } problem)
-            throw new InvalidQueryException("callbackUrl", problem);
-        return new InvocationOptions(provider, inputSize, callbackUrl);
+        return new InvocationOptions(provider, inputSize, Callback(callbackUrl));
     }
+
+    /// <summary>The <c>?callbackUrl=</c> of anything that calls back when it ends: null, or an absolute http or https URL.</summary>
+    public static string? Callback(string? callbackUrl) =>
+        callbackUrl is not null && CallbackUrl.Problem(callbackUrl) is { } problem
+            ? throw new InvalidQueryException("callbackUrl", problem)
+            : callbackUrl;
 }
