@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Orleans.Faas.IntegrationTests.Gateway;
 using Orleans.Faas.IntegrationTests.Hosting;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
@@ -22,6 +24,10 @@ public sealed class CliChainTests(EmbeddedPlatformFixture platform)
         Assert.Contains($"{chain}: defined v1", defined.Errors);
         Assert.Contains(chain, (await Faas(null, "chain", "ls")).Text);
         Assert.Contains(reverse, (await Faas(null, "chain", "get", chain)).Text);
+        var secret = await Faas(null, "chain", "secret", chain);
+        Assert.True(secret.ExitCode == 0, secret.ToString());
+        var shown = (await platform.Http.GetFromJsonAsync<JsonObject>($"/v1/chains/{chain}/callback-secret"))!["callbackSecret"]!.GetValue<string>();
+        Assert.Equal(shown, secret.Text.Trim());
 
         var waited = await Faas("stressed", "chain", "run", chain, "--wait");
         Assert.True(waited.ExitCode == 0, waited.ToString());
