@@ -8,7 +8,12 @@ namespace Orleans.Faas.History;
 /// </summary>
 public interface IExecutionHistory
 {
-    void Append(ExecutionRecord record);
+    /// <summary>
+    /// Queues the row and returns at once. The task completes when the row is stored, or set aside because storage
+    /// refuses it for good; it is cancelled when the host stopped before writing it. Appending a row whose task and
+    /// attempt are stored already changes nothing.
+    /// </summary>
+    Task Append(ExecutionRecord record);
 
     Task<ImmutableArray<ExecutionRecord>> QueryAsync(ExecutionQuery query, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.History;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Tasks;
@@ -7,11 +8,15 @@ namespace Orleans.Faas.Tasks;
 /// <summary>
 /// The watchdog: a durable reminder that, every function timeout plus grace, checks that an unfinished task's
 /// worker still holds its attempt. It catches what membership cannot see, such as a worker that lost its queue.
-/// The callback reminder (<see cref="CallbackOutbox"/>) arrives here too.
+/// It is removed once the finished attempt's history row is stored; a tick that finds the task finished (its silo
+/// died first) appends the row again. The callback reminder (<see cref="CallbackOutbox"/>) arrives here too.
 /// </summary>
 public sealed partial class TaskGrain : IRemindable
 {
     private const string WatchdogName = "watchdog";
+
+    /// <summary>How long a finishing task waits for its history row before leaving that to the watchdog's next tick.</summary>
+    private static readonly TimeSpan HistoryPatience = TimeSpan.FromSeconds(5);
 
     private IGrainReminder? _watchdog;
 
@@ -22,9 +27,14 @@ public sealed partial class TaskGrain : IRemindable
             await outbox.Resume(this);
             return;
         }
-        if (Record.Submission is null || TaskLifecycle.IsFinished(Record.Status))
+        if (Record.Submission is null)
         {
             await DisarmWatchdog();
+            return;
+        }
+        if (TaskLifecycle.IsFinished(Record.Status))
+        {
+            await DisarmOnceRecorded(Record.Provider is { } ranOn ? history.Append(ExecutionRecords.Of(Id, Record, ranOn)) : Task.CompletedTask);
             return;
         }
         if (Record.Provider is null)
@@ -65,6 +75,21 @@ public sealed partial class TaskGrain : IRemindable
         }
     }
 
+    /// <summary>Keeps the watchdog while the history may still miss the row, so that a silo's death cannot lose it.</summary>
+    private async Task DisarmOnceRecorded(Task recorded)
+    {
+        try
+        {
+            await recorded.WaitAsync(HistoryPatience);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            LogHistoryNotRecorded(Id);
+            return;
+        }
+        await DisarmWatchdog();
+    }
+
     /// <summary>Best effort: a watchdog left behind finds the task finished at its next tick and removes itself then.</summary>
     private async Task DisarmWatchdog()
     {
@@ -86,6 +111,9 @@ public sealed partial class TaskGrain : IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be removed; it will remove itself")]
     private partial void LogWatchdogNotDisarmed(Exception exception, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its history row is not stored yet; the watchdog stays to append it again")]
+    private partial void LogHistoryNotRecorded(Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]
     private partial void LogAttemptLost(Guid taskId, int attempt, string provider);

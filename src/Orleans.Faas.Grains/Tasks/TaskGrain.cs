@@ -172,16 +172,17 @@ public sealed partial class TaskGrain(
 
         metrics.TaskReached(FunctionName, Record.Status);
         metrics.TaskFinished(FunctionName, Record.Status, Record.FinishedAt.Value - Record.QueuedAt);
+        var recorded = Task.CompletedTask;
         if (Record.Provider is { } provider)
         {
             var execution = ExecutionRecords.Of(Id, Record, provider);
             if (execution is { Status: TaskState.Completed, WallMs: > 0, PredictedMs: { } predicted })
                 metrics.PredictionChecked(FunctionName, provider, predicted, execution.WallMs);
-            history.Append(execution);
+            recorded = history.Append(execution);
             observations.Add(execution);
             GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
         }
-        await DisarmWatchdog();
+        await DisarmOnceRecorded(recorded);
     }
 
     /// <summary>Best effort: the batch reads the tasks it has not heard from when it is activated and on its reminder.</summary>

@@ -13,7 +13,8 @@ namespace Orleans.Faas.Storage.History;
 /// The execution history in PostgreSQL. Appends go to a bounded in-process buffer and are written in batches by a
 /// background loop. A transient failure (the database restarting, a network blip) is waited out with backoff for as
 /// long as it lasts; a row the database refuses outright is logged and set aside, and the rest of its batch is
-/// written. Stopping writes what is buffered, for as long as the host allows.
+/// written. Stopping writes what is buffered, for as long as the host allows. Each append's task tells when its row
+/// is done with.
 /// </summary>
 public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource, ILogger<PostgresExecutionHistory> logger)
     : IHostedService, IExecutionHistory
@@ -24,7 +25,7 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
     private const int MaxBatch = 500;
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<ExecutionRecord> _pending = Channel.CreateBounded<ExecutionRecord>(
+    private readonly Channel<PendingRow> _pending = Channel.CreateBounded<PendingRow>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stopping = new();
     private Task _writing = Task.CompletedTask;
@@ -47,10 +48,15 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
         })
         .Build();
 
-    public void Append(ExecutionRecord record)
+    public Task Append(ExecutionRecord record)
     {
-        if (!_pending.Writer.TryWrite(record))
+        var row = new PendingRow(record);
+        if (!_pending.Writer.TryWrite(row))
+        {
             LogDropped(record.TaskId, record.Attempt, Capacity);
+            row.Done.SetCanceled();
+        }
+        return row.Done.Task;
     }
 
     public async Task<ImmutableArray<ExecutionRecord>> QueryAsync(ExecutionQuery query, CancellationToken cancellationToken)
@@ -103,7 +109,7 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
     /// <summary>Runs until appending is over (stop) and the buffer is empty, or the host stopped waiting.</summary>
     private async Task WriteAll()
     {
-        var batch = new List<ExecutionRecord>(MaxBatch);
+        var batch = new List<PendingRow>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync(CancellationToken.None))
         {
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var record))
@@ -114,28 +120,29 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                var left = batch.Count;
-                while (_pending.Reader.TryRead(out _))
-                    left++;
-                LogLostAtStop(left);
+                while (_pending.Reader.TryRead(out var row))
+                    batch.Add(row);
+                batch.ForEach(row => row.Done.TrySetCanceled());
+                LogLostAtStop(batch.Count);
                 return;
             }
+            batch.ForEach(row => row.Done.TrySetResult());
             batch.Clear();
         }
     }
 
-    private async Task Write(List<ExecutionRecord> batch)
+    private async Task Write(List<PendingRow> batch)
     {
         try
         {
-            await Insert(batch);
+            await Insert(batch.ConvertAll(row => row.Record));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A batch is one transaction: find the rows the database refuses by writing them one at a time.
             LogBatchRefused(e, batch.Count);
-            foreach (var record in batch)
-                await WriteAlone(record);
+            foreach (var row in batch)
+                await WriteAlone(row.Record);
         }
     }
 
@@ -176,4 +183,10 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the writer broke and starts again")]
     private partial void LogWriterRestarted(Exception exception);
+
+    /// <summary>A row waiting to be written, and the task its appender may await.</summary>
+    private sealed record PendingRow(ExecutionRecord Record)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -15,12 +15,16 @@ public sealed class ChainSiloLossTests(ITestOutputHelper output)
     public async Task A_chain_run_completes_with_the_right_output_when_its_silo_is_killed_mid_run_and_no_step_runs_twice()
     {
         await using var cluster = await LabCluster.Create();
-        await cluster.Start(["chain-a", "chain-b", "chain-c"], new Dictionary<string, string> { ["Faas__Chains__WakeUpPeriod"] = "00:00:03" });
+        await cluster.Start(["chain-a", "chain-b", "chain-c"], new Dictionary<string, string>
+        {
+            ["Faas__Chains__WakeUpPeriod"] = "00:00:03",
+            ["Faas__Tasks__WatchdogGrace"] = "00:00:05",
+        });
         var http = cluster.Gateway!.Http;
         var (upper, reverse, quote) = (UniqueName("upper"), UniqueName("rev"), UniqueName("quote"));
-        await http.RegisterOk(ChainHttp.Process(upper, "/bin/sh", "-c", "sleep 3; /usr/bin/tr a-z A-Z"));
-        await http.RegisterOk(ChainHttp.Process(reverse, "/bin/sh", "-c", "sleep 3; /usr/bin/rev"));
-        await http.RegisterOk(ChainHttp.Process(quote, "/bin/sh", "-c", "sleep 3; /bin/sed 's/^/> /'"));
+        await http.RegisterOk(Step(upper, "/usr/bin/tr a-z A-Z"));
+        await http.RegisterOk(Step(reverse, "/usr/bin/rev"));
+        await http.RegisterOk(Step(quote, "/bin/sed 's/^/> /'"));
         var chain = UniqueName("survivor");
         await http.DefineOk(chain, upper, reverse, quote);
 
@@ -40,11 +44,16 @@ public sealed class ChainSiloLossTests(ITestOutputHelper output)
         Assert.All(steps, s => Assert.Equal("COMPLETED", s.Text("status")));
         Assert.Equal(3, steps.Select(s => s.Text("taskId")).Distinct().Count());
         // One finished execution per step: the run re-attached to the task it had started instead of submitting another.
+        // A row still buffered on the killed silo comes back with its task's watchdog, whose period here is 10 + 5 s.
         foreach (var function in new[] { upper, reverse, quote })
             Assert.Single(await EventuallyRecorded(http, function));
         output.WriteLine($"run lived on {host}, killed at step 1; completed on {run.Text("host")} " +
             $"{(DateTimeOffset.Parse(run.Text("finishedAt")) - killedAt).TotalSeconds:F1} s after the kill");
     }
+
+    /// <summary>A step that takes 3 s, with a 10 s timeout so that its watchdog ticks every 15 s.</summary>
+    private static object Step(string name, string script) =>
+        new { name, runtime = "process", command = new[] { "/bin/sh", "-c", $"sleep 3; {script}" }, timeoutSeconds = 10 };
 
     private static async Task<JsonObject> UntilStepRuns(HttpClient http, string chain, string id, int step)
     {
@@ -59,7 +68,7 @@ public sealed class ChainSiloLossTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The function's finished executions; rows are written in batches, so the first one may take a moment.</summary>
+    /// <summary>The function's finished executions, once there are any or after two watchdog periods.</summary>
     private static async Task<JsonArray> EventuallyRecorded(HttpClient http, string function)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);

@@ -30,8 +30,8 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
             ExitCode = null, Status = TaskState.Failed, FailureReason = "timeout",
         };
         var other = Record("thumbnail", "node-a", minute: 3);
-        foreach (var record in new[] { first, second, other })
-            history.Append(record);
+        // Each append's task completes once its row is stored.
+        await Task.WhenAll(new[] { first, second, other }.Select(history.Append)).WaitAsync(TimeSpan.FromSeconds(30));
         await history.StopAsync(CancellationToken.None);
 
         Assert.Equal([second, first], await Query(history, "resize", null, 10));
@@ -49,9 +49,9 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         var refused = Record("resize", "node-a", minute: 2) with { Status = TaskState.Queued };
         var after = Record("resize", "node-a", minute: 3);
 
-        history.Append(before);
-        history.Append(refused);
-        history.Append(after);
+        await history.Append(before);
+        await history.Append(refused);
+        await history.Append(after);
         await history.StopAsync(CancellationToken.None);
 
         Assert.Equal([after, before], await Query(history, null, null, 10));
@@ -63,14 +63,16 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         await using var unreachable = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={FreePorts.Next()};Username=faas;Password=faas;Timeout=1");
         var history = new PostgresExecutionHistory(unreachable, NullLogger<PostgresExecutionHistory>.Instance);
         await history.StartAsync(CancellationToken.None);
-        history.Append(Record("resize", "node-a", minute: 1));
+        var appended = history.Append(Record("resize", "node-a", minute: 1));
 
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(3));
         var stopping = Stopwatch.StartNew();
         await history.StopAsync(patience.Token);
 
-        // A transient failure is retried, not given up on: the writer held the row until the host's patience ran out.
+        // A transient failure is retried, not given up on: the writer held the row until the host's patience ran out,
+        // and the appender learns that its row was not stored.
         Assert.InRange(stopping.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => appended);
     }
 
     [Fact]
@@ -79,8 +81,8 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         var history = await Started();
         var record = Record("resize", "node-a", minute: 1);
 
-        history.Append(record);
-        history.Append(record);
+        await history.Append(record);
+        await history.Append(record);
         await history.StopAsync(CancellationToken.None);
 
         Assert.Single(await Query(history, null, null, 10));
@@ -93,8 +95,8 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         var predicted = Record("resize", "node-a", minute: 2) with { PredictedMs = 1873.25, ModelVersion = 3, Policy = "predictive" };
         var pinned = Record("resize", "node-a", minute: 1);
 
-        history.Append(predicted);
-        history.Append(pinned);
+        await history.Append(predicted);
+        await history.Append(pinned);
         await history.StopAsync(CancellationToken.None);
 
         var read = await Query(history, null, null, 10);
@@ -118,8 +120,8 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
             Record("resize", "node-a", minute: 2) with { TaskId = Guid.Parse("00000001-0000-0000-0000-000000000000") },
         ];
         foreach (var record in newest.Reverse())
-            history.Append(record);
-        history.Append(Record("thumbnail", "node-a", minute: 2));
+            await history.Append(record);
+        await history.Append(Record("thumbnail", "node-a", minute: 2));
         await history.StopAsync(CancellationToken.None);
 
         var pages = new List<ExecutionRecord[]>();

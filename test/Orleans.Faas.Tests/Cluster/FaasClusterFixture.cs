@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Faas.Functions;
+using Orleans.Faas.History;
 using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Providers;
@@ -48,6 +49,7 @@ public sealed class FaasClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
                 new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory()));
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);

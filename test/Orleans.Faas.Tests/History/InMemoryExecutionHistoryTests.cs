@@ -23,7 +23,7 @@ public sealed class InMemoryExecutionHistoryTests
     {
         var history = new InMemoryExecutionHistory();
         foreach (var record in Newest.Reverse())
-            history.Append(record);
+            await history.Append(record);
 
         var pages = await Pages(history, null, null);
 
@@ -37,9 +37,9 @@ public sealed class InMemoryExecutionHistoryTests
         var history = new InMemoryExecutionHistory();
         foreach (var record in Newest)
         {
-            history.Append(record);
-            history.Append(record with { TaskId = Guid.NewGuid(), Function = "thumbnail" });
-            history.Append(record with { TaskId = Guid.NewGuid(), Provider = "node-b" });
+            await history.Append(record);
+            await history.Append(record with { TaskId = Guid.NewGuid(), Function = "thumbnail" });
+            await history.Append(record with { TaskId = Guid.NewGuid(), Provider = "node-b" });
         }
 
         Assert.Equal(Newest, (await Pages(history, "resize", "node-a")).SelectMany(p => p));

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Faas.Functions;
 using Orleans.Faas.History;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;
@@ -41,6 +42,23 @@ public sealed class ExecutionHistoryTests(FaasClusterFixture fixture)
         Assert.Contains(byProvider, r => r.TaskId == id);
         Assert.All(byProvider, r => Assert.Equal(task.Provider, r.Provider));
         Assert.Empty(byNeither);
+    }
+
+    [Fact]
+    public async Task A_row_the_history_lost_is_appended_again_by_the_tasks_watchdog()
+    {
+        var name = $"{ForgetfulHistory.Prefix}{Guid.NewGuid():N}"[..30];
+        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, "echo", timeoutSeconds: 1));
+        var id = await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke("lost"u8.ToArray(), InvocationOptions.Default);
+        Assert.Equal(TaskState.Completed, (await fixture.Grains.GetGrain<ITaskGrain>(id).WaitUntilFinished(ClusterTasks.Patience))!.Status);
+
+        // The watchdog's period is the 1 s timeout plus the fixture's 1 s grace.
+        var deadline = DateTime.UtcNow + ClusterTasks.Patience;
+        List<ExecutionRecord> rows;
+        while ((rows = await AllRecords(new ExecutionQuery(name, null, 10))).Count == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        Assert.Equal((id, 1, TaskState.Completed), (Assert.Single(rows).TaskId, rows[0].Attempt, rows[0].Status));
     }
 
     // In-memory history is kept by the silo where the task finished, so read every silo's.
