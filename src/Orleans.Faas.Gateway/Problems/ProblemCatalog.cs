@@ -66,6 +66,7 @@ public static class ProblemCatalog
         NoProfileException e => Problem(StatusCodes.Status404NotFound, "No profile yet.", e.Message),
         PinnedProviderUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "The provider cannot take the task.", e.Message),
         UnmetConstraintException e => Unmet(e),
+        QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
@@ -82,6 +83,13 @@ public static class ProblemCatalog
     {
         var problem = Problem(StatusCodes.Status503ServiceUnavailable, "No ready provider meets the function's constraints.", e.Message);
         problem.Extensions["constraint"] = e.Constraint;
+        return problem;
+    }
+
+    private static ProblemDetails QueuesFull(QueueFullException e)
+    {
+        var problem = Problem(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message);
+        problem.Extensions[Wait] = e.RetryAfterSeconds;
         return problem;
     }
 

@@ -19,7 +19,7 @@ namespace Orleans.Faas.Tests.Cluster;
 /// Two in-process silos, one slot each, and a scripted runner; each silo is a provider. Grain state lives in a
 /// store all silos share and that survives any one of them, as PostgreSQL does for a real cluster.
 /// </summary>
-public sealed class FaasClusterFixture : IAsyncLifetime
+public class FaasClusterFixture : IAsyncLifetime
 {
     public const int SlotsPerSilo = 1;
 
@@ -42,6 +42,12 @@ public sealed class FaasClusterFixture : IAsyncLifetime
     public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
     public FaasClusterFixture()
+        : this(maxQueued: null)
+    {
+    }
+
+    /// <param name="maxQueued">Each worker's queue limit; null for the default.</param>
+    protected FaasClusterFixture(int? maxQueued)
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         var rows = new SurvivingMemoryStorage.Rows();
@@ -52,7 +58,7 @@ public sealed class FaasClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();
-            silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
+            silo.Services.Configure<WorkerOptions>(w => (w.Slots, w.MaxQueued) = (SlotsPerSilo, maxQueued));
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
             // No silo program to train in here; the training tests train in-process and on request.
             silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain, m.RefreshInterval) = (false, false, ModelRefresh));
