@@ -18,7 +18,7 @@ public static class InvocationEndpoints
         + " " + IdempotencyKey.Description + " " + QueuesFull;
 
     /// <summary>When an invocation answers 429.</summary>
-    public const string QueuesFull = "When every provider that could run the task has a full queue (Faas:Worker:MaxQueued), nothing is created and the "
+    private const string QueuesFull = "When every provider that could run the task has a full queue (Faas:Worker:MaxQueued), nothing is created and the "
         + "answer is a 429 problem with Retry-After: the seconds until a place is expected to free up (the soonest predicted end of a run there, at least 1).";
 
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)

@@ -101,7 +101,7 @@ public sealed partial class BatchGrain(
             throw;
         }
 
-        var fullFor = await SubmitEach(Enumerable.Range(1, n - 1), Submit);
+        var fullFor = await SubmitEach([.. Enumerable.Range(1, n - 1)], Submit);
         if (_waiting.Count > 0)
         {
             backlog.State = new BatchBacklog { Plan = plan, Options = taskOptions, Inputs = _waiting.ToDictionary(i => i, i => request.Inputs[i]) };
@@ -197,33 +197,37 @@ public sealed partial class BatchGrain(
     /// untried; an item whose submission failed otherwise, and that made no task, fails.
     /// </summary>
     /// <returns>How soon a place is expected to free up, when an item found every queue full; else null.</returns>
-    private async Task<double?> SubmitEach(IEnumerable<int> items, Func<int, Task> submit)
+    private async Task<double?> SubmitEach(IReadOnlyList<int> items, Func<int, Task> submit)
     {
         double? fullFor = null;
         var failures = new Dictionary<int, string>();
-        await Parallel.ForEachAsync(items, Concurrently(), async (i, _) =>
+        _waiting.UnionWith(items);
+        using var noRoom = new CancellationTokenSource();
+        try
         {
-            if (fullFor is not null)
+            await Parallel.ForEachAsync(items, Concurrently(noRoom.Token), async (i, _) =>
             {
-                _waiting.Add(i);
-                return;
-            }
-            try
-            {
-                await submit(i);
-                _waiting.Remove(i);
-            }
-            catch (QueueFullException e)
-            {
-                _waiting.Add(i);
-                fullFor = Math.Min(fullFor ?? double.MaxValue, e.RetryAfterSeconds);
-            }
-            catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or PinnedProviderUnavailableException or OrleansException or TimeoutException)
-            {
-                _waiting.Remove(i);
-                failures[i] = e.Message;
-            }
-        });
+                try
+                {
+                    await submit(i);
+                    _waiting.Remove(i);
+                }
+                catch (QueueFullException e)
+                {
+                    fullFor = Math.Min(fullFor ?? double.MaxValue, e.RetryAfterSeconds);
+                    await noRoom.CancelAsync();
+                }
+                catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or PinnedProviderUnavailableException or OrleansException or TimeoutException)
+                {
+                    _waiting.Remove(i);
+                    failures[i] = e.Message;
+                }
+            });
+        }
+        catch (OperationCanceledException) when (noRoom.IsCancellationRequested)
+        {
+            // The items not offered yet stay waiting.
+        }
         // A submission that timed out may still have made its task; only one that made none fails its item.
         foreach (var (index, error) in failures)
         {
@@ -249,13 +253,18 @@ public sealed partial class BatchGrain(
             _retry.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Offers the waiting items again, in input order; once none is left, their inputs are let go.</summary>
+    /// <summary>
+    /// Offers the waiting items again, in input order, the first alone so that a cluster still full costs one refusal;
+    /// once none is left, their inputs are let go.
+    /// </summary>
     private async Task SubmitWaiting()
     {
         _retry?.Dispose();
         _retry = null;
         var left = backlog.State;
-        if (await SubmitEach([.. _waiting], i => SubmitItem(left.Plan!, left.Inputs[i], left.Options, i)) is { } wait)
+        Task Submit(int i) => SubmitItem(left.Plan!, left.Inputs[i], left.Options, i);
+        var fullFor = _waiting.Count == 0 ? null : await SubmitEach([_waiting.Min], Submit);
+        if ((fullFor ?? await SubmitEach([.. _waiting], Submit)) is { } wait)
         {
             RetryWaitingIn(TimeSpan.FromSeconds(wait));
             return;
@@ -309,7 +318,7 @@ public sealed partial class BatchGrain(
         if (backlog.State.Inputs.Count > 0)
             RetryWaitingIn(TimeSpan.Zero);
         var unheard = Enumerable.Range(0, Total).Where(i => !TaskLifecycle.IsFinished(Record.StatusOf(i)) && !_waiting.Contains(i)).ToList();
-        await Parallel.ForEachAsync(unheard, Concurrently(), async (i, _) =>
+        await Parallel.ForEachAsync(unheard, Concurrently(CancellationToken.None), async (i, _) =>
         {
             if (await TaskAt(i).GetSnapshot() is { } task)
                 Reached(i, task.Status);
@@ -329,9 +338,9 @@ public sealed partial class BatchGrain(
             _counts[status]++;
     }
 
-    private ParallelOptions Concurrently() =>
+    private ParallelOptions Concurrently(CancellationToken stop) =>
         // On the grain's own scheduler, so every continuation stays inside the activation.
-        new() { MaxDegreeOfParallelism = options.Value.SubmitConcurrency, TaskScheduler = TaskScheduler.Current };
+        new() { MaxDegreeOfParallelism = options.Value.SubmitConcurrency, TaskScheduler = TaskScheduler.Current, CancellationToken = stop };
 
     private ITaskGrain TaskAt(int index) => GrainFactory.GetGrain<ITaskGrain>(Record.Tasks[index]);
 
