@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using Orleans.Core.Internal;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
@@ -101,6 +102,22 @@ public sealed class QueueLimitTests(ShortQueuesFixture fixture)
         var finished = await batch.WaitUntilFinished(Patience);
         Assert.Equal(4, finished!.Completed);
         Assert.Equal(inputs.Select(Encoding.UTF8.GetString), (await batch.GetItems(0, 10))!.Value.Select(i => Encoding.UTF8.GetString(i.Output!)));
+    }
+
+    [Fact]
+    public async Task A_batch_activated_again_while_items_wait_offers_them_from_its_stored_backlog()
+    {
+        var echo = await Register("echo");
+        var blocked = await InvokeEach(await Register("block"), ShortQueuesFixture.Capacity - 1);
+        var batch = fixture.Grains.GetGrain<IBatchGrain>(Guid.NewGuid());
+        await batch.Start(new BatchRequest(echo, [.. Enumerable.Range(0, 3).Select(i => Encoding.UTF8.GetBytes($"again-{i}"))], InvocationOptions.Default));
+
+        // As when the batch's silo dies: this activation, with what it holds in memory, is gone before any place frees up.
+        await batch.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        await Release(blocked);
+        var finished = await batch.WaitUntilFinished(Patience);
+
+        Assert.Equal(3, finished!.Completed);
     }
 
     [Fact]
