@@ -150,9 +150,9 @@ public sealed partial class NodeWorker(
 
     private async Task Run(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
-        // The task grain may have lived on a silo that just died; its reports must wait for it to come back elsewhere.
+        // The task grain may have lived on a silo that just died, or be unable to store for a while; its reports wait.
         var task = grains.GetGrain<ITaskGrain>(assignment.TaskId);
-        if (!await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId, loadAtStart)))
+        if (!await ClusterCalls.ThroughOutage.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId, loadAtStart)))
             return;
 
         var definition = assignment.Function.Definition;
@@ -185,7 +185,7 @@ public sealed partial class NodeWorker(
         await Report(() => task.Finish(assignment.Attempt, outcome));
     }
 
-    private static async Task Report(Func<Task> call) => await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await call());
+    private static async Task Report(Func<Task> call) => await ClusterCalls.ThroughOutage.ExecuteAsync(async _ => await call());
 
     private async Task ReportLoad()
     {

@@ -11,7 +11,11 @@ namespace Orleans.Faas.Tests.Cluster;
 /// </summary>
 public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, DeepCopier copier) : IGrainStorage
 {
-    public sealed class Rows : ConcurrentDictionary<(string, GrainId), (object State, string ETag)>;
+    public sealed class Rows : ConcurrentDictionary<(string, GrainId), (object State, string ETag)>
+    {
+        /// <summary>While set, writes of grains of this type fail, as they do while the database is away.</summary>
+        public volatile string? FailingWritesOf;
+    }
 
     private readonly Rows _rows = rows;
 
@@ -28,6 +32,8 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_rows.FailingWritesOf is { } failing && grainId.Type.ToString() == failing)
+            throw new IOException($"The storage of {grainId} is away.");
         var etag = Guid.NewGuid().ToString("N");
         _rows[(stateName, grainId)] = (copier.Copy(grainState.State)!, etag);
         grainState.ETag = etag;
