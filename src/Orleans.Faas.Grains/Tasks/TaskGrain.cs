@@ -149,7 +149,8 @@ public sealed partial class TaskGrain(
 
     /// <summary>
     /// Applies <paramref name="change"/> to a copy of the task and stores it; only once it is stored does the copy
-    /// become <see cref="Record"/>. A write that fails leaves the task as stored before, and the caller gets the error.
+    /// become <see cref="Record"/>. A write that fails leaves the task as stored before, and the caller gets a
+    /// <see cref="TaskNotStoredException"/>.
     /// </summary>
     private async Task Store(Action<TaskRecord> change)
     {
@@ -160,10 +161,11 @@ public sealed partial class TaskGrain(
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
             state.State = Record;
-            throw;
+            LogNotStored(e, Id);
+            throw new TaskNotStoredException(Id, e.Message);
         }
         Record = next;
     }
@@ -254,6 +256,9 @@ public sealed partial class TaskGrain(
             submission.Batch,
             Record.Callback);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
+    private partial void LogNotStored(Exception exception, Guid taskId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);
 }

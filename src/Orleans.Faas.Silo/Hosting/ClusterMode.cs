@@ -41,6 +41,9 @@ public static class ClusterMode
             (storage.Invariant, storage.ConnectionString, storage.GrainStorageSerializer) =
                 (NpgsqlInvariant, postgres, new OrleansGrainStorageSerializer(serializer))));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, postgres));
+        // A storage failure reaches the caller as Orleans' error with the database's exception inside; without this,
+        // that inner exception cannot cross to another silo and the caller learns only that a codec was missing.
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Services.AddFaasPostgres(postgres);
         silo.Services.AddPostgresExecutionHistory();
         silo.Services.AddPostgresModelStore();

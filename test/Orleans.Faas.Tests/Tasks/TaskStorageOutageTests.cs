@@ -17,10 +17,10 @@ public sealed class TaskStorageOutageTests(FaasClusterFixture fixture) : IDispos
         await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, "echo"));
 
         var tasksBefore = StoredTasks();
-        fixture.Storage.FailingWritesOf = TaskGrainType;
+        fixture.Storage.AwayFor = TaskGrainType;
         var refused = await Record.ExceptionAsync(() => fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke("x"u8.ToArray(), InvocationOptions.Default));
 
-        Assert.Contains("is away", refused?.ToString());
+        Assert.Contains("is away", Assert.IsType<TaskNotStoredException>(refused).Message);
         Assert.Equal(tasksBefore, StoredTasks());
     }
 
@@ -31,7 +31,7 @@ public sealed class TaskStorageOutageTests(FaasClusterFixture fixture) : IDispos
         await fixture.WaitForStatus([id], TaskState.Running);
         var task = fixture.Grains.GetGrain<ITaskGrain>(id);
 
-        fixture.Storage.FailingWritesOf = TaskGrainType;
+        fixture.Storage.AwayFor = TaskGrainType;
         fixture.Gate.Release();
         // The run ended and its report is refused: for two seconds of retries, readers still see the stored RUNNING.
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(2);
@@ -42,7 +42,7 @@ public sealed class TaskStorageOutageTests(FaasClusterFixture fixture) : IDispos
         }
         Assert.Equal(TaskState.Running, (await task.WaitUntilFinished(TimeSpan.FromMilliseconds(100)))!.Status);
 
-        fixture.Storage.FailingWritesOf = null;
+        fixture.Storage.AwayFor = null;
         var finished = await task.WaitUntilFinished(ClusterTasks.Patience);
 
         Assert.Equal((TaskState.Completed, 1), (finished!.Status, finished.Attempts));
@@ -51,5 +51,5 @@ public sealed class TaskStorageOutageTests(FaasClusterFixture fixture) : IDispos
 
     private int StoredTasks() => fixture.Storage.Keys.Count(key => key.Item2.Type.ToString() == TaskGrainType);
 
-    public void Dispose() => fixture.Storage.FailingWritesOf = null;
+    public void Dispose() => fixture.Storage.AwayFor = null;
 }
