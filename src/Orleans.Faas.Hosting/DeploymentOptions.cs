@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Orleans.Faas.Gateway.Hosting;
+namespace Orleans.Faas.Hosting;
 
 public enum FaasMode
 {
