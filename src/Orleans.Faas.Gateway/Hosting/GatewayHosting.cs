@@ -17,7 +17,7 @@ using Orleans.Faas.Json;
 
 namespace Orleans.Faas.Gateway.Hosting;
 
-/// <summary>Adds the HTTP API to a web host, whether that host is a silo (embedded) or an Orleans client.</summary>
+/// <summary>Adds the HTTP API to a web host, whether that host is a silo or a standalone gateway (an Orleans client).</summary>
 public static class GatewayHosting
 {
     /// <returns>The gateway's options as configured, for the host's start-up log.</returns>
