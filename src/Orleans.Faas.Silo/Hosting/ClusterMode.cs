@@ -2,7 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Storage;
 using StackExchange.Redis;
 
@@ -22,7 +22,7 @@ public static class ClusterMode
     {
         var postgres = deployment.RequirePostgres();
 
-        silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+        silo.Configure<ClusterOptions>(cluster.ApplyTo);
         if (host.AdvertisedAddress is { } address)
             silo.ConfigureEndpoints(IPAddress.Parse(address), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
         else
