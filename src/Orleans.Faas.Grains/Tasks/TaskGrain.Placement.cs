@@ -43,7 +43,23 @@ public sealed partial class TaskGrain
         await TryPlace();
     }
 
-    private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
+    public async Task HandBack(int attempt)
+    {
+        if (IsStale(attempt) || Record.Status != TaskState.Queued)
+            return;
+        if (Record.Submission!.PinnedProvider is { } pinned)
+        {
+            await FailLost($"The task is pinned to provider '{pinned}', which stopped before it started the task; pinned tasks never move to another provider.");
+            return;
+        }
+        if (Record.Provider is { } stopping)
+            GrainFactory.GetGrain<IProviderGrain>(stopping).Release(new TaskAttempt(Id, attempt)).Ignore();
+        await Store(r => (r.Attempts, r.Provider, r.Placement) = (r.Attempts + 1, null, null));
+        TellBatch();
+        await TryPlace();
+    }
+
+        private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
 
     /// <summary>
     /// Places the current attempt from this silo's provider view and hands it to the first worker in the plan that
