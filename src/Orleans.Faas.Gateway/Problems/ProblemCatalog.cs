@@ -68,6 +68,7 @@ public static class ProblemCatalog
         UnmetConstraintException e => Unmet(e),
         QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
+        TaskNotStoredException e => NotStored(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
         _ => null,
@@ -90,6 +91,13 @@ public static class ProblemCatalog
     {
         var problem = Problem(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message);
         problem.Extensions[Wait] = e.RetryAfterSeconds;
+        return problem;
+    }
+
+    private static ProblemDetails NotStored(TaskNotStoredException e)
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.", e.Message);
+        problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
         return problem;
     }
 

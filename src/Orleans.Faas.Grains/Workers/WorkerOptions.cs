@@ -21,6 +21,13 @@ public sealed class WorkerOptions
     [Range(0, 1_000_000)]
     public int? MaxQueued { get; set; }
 
+    /// <summary>
+    /// How long a stopping node (SIGTERM) lets its running tasks finish, after it stopped taking work and handed back
+    /// its queue; what still runs then is stopped and placed again elsewhere.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
 
     public int EffectiveMaxQueued => MaxQueued ?? QueuedPerSlot * EffectiveSlots;

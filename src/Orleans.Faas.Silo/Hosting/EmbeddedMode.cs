@@ -1,4 +1,4 @@
-using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 
 namespace Orleans.Faas.Silo.Hosting;
 

@@ -39,6 +39,9 @@ public class FaasClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The grain state all silos share; a test may make its writes fail for a while.</summary>
+    public SurvivingMemoryStorage.Rows Storage { get; } = new();
+
     public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
     public FaasClusterFixture()
@@ -50,7 +53,7 @@ public class FaasClusterFixture : IAsyncLifetime
     protected FaasClusterFixture(int? maxQueued)
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        var rows = new SurvivingMemoryStorage.Rows();
+        var rows = Storage;
         builder.ConfigureSilo((options, silo) =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
