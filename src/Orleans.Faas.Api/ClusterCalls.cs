@@ -11,32 +11,16 @@ public static class ClusterCalls
     /// calls to grains that lived there fail or time out, and after that they reach a new activation.
     /// About 25 seconds in all, more than failure detection takes.
     /// </summary>
-    public static readonly ResiliencePipeline ThroughSiloLoss = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<OrleansException>().Handle<TimeoutException>(),
-            MaxRetryAttempts = 8,
-            Delay = TimeSpan.FromMilliseconds(500),
-            MaxDelay = TimeSpan.FromSeconds(5),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .Build();
+    public static readonly ResiliencePipeline ThroughSiloLoss =
+        Backoff(new PredicateBuilder().Handle<OrleansException>().Handle<TimeoutException>(), attempts: 8, maxDelay: TimeSpan.FromSeconds(5));
 
     /// <summary>
     /// For a worker's reports to its task, which must arrive: as <see cref="ThroughSiloLoss"/>, and also while the
     /// task cannot store the transition (its database is away; the task stays as stored and refuses the change).
     /// About two and a half minutes in all; after that the task's watchdog places the attempt again.
     /// </summary>
-    public static readonly ResiliencePipeline ThroughOutage = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-            MaxRetryAttempts = 20,
-            Delay = TimeSpan.FromMilliseconds(500),
-            MaxDelay = TimeSpan.FromSeconds(10),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .Build();
+    public static readonly ResiliencePipeline ThroughOutage =
+        Backoff(new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException), attempts: 20, maxDelay: TimeSpan.FromSeconds(10));
 
     /// <summary>
     /// For a submission the platform makes on someone's behalf after it acknowledged them (a chain's step, a benchmark's
@@ -49,6 +33,18 @@ public static class ClusterCalls
             MaxRetryAttempts = int.MaxValue,
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
                 args.Outcome.Exception is QueueFullException full ? TimeSpan.FromSeconds(full.RetryAfterSeconds) : null),
+        })
+        .Build();
+
+    /// <summary>Tries again after what <paramref name="handle"/> matches, from half a second up, doubling to <paramref name="maxDelay"/>.</summary>
+    private static ResiliencePipeline Backoff(PredicateBuilder<object> handle, int attempts, TimeSpan maxDelay) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = handle,
+            MaxRetryAttempts = attempts,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = maxDelay,
+            BackoffType = DelayBackoffType.Exponential,
         })
         .Build();
 }
