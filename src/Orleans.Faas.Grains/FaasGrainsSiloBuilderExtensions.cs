@@ -13,6 +13,7 @@ using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Prediction.Training;
+using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Scheduling.Policies;
 using Orleans.Faas.Scheduling.View;
@@ -43,6 +44,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<BenchmarkRuns>();
         silo.Services.AddSingleton<BenchmarkCallbacks>();
         silo.Services.AddSingleton<ChainSteps>();
+        silo.Services.AddSingleton<Expiry>();
         // One POST per attempt, bounded by the attempt timeout: CallbackDelivery does the retrying, so it can count and persist attempts.
         silo.Services.AddHttpClient(CallbackSender.ClientName)
             .ConfigureHttpClient((s, http) => http.Timeout = s.GetRequiredService<IOptions<CallbackOptions>>().Value.AttemptTimeout);

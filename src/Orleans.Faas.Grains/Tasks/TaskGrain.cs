@@ -8,6 +8,7 @@ using Orleans.Faas.History;
 using Orleans.Faas.Json;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Telemetry;
 
@@ -26,6 +27,7 @@ public sealed partial class TaskGrain(
     IOptions<TaskOptions> options,
     IOptions<CallbackOptions> callbackOptions,
     CallbackOutbox outbox,
+    Expiry expiry,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
     : Grain, ITaskGrain, ICallbackOwner
@@ -168,6 +170,7 @@ public sealed partial class TaskGrain(
         await state.WriteStateAsync();
         _finished.TrySetResult(Snapshot()!);
         TellBatch();
+        expiry.Schedule(this.GetGrainId(), Record.FinishedAt.Value);
         await outbox.Start(this);
 
         metrics.TaskReached(FunctionName, Record.Status);

@@ -18,7 +18,7 @@ namespace Orleans.Faas.Tests.Cluster;
 /// Two in-process silos, one slot each, and a scripted runner; each silo is a provider. Grain state lives in a
 /// store all silos share and that survives any one of them, as PostgreSQL does for a real cluster.
 /// </summary>
-public sealed class FaasClusterFixture : IAsyncLifetime
+public class FaasClusterFixture : IAsyncLifetime
 {
     public const int SlotsPerSilo = 1;
 
@@ -40,14 +40,22 @@ public sealed class FaasClusterFixture : IAsyncLifetime
 
     public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
+    /// <summary>The grain state every silo stores, by state name and grain.</summary>
+    public SurvivingMemoryStorage.Rows Rows { get; } = new();
+
     public FaasClusterFixture()
+        : this(_ => { })
+    {
+    }
+
+    /// <param name="configure">For a fixture of its own: more settings for every silo, after the shared ones.</param>
+    protected FaasClusterFixture(Action<ISiloBuilder> configure)
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
-        var rows = new SurvivingMemoryStorage.Rows();
         builder.ConfigureSilo((options, silo) =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
-                new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
+                new SurvivingMemoryStorage(Rows, services.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory()));
             silo.AddFaasGrains();
@@ -57,6 +65,7 @@ public sealed class FaasClusterFixture : IAsyncLifetime
             silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain, m.RefreshInterval) = (false, false, ModelRefresh));
             silo.Services.AddSingleton<IModelStore>(Models);
             silo.Services.AddSingleton<IFunctionRunner>(new ScriptedRunner(options.SiloName, Gate));
+            configure(silo);
         });
         Cluster = builder.Build();
     }
