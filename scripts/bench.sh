@@ -12,7 +12,9 @@
 #   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
 #   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
 #     run of the Python image the node built;
-#   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency.
+#   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency;
+#   soak: an embedded silo of its own with a 3-second task retention, 100,000 no-op tasks (--count), and its working set
+#     at the end against after a warm-up.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,13 +46,15 @@ dotnet build src/Orleans.Faas.Silo -c Release -nologo -v quiet
 dotnet build test/Orleans.Faas.Benchmarks -c Release -nologo -v quiet
 bench=(dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll)
 
-# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background, its log in $logs, and waits until its gateway is healthy.
+# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background, its log in $logs, its process id in $SILO_PID,
+# and waits until its gateway is healthy.
 start_silo() {
   local name="$1" url="$2"
   shift 2
   env "$@" Faas__Silo__NodeName="$name" Faas__Gateway__Url="$url" Faas__Docker__Endpoint="$DOCKER_HOST" Faas__Docker__SocketParent="$work" \
     dotnet src/Orleans.Faas.Silo/bin/Release/net10.0/Orleans.Faas.Silo.dll >"$logs/$name.log" 2>&1 &
   local pid=$!
+  SILO_PID=$pid
   STOP_ON_EXIT+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")
   for _ in $(seq 1 120); do
     curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
@@ -129,6 +133,12 @@ case "$mode" in
   batch)
     start_embedded_silo
     "${bench[@]}" batch "$@" --gateway "$gateway"
+    ;;
+  soak)
+    # Its own silo, so that nothing else it ran counts; no provider benchmarks, which would run beside the soak.
+    start_silo bench-soak http://127.0.0.1:18088 Faas__Silo__SiloPort=21119 Faas__Silo__GatewayPort=23009 \
+      Faas__Tasks__Retention=00:00:03 Faas__Scheduling__AutoBenchmark=false
+    "${bench[@]}" soak "$@" --gateway http://127.0.0.1:18088 --silo-pid "$SILO_PID"
     ;;
   *)
     start_embedded_silo

@@ -53,6 +53,12 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddTransient<CallbackOutbox>();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        // Orleans keeps a stopped entry of every removed reminder until its next read of the reminder table, and every
+        // task's watchdog leaves one: read it every half minute rather than every five, so they stay few.
+        silo.Services.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(30));
+        // Tasks are many and short-lived; a cached location leaves only when the cache is full or it is read again, so
+        // Orleans' default of a million would hold a quarter of a gigabyte of locations of grains long gone.
+        silo.Services.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = 10_000);
         silo.Services.AddSingleton<ProviderView>();
         silo.Services.AddSingleton<ProviderViewFeed>();
         silo.Services.AddSingleton<IProviderViewRefresh>(s => s.GetRequiredService<ProviderViewFeed>());
@@ -77,6 +83,7 @@ public static class FaasGrainsSiloBuilderExtensions
             : ActivatorUtilities.CreateInstance<InProcessModelTrainer>(s));
         silo.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TaskOptions>().BindConfiguration(TaskOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -4,6 +4,7 @@ using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Benchmarks.Latency;
 using Orleans.Faas.Benchmarks.Mapping;
 using Orleans.Faas.Benchmarks.Placement;
+using Orleans.Faas.Benchmarks.Soak;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
 
@@ -59,4 +60,5 @@ root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));
 root.Add(MapBenchmark.Command(gateway));
 root.Add(BatchBenchmark.Command(gateway));
+root.Add(MemorySoakBenchmark.Command(gateway));
 return await root.Parse(args).InvokeAsync();

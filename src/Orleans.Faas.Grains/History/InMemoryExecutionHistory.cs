@@ -1,16 +1,28 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 
 namespace Orleans.Faas.History;
 
-/// <summary>The execution history of embedded mode: this silo's records, for as long as the process lives.</summary>
-public sealed class InMemoryExecutionHistory : IExecutionHistory
+/// <summary>
+/// The execution history of embedded mode: this silo's newest records, at most <see cref="HistoryOptions.InMemoryLimit"/>,
+/// for as long as the process lives.
+/// </summary>
+public sealed class InMemoryExecutionHistory(IOptions<HistoryOptions> options) : IExecutionHistory
 {
     private readonly ConcurrentDictionary<(Guid TaskId, int Attempt), ExecutionRecord> _records = new();
 
+    // Appends arrive about in order of finish, so the first appended is dropped first.
+    private readonly ConcurrentQueue<(Guid TaskId, int Attempt)> _appended = new();
+
     public Task Append(ExecutionRecord record)
     {
-        _records.TryAdd((record.TaskId, record.Attempt), record);
+        if (_records.TryAdd((record.TaskId, record.Attempt), record))
+        {
+            _appended.Enqueue((record.TaskId, record.Attempt));
+            while (_records.Count > options.Value.InMemoryLimit && _appended.TryDequeue(out var oldest))
+                _records.TryRemove(oldest, out _);
+        }
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Faas.History;
 using Orleans.Faas.Tasks;
 
@@ -21,7 +22,7 @@ public sealed class InMemoryExecutionHistoryTests
     [Fact]
     public async Task Pages_of_two_read_every_record_once_newest_first_with_ties_in_task_and_attempt_order()
     {
-        var history = new InMemoryExecutionHistory();
+        var history = new InMemoryExecutionHistory(Options.Create(new HistoryOptions()));
         foreach (var record in Newest.Reverse())
             await history.Append(record);
 
@@ -34,7 +35,7 @@ public sealed class InMemoryExecutionHistoryTests
     [Fact]
     public async Task Paging_keeps_the_function_and_provider_filters()
     {
-        var history = new InMemoryExecutionHistory();
+        var history = new InMemoryExecutionHistory(Options.Create(new HistoryOptions()));
         foreach (var record in Newest)
         {
             await history.Append(record);
@@ -45,6 +46,16 @@ public sealed class InMemoryExecutionHistoryTests
         Assert.Equal(Newest, (await Pages(history, "resize", "node-a")).SelectMany(p => p));
         Assert.Equal(Enumerable.Repeat("node-a", Newest.Length * 2), (await Pages(history, null, "node-a")).SelectMany(p => p).Select(r => r.Provider));
         Assert.Equal(Enumerable.Repeat("thumbnail", Newest.Length), (await Pages(history, "thumbnail", null)).SelectMany(p => p).Select(r => r.Function));
+    }
+
+    [Fact]
+    public async Task Past_its_limit_it_keeps_the_newest_records()
+    {
+        var history = new InMemoryExecutionHistory(Options.Create(new HistoryOptions { InMemoryLimit = 3 }));
+        foreach (var record in Newest.Reverse())
+            await history.Append(record);
+
+        Assert.Equal(Newest[..3], (await Pages(history, null, null)).SelectMany(p => p));
     }
 
     /// <summary>Reads two records at a time, each page after the last record of the one before, until one is short.</summary>
