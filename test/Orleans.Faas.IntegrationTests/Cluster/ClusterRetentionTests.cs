@@ -24,7 +24,7 @@ public sealed class ClusterRetentionTests
             "no task or expiry bucket row is left");
     }
 
-    /// <summary>Stored rows of one state name that still hold state.</summary>
+    /// <summary>Rows stored under one state name.</summary>
     private static async Task<long> Rows(string postgres, string stateName)
     {
         await using var dataSource = NpgsqlDataSource.Create(postgres);
