@@ -13,6 +13,8 @@
 #   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
 #     run of the Python image the node built;
 #   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency;
+#   kills: a private PostgreSQL and redis-server, three cluster-mode silos and a gateway of its own; async submissions
+#     with no faults, then while a random silo is SIGKILLed every 25 s and started again 5 s later;
 #   soak: an embedded silo of its own with a 3-second task retention, 100,000 no-op tasks (--count), and its working set
 #     at the end against after a warm-up.
 set -euo pipefail
@@ -46,7 +48,7 @@ dotnet build src/Orleans.Faas.Silo -c Release -nologo -v quiet
 dotnet build test/Orleans.Faas.Benchmarks -c Release -nologo -v quiet
 bench=(dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll)
 
-# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background, its log in $logs, its process id in $SILO_PID,
+# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background, its log in $logs, its process id in $STARTED_PID,
 # and waits until its gateway is healthy.
 start_silo() {
   local name="$1" url="$2"
@@ -54,7 +56,7 @@ start_silo() {
   env "$@" Faas__Silo__NodeName="$name" Faas__Gateway__Url="$url" Faas__Docker__Endpoint="$DOCKER_HOST" Faas__Docker__SocketParent="$work" \
     dotnet src/Orleans.Faas.Silo/bin/Release/net10.0/Orleans.Faas.Silo.dll >"$logs/$name.log" 2>&1 &
   local pid=$!
-  SILO_PID=$pid
+  STARTED_PID=$pid
   STOP_ON_EXIT+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")
   for _ in $(seq 1 120); do
     curl -fs "$url/healthz" >/dev/null 2>&1 && return 0
@@ -130,6 +132,36 @@ case "$mode" in
     start_embedded_silo
     "${bench[@]}" python "$@" --gateway "$gateway" --docker-host "$DOCKER_HOST"
     ;;
+  kills)
+    start_cluster_stores 25455 26400
+    dotnet build src/Orleans.Faas.Gateway -c Release -nologo -v quiet
+    # Silos started again by the killer below are started in its subshell: their pids are kept in files to stop them.
+    soak_silo() {
+      start_silo "soak-$1" "http://127.0.0.1:$((18101 + $1))" "${CLUSTER_SETTINGS[@]}" Faas__Silo__SiloPort=$((21131 + $1)) \
+        Faas__Silo__GatewayPort=$((23021 + $1)) Faas__Worker__Slots=4 Faas__Scheduling__AutoBenchmark=false
+      echo "$STARTED_PID" >"$work/soak-$1.pid"
+    }
+    STOP_ON_EXIT+=("cat '$work'/soak-*.pid 2>/dev/null | xargs -r kill -9 2>/dev/null")
+    for n in 0 1 2; do soak_silo "$n"; done
+    env "${CLUSTER_SETTINGS[@]}" Faas__Gateway__Url=http://127.0.0.1:18100 \
+      dotnet src/Orleans.Faas.Gateway/bin/Release/net10.0/Orleans.Faas.Gateway.dll >"$logs/soak-gateway.log" 2>&1 &
+    STOP_ON_EXIT+=("kill $! 2>/dev/null")
+    until curl -fs http://127.0.0.1:18100/healthz >/dev/null 2>&1; do sleep 0.5; done
+    # While the benchmark's signal file exists: every 25 s a random silo is SIGKILLed, and started again 5 s later.
+    (
+      while true; do
+        sleep 25
+        [ -f "$work/kill-now" ] || continue
+        n=$((RANDOM % 3))
+        kill -9 "$(cat "$work/soak-$n.pid")" 2>/dev/null || true
+        echo "killed soak-$n at $(date +%T)"
+        sleep 5
+        soak_silo "$n" >/dev/null
+      done
+    ) &
+    STOP_ON_EXIT+=("kill $! 2>/dev/null")
+    "${bench[@]}" kills "$@" --gateway http://127.0.0.1:18100 --signal-file "$work/kill-now"
+    ;;
   batch)
     start_embedded_silo
     "${bench[@]}" batch "$@" --gateway "$gateway"
@@ -138,7 +170,7 @@ case "$mode" in
     # Its own silo, so that nothing else it ran counts; no provider benchmarks, which would run beside the soak.
     start_silo bench-soak http://127.0.0.1:18088 Faas__Silo__SiloPort=21119 Faas__Silo__GatewayPort=23009 \
       Faas__Tasks__Retention=00:00:03 Faas__Scheduling__AutoBenchmark=false
-    "${bench[@]}" soak "$@" --gateway http://127.0.0.1:18088 --silo-pid "$SILO_PID"
+    "${bench[@]}" soak "$@" --gateway http://127.0.0.1:18088 --silo-pid "$STARTED_PID"
     ;;
   *)
     start_embedded_silo

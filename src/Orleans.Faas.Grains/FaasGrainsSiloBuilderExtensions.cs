@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Benchmarks;
@@ -37,6 +38,10 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<FaasMetrics>();
         silo.Services.TryAddSingleton<IExecutionHistory, InMemoryExecutionHistory>();
         silo.Services.AddSingleton<NodeWorker>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeWorkerShutdown>();
+        // The host waits for the node's stop grace and then for the rest of the silo to stop.
+        silo.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
+            host.ShutdownTimeout = worker.Value.StopGrace + TimeSpan.FromSeconds(30));
         silo.Services.AddHostedService<ProviderLossWatcher>();
         silo.Services.AddSingleton<ProfileObservations>();
         silo.Services.AddHostedService<ProfileLearner>();

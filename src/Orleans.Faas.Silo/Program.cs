@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Faas;
 using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Silo.Hosting;
 using Orleans.Faas.Silo.Providers;
@@ -17,8 +18,7 @@ if (args is [TrainerCommand.Verb])
 // appsettings.json is read from beside the binary, wherever it is started from (systemd, scripts, tests).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var host = builder.Read<SiloHostOptions>(SiloHostOptions.Section);
-var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
-var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
+var (cluster, deployment) = builder.AddFaasDefaults(FaasMetrics.MeterName);
 
 if (args is ["migrate"])
     return await SchemaCommand.Migrate(deployment);
@@ -35,13 +35,12 @@ builder.UseOrleans(silo =>
 });
 var runners = await builder.AddFunctionRunners(host);
 var gateway = builder.AddFaasGateway();
-builder.AddFaasTelemetry(FaasMetrics.MeterName);
 
 var app = builder.Build();
 if (deployment.Mode == FaasMode.Cluster)
     await app.Services.GetRequiredService<SchemaMigrator>().ApplyAsync(CancellationToken.None);
 app.MapFaasGateway();
-app.MapFaasMetrics();
+app.MapFaasDefaults();
 app.Logger.LogInformation("{Runners}", runners);
 app.Logger.LogInformation("Orleans.Faas node {NodeName}: {Mode} mode, gateway on {Url}", host.NodeName, deployment.Mode, gateway.Url);
 await app.RunAsync();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Faas.History;
 using Orleans.Faas.Models;
@@ -24,7 +23,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton<PostgresExecutionHistory>();
         services.AddSingleton<IExecutionHistory>(s => s.GetRequiredService<PostgresExecutionHistory>());
-        services.AddSingleton<IHostedService>(s => s.GetRequiredService<PostgresExecutionHistory>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<PostgresExecutionHistory>());
         return services;
     }
 

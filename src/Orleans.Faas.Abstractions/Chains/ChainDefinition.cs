@@ -6,8 +6,4 @@ namespace Orleans.Faas.Chains;
 [GenerateSerializer, Immutable, Alias("faas.ChainDefinition")]
 public sealed record ChainDefinition(
     [property: Id(0)] string Name,
-    [property: Id(1)] ImmutableArray<ChainStep> Steps)
-{
-    /// <summary>Member by member (record equality compares the steps array by reference).</summary>
-    public bool SameAs(ChainDefinition other) => Name == other.Name && Steps.SequenceEqual(other.Steps);
-}
+    [property: Id(1)] ImmutableArray<ChainStep> Steps);

@@ -38,6 +38,14 @@ public interface ITaskGrain : IGrainWithGuidKey, IExpiring
     Task RetryAfterProviderLoss(int attempt);
 
     /// <summary>
+    /// The node holding the QUEUED <paramref name="attempt"/> is stopping before it started it: the task is placed
+    /// again as a new attempt (not counted as a failure), or FAILS with reason "provider lost" when it is pinned there.
+    /// A stale attempt is ignored.
+    /// </summary>
+    [Alias("HandBack")]
+    Task HandBack(int attempt);
+
+        /// <summary>
     /// QUEUED or RUNNING → FAILED with reason "cancelled"; a running attempt is stopped and its container or process
     /// is gone when this returns. Null when no task with this id was ever submitted.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Gateway.Functions;
@@ -5,5 +6,5 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <summary>An uploaded code file as the API shows it: its name, size and hash, not its bytes.</summary>
 public sealed record CodeFileResponse(string FileName, int Bytes, string Sha256)
 {
-    public static CodeFileResponse? From(CodeFile? code) => code is null ? null : new(code.FileName, code.Content.Length, code.Sha256);
+    public static CodeFileResponse? From(CodeFile? code) => code is null ? null : new(code.FileName, code.Content.Length, Convert.ToHexStringLower(SHA256.HashData(code.Content)));
 }

@@ -1,3 +1,4 @@
+using Orleans.Faas.Hosting;
 using StackExchange.Redis;
 
 namespace Orleans.Faas.Gateway.Hosting;
@@ -13,7 +14,7 @@ public static class GatewayClustering
         {
             if (deployment.Mode == FaasMode.Cluster)
             {
-                client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                client.Configure<Orleans.Configuration.ClusterOptions>(cluster.ApplyTo);
                 client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(deployment.Redis!));
             }
             else

@@ -12,11 +12,12 @@ using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Providers;
 using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Gateway.Tasks;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Json;
 
 namespace Orleans.Faas.Gateway.Hosting;
 
-/// <summary>Adds the HTTP API to a web host, whether that host is a silo (embedded) or an Orleans client.</summary>
+/// <summary>Adds the HTTP API to a web host, whether that host is a silo or a standalone gateway (an Orleans client).</summary>
 public static class GatewayHosting
 {
     /// <returns>The gateway's options as configured, for the host's start-up log.</returns>
@@ -31,7 +32,6 @@ public static class GatewayHosting
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddSingleton<RequestBody>();
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
         builder.Services.TryAddSingleton(TimeProvider.System);
         return options;
     }
@@ -54,7 +54,6 @@ public static class GatewayHosting
         v1.MapPredictionEndpoints();
         v1.MapModelEndpoints();
 
-        app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>
         {

@@ -76,12 +76,14 @@ public static class InvocationEndpoints
         var key = IdempotencyKey.Of(request);
         var input = await body.ReadBytes(request, ct);
         var function = grains.GetGrain<IFunctionGrain>(name);
-        if (key is null)
-            return await function.Invoke(input, options);
-
-        // The key is claimed first, so a retry after any failure below finds the same task id and submits it at most once.
-        var taskId = await grains.GetGrain<IIdempotencyGrain>($"{name}/{key}").Claim(Guid.NewGuid(), gateway.IdempotencyWindow);
-        await function.InvokeAs(taskId, input, options);
+        // The task id is chosen before submitting (with a key, claimed first, so a client's retry finds the same one),
+        // so the submission can be sent again while a silo that held its function or task is being declared dead:
+        // a task submits at most once under its id.
+        var taskId = key is null
+            ? Guid.NewGuid()
+            : await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
+                async _ => await grains.GetGrain<IIdempotencyGrain>($"{name}/{key}").Claim(Guid.NewGuid(), gateway.IdempotencyWindow), ct);
+        await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await function.InvokeAs(taskId, input, options), ct);
         return taskId;
     }
 }

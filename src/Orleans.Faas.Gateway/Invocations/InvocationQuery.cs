@@ -1,4 +1,3 @@
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Problems;
 

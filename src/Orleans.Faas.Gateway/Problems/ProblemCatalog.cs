@@ -67,6 +67,7 @@ public static class ProblemCatalog
         PinnedProviderUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "The provider cannot take the task.", e.Message),
         UnmetConstraintException e => Unmet(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
+        TaskNotStoredException e => NotStored(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
         _ => null,
@@ -85,7 +86,14 @@ public static class ProblemCatalog
         return problem;
     }
 
-    private static ProblemDetails TooManyItems(TooManyBatchItemsException e)
+    private static ProblemDetails NotStored(TaskNotStoredException e)
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.", e.Message);
+        problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
+        return problem;
+    }
+
+        private static ProblemDetails TooManyItems(TooManyBatchItemsException e)
     {
         var problem = Problem(StatusCodes.Status413PayloadTooLarge, "The batch has too many items.", e.Message);
         problem.Extensions["maxItems"] = e.Limit;

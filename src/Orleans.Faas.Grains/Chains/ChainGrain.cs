@@ -22,7 +22,7 @@ public sealed class ChainGrain(
             throw new InvalidChainDefinitionException(errors);
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to chain '{Name}'.", nameof(definition));
-        if (Record.Versions.LastOrDefault() is { } latest && latest.Definition.SameAs(definition))
+        if (Record.Versions.LastOrDefault() is { } latest && Same(latest.Definition, definition))
             return new ChainRegistration(latest, Created: false, Record.CallbackSecret);
 
         var version = new ChainVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
@@ -62,4 +62,7 @@ public sealed class ChainGrain(
         var request = new ChainRunRequest(Name, latest.Version, latest.Definition.Steps, input, callbackUrl);
         return await GrainFactory.GetGrain<IChainRunGrain>(Guid.NewGuid()).Start(request);
     }
+
+    // Member by member: record equality compares the steps array by reference.
+    private static bool Same(ChainDefinition a, ChainDefinition b) => a.Name == b.Name && a.Steps.SequenceEqual(b.Steps);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Immutable;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Callbacks;
@@ -67,14 +68,30 @@ public sealed class FunctionGrain(
     public async Task<Guid> Invoke(byte[] input, InvocationOptions options)
     {
         var taskId = Guid.NewGuid();
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).Submit(TaskSubmissions.For(Plan(), input, options));
+        await Submitting(taskId, task => task.Submit(TaskSubmissions.For(Plan(), input, options)));
         return taskId;
     }
 
     public async Task InvokeAs(Guid taskId, byte[] input, InvocationOptions options)
     {
         // The task decides, one call after another, so two callers with the same id submit it once.
-        await GrainFactory.GetGrain<ITaskGrain>(taskId).SubmitIfNew(TaskSubmissions.For(Plan(), input, options));
+        await Submitting(taskId, task => task.SubmitIfNew(TaskSubmissions.For(Plan(), input, options)));
+    }
+
+    /// <summary>
+    /// A new task whose state cannot even be read (its database is away) fails to activate with Orleans' storage
+    /// error around the database's; the caller gets that as the task not being stored, which it may try again.
+    /// </summary>
+    private async Task Submitting(Guid taskId, Func<ITaskGrain, Task> submit)
+    {
+        try
+        {
+            await submit(GrainFactory.GetGrain<ITaskGrain>(taskId));
+        }
+        catch (OrleansException e) when (e.InnerException is DbException database)
+        {
+            throw new TaskNotStoredException(taskId, database.Message);
+        }
     }
 
     public Task<InvocationPlan> GetInvocationPlan() => Task.FromResult(Plan());

@@ -15,10 +15,7 @@ public sealed partial class TaskGrain
         // Failed first, so whatever the run reports from now on is stale; then the run is stopped.
         var attempt = new TaskAttempt(Id, Record.Attempts);
         var provider = Record.Provider;
-        MoveTo(TaskState.Failed);
-        Record.FailureReason = FailureReasons.Cancelled;
-        Record.Error = "Cancelled by a caller.";
-        await FinishAsync(wallTime: TimeSpan.Zero);
+        await FailNow(FailureReasons.Cancelled, "Cancelled by a caller.");
 
         if (provider is not null)
         {

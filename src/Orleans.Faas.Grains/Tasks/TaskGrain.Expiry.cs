@@ -11,5 +11,7 @@ public sealed partial class TaskGrain
             await Expiry.Forget(this, state);
         else if (TaskLifecycle.IsFinished(Record.Status))
             await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
+        // Readers see what is stored: nothing, once the task is deleted.
+        Record = state.State;
     }
 }

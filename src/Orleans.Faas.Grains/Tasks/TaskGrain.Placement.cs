@@ -31,26 +31,35 @@ public sealed partial class TaskGrain
             return;
         }
 
-        if (Record.Status == TaskState.Running)
-            MoveTo(TaskState.Queued);
-        Record.Attempts++;
-        Record.Provider = null;
-        Record.StartedAt = null;
-        Record.LoadAtStart = null;
-        Record.Placement = null;
-        await state.WriteStateAsync();
+        await Store(r =>
+        {
+            if (r.Status == TaskState.Running)
+                MoveTo(r, TaskState.Queued);
+            r.Attempts++;
+            (r.Provider, r.StartedAt, r.LoadAtStart, r.Placement) = (null, null, null, null);
+        });
         TellBatch();
         LogRetrying(Id, lostProvider, Record.Attempts, maxAttempts);
         await TryPlace();
     }
 
-    private async Task FailLost(string error)
+    public async Task HandBack(int attempt)
     {
-        MoveTo(TaskState.Failed);
-        Record.FailureReason = FailureReasons.ProviderLost;
-        Record.Error = error;
-        await FinishAsync(wallTime: TimeSpan.Zero);
+        if (IsStale(attempt) || Record.Status != TaskState.Queued)
+            return;
+        if (Record.Submission!.PinnedProvider is { } pinned)
+        {
+            await FailLost($"The task is pinned to provider '{pinned}', which stopped before it started the task; pinned tasks never move to another provider.");
+            return;
+        }
+        if (Record.Provider is { } stopping)
+            GrainFactory.GetGrain<IProviderGrain>(stopping).Release(new TaskAttempt(Id, attempt)).Ignore();
+        await Store(r => (r.Attempts, r.Provider, r.Placement) = (r.Attempts + 1, null, null));
+        TellBatch();
+        await TryPlace();
     }
+
+        private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
 
     /// <summary>
     /// Places the current attempt from this silo's provider view and hands it to the first worker in the plan that
@@ -77,11 +86,9 @@ public sealed partial class TaskGrain
                     throw new PinnedProviderUnavailableException(provider, plan.Ranked[i].Status, $"its worker could not be reached ({e.Message}).");
                 continue;
             }
-            Record.Provider = provider;
-            Record.Placement = decision;
             await Task.WhenAll(
                 GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts)),
-                state.WriteStateAsync());
+                Store(r => (r.Provider, r.Placement) = (provider, decision)));
             return;
         }
         throw new NoProviderAvailableException(submission.Function.Definition.Runtime);

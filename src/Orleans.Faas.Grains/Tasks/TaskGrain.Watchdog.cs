@@ -42,22 +42,31 @@ public sealed partial class TaskGrain : IRemindable
             await TryPlace();
             return;
         }
-        if (!await WorkerHoldsCurrentAttempt(Record.Provider))
+        if (await WorkerHoldsCurrentAttempt(Record.Provider) is false)
         {
             LogAttemptLost(Id, Record.Attempts, Record.Provider);
             await RetryAfterProviderLoss(Record.Attempts);
         }
     }
 
-    private async Task<bool> WorkerHoldsCurrentAttempt(string provider)
+    /// <summary>
+    /// False only when the attempt is known to be lost: the worker says it does not hold it, or membership has no live
+    /// silo for the provider. Null when the worker could not be asked; the next tick asks again.
+    /// </summary>
+    private async Task<bool?> WorkerHoldsCurrentAttempt(string provider)
     {
         try
         {
             return await GrainFactory.GetGrain<IWorkerGrain>(provider).Holds(new TaskAttempt(Id, Record.Attempts));
         }
-        catch (Exception e) when (e is ProviderSiloUnavailableException or OrleansException or TimeoutException)
+        catch (ProviderSiloUnavailableException)
         {
             return false;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogWorkerUnreachable(e, Id, provider);
+            return null;
         }
     }
 
@@ -69,7 +78,7 @@ public sealed partial class TaskGrain : IRemindable
         {
             _watchdog = await this.RegisterOrUpdateReminder(WatchdogName, period, period);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) // the reminder table's own errors too, e.g. its database being away
         {
             LogWatchdogNotArmed(e, Id);
         }
@@ -100,7 +109,7 @@ public sealed partial class TaskGrain : IRemindable
                 await this.UnregisterReminder(_watchdog);
             _watchdog = null;
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
+        catch (Exception e) // the reminder table's own errors too, e.g. its database being away
         {
             LogWatchdogNotDisarmed(e, Id);
         }
@@ -115,6 +124,9 @@ public sealed partial class TaskGrain : IRemindable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its history row is not stored yet; the watchdog stays to append it again")]
     private partial void LogHistoryNotRecorded(Guid taskId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} could not be asked about its attempt; asking again next period")]
+    private partial void LogWorkerUnreachable(Exception exception, Guid taskId, string provider);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]
     private partial void LogAttemptLost(Guid taskId, int attempt, string provider);
 }

@@ -16,7 +16,8 @@ namespace Orleans.Faas.Tasks;
 
 /// <summary>
 /// One invocation's lifecycle. Placement and the watchdog that re-places lost attempts live in the other parts of
-/// this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>).
+/// this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>). Every transition is stored before
+/// anyone sees it (<see cref="Store"/>).
 /// </summary>
 public sealed partial class TaskGrain(
     [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
@@ -36,9 +37,16 @@ public sealed partial class TaskGrain(
 
     private Guid Id => this.GetPrimaryKey();
 
-    private TaskRecord Record => state.State;
+    /// <summary>The task as last stored: all that readers, the watchdog and the next transition ever see.</summary>
+    private TaskRecord Record { get; set; } = new();
 
     private string FunctionName => Record.Submission!.Function.Definition.Name;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Record = state.State;
+        return Task.CompletedTask;
+    }
 
     public async Task<bool> SubmitIfNew(TaskSubmission submission)
     {
@@ -53,11 +61,8 @@ public sealed partial class TaskGrain(
         if (Record.Submission is not null)
             throw new InvalidOperationException($"Task '{Id}' was already submitted.");
 
-        Record.Submission = submission;
-        Record.Status = TaskState.Queued;
-        Record.Attempts = 1;
-        Record.QueuedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        var queuedAt = clock.GetUtcNow();
+        await Store(r => (r.Submission, r.Status, r.Attempts, r.QueuedAt) = (submission, TaskState.Queued, 1, queuedAt));
 
         // The watchdog is armed while the attempt is placed: the worker's start report waits for this call to end.
         var arming = ArmWatchdog();
@@ -71,7 +76,7 @@ public sealed partial class TaskGrain(
             await arming;
             await DisarmWatchdog();
             await state.ClearStateAsync();
-            state.State = new TaskRecord();
+            Record = state.State = new TaskRecord();
             throw;
         }
         metrics.TaskReached(FunctionName, TaskState.Queued);
@@ -84,11 +89,8 @@ public sealed partial class TaskGrain(
         if (IsStale(attempt) || Record.Status != TaskState.Queued)
             return false;
 
-        Record.Status = TaskState.Running;
-        Record.Provider = provider;
-        Record.StartedAt = clock.GetUtcNow();
-        Record.LoadAtStart = loadAtStart;
-        await state.WriteStateAsync();
+        var startedAt = clock.GetUtcNow();
+        await Store(r => (r.Status, r.Provider, r.StartedAt, r.LoadAtStart) = (TaskState.Running, provider, startedAt, loadAtStart));
         metrics.TaskReached(FunctionName, TaskState.Running);
         TellBatch();
         return true;
@@ -100,14 +102,11 @@ public sealed partial class TaskGrain(
             return;
 
         var (reason, error) = outcome.Succeeded ? (null, null) : FailureDescription.Of(outcome, Record.Submission!.Function.Definition.Timeout);
-        MoveTo(outcome.Succeeded ? TaskState.Completed : TaskState.Failed);
-        Record.ExitCode = outcome.ExitCode;
-        Record.Output = outcome.Output;
-        Record.Logs = outcome.Logs;
-        Record.FailureReason = reason;
-        Record.Error = error;
-        Record.Conditions = outcome.Conditions;
-        await FinishAsync(outcome.WallTime, outcome.Metrics);
+        await FinishAsync(outcome.Succeeded ? TaskState.Completed : TaskState.Failed, r =>
+        {
+            (r.ExitCode, r.Output, r.Logs, r.Conditions) = (outcome.ExitCode, outcome.Output, outcome.Logs, outcome.Conditions);
+            (r.FailureReason, r.Error) = (reason, error);
+        }, outcome.WallTime, outcome.Metrics);
     }
 
     public async Task Fail(int attempt, string reason, string error)
@@ -115,10 +114,7 @@ public sealed partial class TaskGrain(
         if (IsStale(attempt))
             return;
 
-        MoveTo(TaskState.Failed);
-        Record.FailureReason = reason;
-        Record.Error = error;
-        await FinishAsync(TimeSpan.Zero);
+        await FailNow(reason, error);
     }
 
     public Task<TaskSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
@@ -153,28 +149,59 @@ public sealed partial class TaskGrain(
         return true;
     }
 
-    private void MoveTo(TaskState next)
+    /// <summary>
+    /// Applies <paramref name="change"/> to a copy of the task and stores it; only once it is stored does the copy
+    /// become <see cref="Record"/>. A write that fails leaves the task as stored before, and the caller gets a
+    /// <see cref="TaskNotStoredException"/>.
+    /// </summary>
+    private async Task Store(Action<TaskRecord> change)
     {
-        if (!TaskLifecycle.IsLegal(Record.Status, next))
-            throw new IllegalTaskTransitionException(Id, Record.Status, next);
-        Record.Status = next;
+        var next = Record.Copy();
+        change(next);
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            state.State = Record;
+            LogNotStored(e, Id);
+            throw new TaskNotStoredException(Id, e.Message);
+        }
+        Record = next;
     }
 
-    private async Task FinishAsync(TimeSpan wallTime, ExecutionMetrics? cost = null)
+    private void MoveTo(TaskRecord record, TaskState next)
     {
-        Record.FinishedAt = clock.GetUtcNow();
-        Record.WallTime = wallTime;
-        Record.Metrics = cost;
-        if (Record.Submission!.CallbackUrl is { } url)
-            Record.Callback = CallbackStatus.Pending(url, Record.FinishedAt.Value + callbackOptions.Value.RetryFor);
-        await state.WriteStateAsync();
+        if (!TaskLifecycle.IsLegal(record.Status, next))
+            throw new IllegalTaskTransitionException(Id, record.Status, next);
+        record.Status = next;
+    }
+
+    /// <summary>QUEUED or RUNNING → FAILED without a run to show for it.</summary>
+    private Task FailNow(string reason, string error) =>
+        FinishAsync(TaskState.Failed, r => (r.FailureReason, r.Error) = (reason, error), TimeSpan.Zero);
+
+    private async Task FinishAsync(TaskState status, Action<TaskRecord> outcome, TimeSpan wallTime, ExecutionMetrics? cost = null)
+    {
+        var finishedAt = clock.GetUtcNow();
+        var callbackFor = callbackOptions.Value.RetryFor;
+        await Store(r =>
+        {
+            MoveTo(r, status);
+            outcome(r);
+            (r.FinishedAt, r.WallTime, r.Metrics) = (finishedAt, wallTime, cost);
+            if (r.Submission!.CallbackUrl is { } url)
+                r.Callback = CallbackStatus.Pending(url, finishedAt + callbackFor);
+        });
         _finished.TrySetResult(Snapshot()!);
         TellBatch();
-        expiry.Schedule(this.GetGrainId(), Record.FinishedAt.Value);
+        expiry.Schedule(this.GetGrainId(), finishedAt);
         await outbox.Start(this);
 
         metrics.TaskReached(FunctionName, Record.Status);
-        metrics.TaskFinished(FunctionName, Record.Status, Record.FinishedAt.Value - Record.QueuedAt);
+        metrics.TaskFinished(FunctionName, Record.Status, finishedAt - Record.QueuedAt);
         var recorded = Task.CompletedTask;
         if (Record.Provider is { } provider)
         {
@@ -203,11 +230,7 @@ public sealed partial class TaskGrain(
 
     byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(TaskResponse.From(Snapshot()!), FaasJson.Options);
 
-    async Task ICallbackOwner.SaveCallback(CallbackStatus status)
-    {
-        Record.Callback = status;
-        await state.WriteStateAsync();
-    }
+    Task ICallbackOwner.SaveCallback(CallbackStatus status) => Store(r => r.Callback = status);
 
     private TaskSnapshot? Snapshot() => Record.Submission is not { } submission
         ? null
@@ -236,6 +259,9 @@ public sealed partial class TaskGrain(
             submission.Batch,
             Record.Callback);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
+    private partial void LogNotStored(Exception exception, Guid taskId);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);
 }

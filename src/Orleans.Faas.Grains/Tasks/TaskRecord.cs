@@ -67,4 +67,7 @@ public sealed class TaskRecord
     /// <summary>How delivering the finished task to its callback URL goes; null without one or before it finished.</summary>
     [Id(17)]
     public CallbackStatus? Callback { get; set; }
+
+    /// <summary>A copy to change; the values it shares with this one are immutable or replaced whole, never changed in place.</summary>
+    public TaskRecord Copy() => (TaskRecord)MemberwiseClone();
 }

@@ -14,7 +14,7 @@ namespace Orleans.Faas.Workers;
 /// <summary>
 /// This node's execution slots and the FIFO behind them, one per silo for the silo's lifetime. It lives outside the
 /// worker grain so that nothing queued or running is lost when Orleans deactivates or re-creates that grain (it does,
-/// e.g. when the silo holding its directory entry dies). Stopping the silo cancels what runs.
+/// e.g. when the silo holding its directory entry dies). A stopping silo closes it first (<see cref="Close"/>).
 /// </summary>
 public sealed partial class NodeWorker(
     IGrainFactory grains,
@@ -36,7 +36,9 @@ public sealed partial class NodeWorker(
     private readonly ColdStartCost _coldStarts = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
+    private bool _closing;
 
     /// <summary>The provider id is the silo's name.</summary>
     private string ProviderId => silo.Name;
@@ -58,6 +60,9 @@ public sealed partial class NodeWorker(
     {
         lock (_lock)
         {
+            // Placement skips a provider whose silo is going away and tries the next one.
+            if (_closing)
+                throw new ProviderSiloUnavailableException(ProviderId);
             _held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt));
             _waiting.Enqueue(assignment);
         }
@@ -79,7 +84,49 @@ public sealed partial class NodeWorker(
     /// </summary>
     public Task Cancel(TaskAttempt attempt) => _runs.Stop(attempt, CancelPatience);
 
+    /// <summary>
+    /// The silo is stopping: take no more work, hand every queued attempt back to its task to be placed elsewhere, and
+    /// let what runs finish for up to <paramref name="grace"/>. What still runs after that is stopped by <see cref="Dispose"/>.
+    /// </summary>
+    public async Task Close(TimeSpan grace)
+    {
+        TaskAssignment[] queued;
+        lock (_lock)
+        {
+            _closing = true;
+            queued = [.. _waiting];
+            _waiting.Clear();
+            foreach (var assignment in queued)
+                _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+            if (_running == 0)
+                _idle.TrySetResult();
+        }
+        LogClosing(ProviderId, queued.Length, _running, grace.TotalSeconds);
+        await Task.WhenAll(queued.Select(HandBack));
+        try
+        {
+            await _idle.Task.WaitAsync(grace);
+        }
+        catch (TimeoutException)
+        {
+            LogGraceOver(ProviderId, _running);
+        }
+    }
+
     public void Dispose() => _stopping.Cancel();
+
+    private async Task HandBack(TaskAssignment assignment)
+    {
+        try
+        {
+            await Report(() => grains.GetGrain<ITaskGrain>(assignment.TaskId).HandBack(assignment.Attempt));
+        }
+        catch (Exception e)
+        {
+            // The task's watchdog finds the attempt gone from this node and places it again.
+            LogHandBackFailed(e, assignment.TaskId, assignment.Attempt);
+        }
+    }
 
     /// <summary>Removes the function's idle warm state from every runner of this node.</summary>
     public async Task<int> RemoveIdle(string function) =>
@@ -142,6 +189,8 @@ public sealed partial class NodeWorker(
                 _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
                 _predictedRuns.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
                 _running--;
+                if (_closing && _running == 0)
+                    _idle.TrySetResult();
             }
             StartWhatFits();
             await ReportLoad();
@@ -150,9 +199,9 @@ public sealed partial class NodeWorker(
 
     private async Task Run(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
-        // The task grain may have lived on a silo that just died; its reports must wait for it to come back elsewhere.
+        // The task grain may have lived on a silo that just died, or be unable to store for a while; its reports wait.
         var task = grains.GetGrain<ITaskGrain>(assignment.TaskId);
-        if (!await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId, loadAtStart)))
+        if (!await ClusterCalls.ThroughOutage.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId, loadAtStart)))
             return;
 
         var definition = assignment.Function.Definition;
@@ -185,7 +234,7 @@ public sealed partial class NodeWorker(
         await Report(() => task.Finish(assignment.Attempt, outcome));
     }
 
-    private static async Task Report(Func<Task> call) => await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await call());
+    private static async Task Report(Func<Task> call) => await ClusterCalls.ThroughOutage.ExecuteAsync(async _ => await call());
 
     private async Task ReportLoad()
     {
@@ -209,6 +258,15 @@ public sealed partial class NodeWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Task {TaskId} attempt {Attempt}: the runner failed mid-run")]
     private partial void LogRunnerBroke(Exception exception, Guid taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId} is stopping: it takes no more work, hands back {Queued} queued tasks and gives its {Running} running ones up to {GraceSeconds} s")]
+    private partial void LogClosing(string providerId, int queued, int running, double graceSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId}: {Running} tasks still run after the stop grace; they are stopped and placed again elsewhere")]
+    private partial void LogGraceOver(string providerId, int running);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} attempt {Attempt} could not be handed back; its watchdog will place it again")]
+    private partial void LogHandBackFailed(Exception exception, Guid taskId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId}: the load report did not arrive")]
     private partial void LogLoadReportFailed(Exception exception, string providerId);

@@ -11,5 +11,12 @@ public sealed class WorkerOptions
     [Range(0, 4096)]
     public int Slots { get; set; }
 
-    public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
+    /// <summary>
+    /// How long a stopping node (SIGTERM) lets its running tasks finish, after it stopped taking work and handed back
+    /// its queue; what still runs then is stopped and placed again elsewhere.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+        public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
 }

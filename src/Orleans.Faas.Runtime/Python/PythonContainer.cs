@@ -49,15 +49,29 @@ internal static class PythonContainer
         _ => throw new ArgumentException($"Function '{function.Name}' has no Python code.", nameof(function)),
     };
 
+    /// <summary>Invocations of a pickled function send and receive dill pickles (base64); every other one JSON.</summary>
+    public static bool IsPickled(FunctionDefinition function) => function.Pickled is not null;
+
+    /// <summary>The handler as <c>module:function</c> with the defaults filled in; null for a pickled callable.</summary>
+    public static string? EntryPointOf(FunctionDefinition function) => function switch
+    {
+        { Pickled: not null } => null,
+        { EntryPoint: { } entry } when entry.Contains(':') => entry,
+        { Code: { } code } when code.FileName.EndsWith(".py", StringComparison.Ordinal) =>
+            $"{code.FileName[..^3]}:{function.EntryPoint ?? PythonCode.DefaultFunction}",
+        { EntryPoint: { } name } => $"{PythonCode.InlineModule}:{name}",
+        _ => PythonCode.DefaultEntryPoint,
+    };
+
     /// <summary>The runner's command line: mode, how invocations are encoded, the code file and the entry point.</summary>
     public static IReadOnlyList<string> Command(FunctionDefinition function) =>
     [
         PythonRootfs.Interpreter,
         PythonRootfs.RunnerPath,
         function.Command is [CheckMode] ? CheckMode : ServeMode,
-        PythonCode.IsPickled(function) ? "pickled" : "json",
+        IsPickled(function) ? "pickled" : "json",
         $"{CodeFolder}/{CodeOf(function).FileName}",
-        PythonCode.EntryPointOf(function) ?? "",
+        EntryPointOf(function) ?? "",
     ];
 
     /// <summary>Writes the code file into the container's folder on the node, readable by whatever user the container runs as.</summary>

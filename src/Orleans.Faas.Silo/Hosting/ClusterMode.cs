@@ -2,7 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Storage;
 using StackExchange.Redis;
 
@@ -22,7 +22,7 @@ public static class ClusterMode
     {
         var postgres = deployment.RequirePostgres();
 
-        silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+        silo.Configure<ClusterOptions>(cluster.ApplyTo);
         if (host.AdvertisedAddress is { } address)
             silo.ConfigureEndpoints(IPAddress.Parse(address), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
         else
@@ -42,6 +42,9 @@ public static class ClusterMode
             (storage.Invariant, storage.ConnectionString, storage.GrainStorageSerializer, storage.DeleteStateOnClear) =
                 (NpgsqlInvariant, postgres, new OrleansGrainStorageSerializer(serializer), true)));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, postgres));
+        // A storage failure reaches the caller as Orleans' error with the database's exception inside; without this,
+        // that inner exception cannot cross to another silo and the caller learns only that a codec was missing.
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Services.AddFaasPostgres(postgres);
         silo.Services.AddPostgresExecutionHistory();
         silo.Services.AddPostgresModelStore();

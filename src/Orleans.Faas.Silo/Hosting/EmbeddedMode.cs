@@ -1,4 +1,4 @@
-using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Storage.Schema;
 
 namespace Orleans.Faas.Silo.Hosting;

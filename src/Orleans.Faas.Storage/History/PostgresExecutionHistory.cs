@@ -17,8 +17,15 @@ namespace Orleans.Faas.Storage.History;
 /// is done with.
 /// </summary>
 public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource, ILogger<PostgresExecutionHistory> logger)
-    : IHostedService, IExecutionHistory
+    : IHostedService, IExecutionHistory, ILifecycleParticipant<ISiloLifecycle>
 {
+    /// <summary>
+    /// In a silo it runs with the silo's application services: it stops after the node has drained (the silo's
+    /// Active stage), so the rows of the tasks that finish during the drain are written too.
+    /// </summary>
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe<PostgresExecutionHistory>(ServiceLifecycleStage.ApplicationServices, StartAsync, StopAsync);
+
     /// <summary>Rows held while the database does not take them; beyond this, new rows are dropped and each drop is logged.</summary>
     public const int Capacity = 100_000;
 
@@ -29,6 +36,7 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource _stopping = new();
     private Task _writing = Task.CompletedTask;
+    private volatile bool _closed;
     private ResiliencePipeline? _transientRetry;
 
     private ResiliencePipeline TransientRetry => _transientRetry ??= new ResiliencePipelineBuilder()
@@ -53,7 +61,10 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
         var row = new PendingRow(record);
         if (!_pending.Writer.TryWrite(row))
         {
-            LogDropped(record.TaskId, record.Attempt, Capacity);
+            if (_closed)
+                LogAfterStop(record.TaskId, record.Attempt);
+            else
+                LogDropped(record.TaskId, record.Attempt, Capacity);
             row.Done.SetCanceled();
         }
         return row.Done.Task;
@@ -83,6 +94,7 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _closed = true;
         _pending.Writer.TryComplete();
         await using var giveUp = cancellationToken.Register(_stopping.Cancel);
         await _writing;
@@ -178,7 +190,10 @@ public sealed partial class PostgresExecutionHistory(NpgsqlDataSource dataSource
     [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: {Capacity} rows wait for the database already; the row of task {TaskId} attempt {Attempt} is dropped")]
     private partial void LogDropped(Guid taskId, int attempt, int capacity);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the host stopped waiting; up to {Count} rows were not written")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution history: the row of task {TaskId} attempt {Attempt} came after the history stopped; its task's watchdog appends it again")]
+    private partial void LogAfterStop(Guid taskId, int attempt);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the host stopped waiting; up to {Count} rows were not written")]
     private partial void LogLostAtStop(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Execution history: the writer broke and starts again")]

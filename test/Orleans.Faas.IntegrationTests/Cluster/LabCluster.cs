@@ -27,8 +27,9 @@ public sealed class LabCluster : IAsyncDisposable
         _database = database;
     }
 
-    public static async Task<LabCluster> Create() =>
-        new(await RedisServer.Start(), await PostgresTestDatabase.Create());
+    /// <summary>A cluster on its own Redis and its own database, on the test script's PostgreSQL server unless another is named.</summary>
+    public static async Task<LabCluster> Create(string? postgresServer = null) =>
+        new(await RedisServer.Start(), await PostgresTestDatabase.Create(postgresServer));
 
     /// <summary>What every process of this cluster is started with.</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>

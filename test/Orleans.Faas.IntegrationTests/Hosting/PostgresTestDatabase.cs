@@ -2,23 +2,24 @@ using Npgsql;
 
 namespace Orleans.Faas.IntegrationTests.Hosting;
 
-/// <summary>A fresh, uniquely named database on the test script's PostgreSQL server, dropped on dispose.</summary>
+/// <summary>A fresh, uniquely named database on the test script's PostgreSQL server (or another), dropped on dispose.</summary>
 public sealed class PostgresTestDatabase : IAsyncDisposable
 {
     private readonly string _name;
+    private readonly string _server;
 
     public string ConnectionString { get; }
 
-    private PostgresTestDatabase(string name)
+    private PostgresTestDatabase(string server, string name)
     {
-        _name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = name }.ConnectionString;
+        (_server, _name) = (server, name);
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
-    public static async Task<PostgresTestDatabase> Create()
+    public static async Task<PostgresTestDatabase> Create(string? server = null)
     {
-        var database = new PostgresTestDatabase($"faas_test_{Guid.NewGuid():N}");
-        await OnServer($"CREATE DATABASE {database._name}");
+        var database = new PostgresTestDatabase(server ?? TestEnvironment.PostgresServer, $"faas_test_{Guid.NewGuid():N}");
+        await database.OnServer($"CREATE DATABASE {database._name}");
         return database;
     }
 
@@ -28,9 +29,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await OnServer($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
     }
 
-    private static async Task OnServer(string sql)
+    private async Task OnServer(string sql)
     {
-        await using var dataSource = NpgsqlDataSource.Create(TestEnvironment.PostgresServer);
+        await using var dataSource = NpgsqlDataSource.Create(_server);
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }

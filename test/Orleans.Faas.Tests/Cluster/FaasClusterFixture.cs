@@ -39,10 +39,10 @@ public class FaasClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
+    /// <summary>The grain state all silos share; a test may make its writes fail for a while.</summary>
+    public SurvivingMemoryStorage.Rows Storage { get; } = new();
 
-    /// <summary>The grain state every silo stores, by state name and grain.</summary>
-    public SurvivingMemoryStorage.Rows Rows { get; } = new();
+    public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
     public FaasClusterFixture()
         : this(_ => { })
@@ -53,10 +53,11 @@ public class FaasClusterFixture : IAsyncLifetime
     protected FaasClusterFixture(Action<ISiloBuilder> configure)
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        var rows = Storage;
         builder.ConfigureSilo((options, silo) =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
-                new SurvivingMemoryStorage(Rows, services.GetRequiredService<DeepCopier>()));
+                new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();

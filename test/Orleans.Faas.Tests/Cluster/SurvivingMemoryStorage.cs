@@ -11,12 +11,17 @@ namespace Orleans.Faas.Tests.Cluster;
 /// </summary>
 public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, DeepCopier copier) : IGrainStorage
 {
-    public sealed class Rows : ConcurrentDictionary<(string, GrainId), (object State, string ETag)>;
+    public sealed class Rows : ConcurrentDictionary<(string, GrainId), (object State, string ETag)>
+    {
+        /// <summary>While set, every read and write of grains of this type fails, as they do while the database is away.</summary>
+        public volatile string? AwayFor;
+    }
 
     private readonly Rows _rows = rows;
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        FailIfAway(grainId);
         if (_rows.TryGetValue((stateName, grainId), out var row))
         {
             grainState.State = copier.Copy((T)row.State);
@@ -28,6 +33,7 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        FailIfAway(grainId);
         var etag = Guid.NewGuid().ToString("N");
         _rows[(stateName, grainId)] = (copier.Copy(grainState.State)!, etag);
         grainState.ETag = etag;
@@ -42,4 +48,13 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
+
+    private void FailIfAway(GrainId grainId)
+    {
+        if (_rows.AwayFor is { } away && grainId.Type.ToString() == away)
+            throw new DatabaseAwayException($"The storage of {grainId} is away.");
+    }
 }
+
+/// <summary>What a database client throws when its server is away.</summary>
+public sealed class DatabaseAwayException(string message) : System.Data.Common.DbException(message);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Python;
 
 namespace Orleans.Faas.Tests.Functions;
 
@@ -15,9 +16,9 @@ public sealed class PythonCodeTests
     public void Inline_source_is_the_module_main_with_handler_as_its_default_entry_point()
     {
         Assert.Empty(Validate(Inline));
-        Assert.Equal("main:handler", PythonCode.EntryPointOf(Inline));
-        Assert.Equal("main:echo", PythonCode.EntryPointOf(Inline with { EntryPoint = "echo" }));
-        Assert.Equal("main:echo", PythonCode.EntryPointOf(Inline with { EntryPoint = "main:echo" }));
+        Assert.Equal("main:handler", PythonContainer.EntryPointOf(Inline));
+        Assert.Equal("main:echo", PythonContainer.EntryPointOf(Inline with { EntryPoint = "echo" }));
+        Assert.Equal("main:echo", PythonContainer.EntryPointOf(Inline with { EntryPoint = "main:echo" }));
     }
 
     [Fact]
@@ -26,8 +27,8 @@ public sealed class PythonCodeTests
         var upload = Inline with { Source = null, Code = new CodeFile("wordcount.py", "x = 1"u8.ToArray()) };
 
         Assert.Empty(Validate(upload));
-        Assert.Equal("wordcount:handler", PythonCode.EntryPointOf(upload));
-        Assert.Equal("wordcount:count", PythonCode.EntryPointOf(upload with { EntryPoint = "count" }));
+        Assert.Equal("wordcount:handler", PythonContainer.EntryPointOf(upload));
+        Assert.Equal("wordcount:count", PythonContainer.EntryPointOf(upload with { EntryPoint = "count" }));
         Assert.Contains("code", Validate(upload with { Code = new CodeFile("word-count.py", "x = 1"u8.ToArray()) }).Keys);
     }
 
@@ -52,8 +53,8 @@ public sealed class PythonCodeTests
         var pickled = Inline with { Source = null, Pickled = Convert.ToBase64String([0x80, 0x04, 0x2e]) };
 
         Assert.Empty(Validate(pickled));
-        Assert.True(PythonCode.IsPickled(pickled));
-        Assert.Null(PythonCode.EntryPointOf(pickled));
+        Assert.True(PythonContainer.IsPickled(pickled));
+        Assert.Null(PythonContainer.EntryPointOf(pickled));
         Assert.Contains("pickled", Validate(pickled with { Pickled = "%%%" }).Keys);
         Assert.Contains("pickled", Validate(pickled with { Pickled = "" }).Keys);
         Assert.Contains("entryPoint", Validate(pickled with { EntryPoint = "main:handler" }).Keys);

@@ -20,7 +20,7 @@ public sealed class RetentionClusterFixture() : FaasClusterFixture(silo => silo.
         var id = grain.GetGrainId();
         var management = Grains.GetGrain<IManagementGrain>(0);
         var deadline = DateTime.UtcNow + Patience;
-        while (Rows.ContainsKey((stateName, id)) || (await management.GetActiveGrains(id.Type)).Contains(id))
+        while (Storage.ContainsKey((stateName, id)) || (await management.GetActiveGrains(id.Type)).Contains(id))
         {
             Assert.True(DateTime.UtcNow < deadline, $"{id} was still stored or active after {Patience}.");
             await Task.Delay(50);
@@ -32,7 +32,7 @@ public sealed class RetentionClusterFixture() : FaasClusterFixture(silo => silo.
     public async Task WaitUntilNoBuckets()
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (Rows.Keys.Any(key => key.Item1 == "expiryBucket"))
+        while (Storage.Keys.Any(key => key.Item1 == "expiryBucket"))
         {
             Assert.True(DateTime.UtcNow < deadline, $"Expiry buckets were still stored after {Patience}.");
             await Task.Delay(50);

@@ -18,7 +18,7 @@ public sealed class TaskRetentionTests(RetentionClusterFixture fixture)
         // Told to expire before its time, it stays and hands itself to a later bucket.
         await task.Expire();
         Assert.NotNull(await task.GetSnapshot());
-        Assert.True(fixture.Rows.ContainsKey(("task", task.GetGrainId())));
+        Assert.True(fixture.Storage.ContainsKey(("task", task.GetGrainId())));
 
         var gone = await fixture.WaitUntilExpired(task, "task");
         await fixture.WaitUntilNoBuckets();
@@ -42,7 +42,7 @@ public sealed class TaskRetentionTests(RetentionClusterFixture fixture)
         await fixture.WaitUntilExpired(fixture.Grains.GetGrain<ITaskGrain>(later), "task");
 
         Assert.Equal(TaskState.Running, (await task.GetSnapshot())!.Status);
-        Assert.True(fixture.Rows.ContainsKey(("task", task.GetGrainId())));
+        Assert.True(fixture.Storage.ContainsKey(("task", task.GetGrainId())));
 
         fixture.Gate.Release();
         await fixture.WaitForStatus([running], TaskState.Completed, patience: RetentionClusterFixture.Patience);

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
-namespace Orleans.Faas.Gateway.Hosting;
+namespace Orleans.Faas.Hosting;
 
 /// <summary>
 /// Options the host needs while it is being built (ports, names), before ValidateOnStart could run:

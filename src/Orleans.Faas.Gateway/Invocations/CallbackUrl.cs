@@ -1,4 +1,4 @@
-namespace Orleans.Faas.Callbacks;
+namespace Orleans.Faas.Gateway.Invocations;
 
 /// <summary>What a callback URL must be: absolute http or https.</summary>
 public static class CallbackUrl

@@ -7,7 +7,8 @@ namespace Orleans.Faas.Callbacks;
 /// <summary>
 /// How callbacks are signed so a receiver can tell they came from the platform: <c>X-Faas-Timestamp</c> is the Unix
 /// time in seconds of the attempt, <c>X-Faas-Signature</c> is <c>sha256=</c> and the lower-case hex of
-/// HMAC-SHA256, keyed with the function's callback secret (its UTF-8 bytes), over the timestamp, a '.', and the body.
+/// HMAC-SHA256, keyed with the callback secret (its UTF-8 bytes) of the function or chain the callback comes from,
+/// over the timestamp, a '.', and the body.
 /// A receiver recomputes it, compares in constant time, and refuses timestamps too old (replays).
 /// </summary>
 public static class CallbackSignature

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Faas.Registry;
 
-namespace Orleans.Faas.Gateway.Hosting;
+namespace Orleans.Faas.Hosting;
 
 /// <summary>Healthy when a grain call through the cluster answers within a few seconds.</summary>
 public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck

@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Orleans.Faas.Gateway.Hosting;
+namespace Orleans.Faas.Hosting;
 
 public enum FaasMode
 {
     /// <summary>One silo with localhost clustering and in-memory state, hosting the gateway too.</summary>
     Embedded,
 
-    /// <summary>Redis membership and PostgreSQL state: one silo per node, gateways as their own processes.</summary>
+    /// <summary>Redis membership and PostgreSQL state: one silo per node, each serving the HTTP API, and any number of standalone gateways.</summary>
     Cluster,
 }
 

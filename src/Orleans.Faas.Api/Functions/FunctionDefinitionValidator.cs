@@ -43,7 +43,7 @@ public static partial class FunctionDefinitionValidator
         else if (definition.Command.Any(part => part is null || part.Contains('\0')))
             Add("command", "Command parts must not be null or contain NUL characters.");
 
-        PythonCode.Validate(definition, Add);
+        PythonCodeValidator.Validate(definition, Add);
 
         foreach (var key in definition.Env?.Keys ?? [])
         {

@@ -1,9 +1,9 @@
 using OpenTelemetry.Metrics;
 
-namespace Orleans.Faas.Gateway.Hosting;
+namespace Orleans.Faas.Hosting;
 
 /// <summary>One place for metrics: Orleans', ASP.NET Core's and ours, served at <c>/metrics</c> for Prometheus.</summary>
-public static class FaasTelemetry
+internal static class FaasTelemetry
 {
     private static readonly string[] CommonMeters = ["Microsoft.Orleans", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel"];
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
-using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
 
-namespace Orleans.Faas.Tests.Gateway;
+namespace Orleans.Faas.Tests.Hosting;
 
 public sealed class DeploymentOptionsTests
 {

@@ -20,4 +20,20 @@ public static class ClusterCalls
             BackoffType = DelayBackoffType.Exponential,
         })
         .Build();
+
+    /// <summary>
+    /// For a worker's reports to its task, which must arrive: as <see cref="ThroughSiloLoss"/>, and also while the
+    /// task cannot store the transition (its database is away; the task stays as stored and refuses the change).
+    /// About two and a half minutes in all; after that the task's watchdog places the attempt again.
+    /// </summary>
+    public static readonly ResiliencePipeline ThroughOutage = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            MaxRetryAttempts = 20,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(10),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
 }

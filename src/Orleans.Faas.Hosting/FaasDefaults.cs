@@ -1,0 +1,26 @@
+namespace Orleans.Faas.Hosting;
+
+/// <summary>
+/// What every host of the platform, a silo or a standalone gateway, sets up the same way: which cluster it belongs to
+/// and how it finds it, metrics for Prometheus at <c>/metrics</c>, and the cluster health check at <c>/healthz</c>.
+/// </summary>
+public static class FaasDefaults
+{
+    /// <param name="meters">The host's own meters, served beside Orleans' and ASP.NET Core's.</param>
+    /// <returns>The cluster this host belongs to and how it finds it, read and validated while the host is built.</returns>
+    public static (ClusterIdentityOptions Cluster, DeploymentOptions Deployment) AddFaasDefaults(this WebApplicationBuilder builder, params string[] meters)
+    {
+        var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
+        var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
+        builder.AddFaasTelemetry(meters);
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
+        return (cluster, deployment);
+    }
+
+    public static WebApplication MapFaasDefaults(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz");
+        app.MapFaasMetrics();
+        return app;
+    }
+}
