@@ -13,7 +13,7 @@ public sealed class WorkRetentionTests(RetentionClusterFixture fixture)
     [Fact]
     public async Task A_running_batch_shows_an_expired_task_as_expired_and_expires_itself_once_finished()
     {
-        var name = await Register("block");
+        var name = await fixture.Register("block");
         var batch = fixture.Grains.GetGrain<IBatchGrain>(Guid.NewGuid());
         await batch.Start(new BatchRequest(name, [[1], [2]], InvocationOptions.Default));
         var items = (await batch.GetItems(0, 2))!.Value;
@@ -37,7 +37,7 @@ public sealed class WorkRetentionTests(RetentionClusterFixture fixture)
     [Fact]
     public async Task A_finished_chain_run_is_deleted_after_the_retention_as_its_step_tasks_are()
     {
-        var echo = await Register("echo");
+        var echo = await fixture.Register("echo");
         var chain = $"chain-{Guid.NewGuid():N}"[..30];
         await fixture.Grains.GetGrain<IChainGrain>(chain).Define(new ChainDefinition(chain, [new ChainStep(echo), new ChainStep(echo)]));
         var started = await fixture.Grains.GetGrain<IChainGrain>(chain).StartRun("x"u8.ToArray(), null);
@@ -62,12 +62,5 @@ public sealed class WorkRetentionTests(RetentionClusterFixture fixture)
             Assert.True(DateTime.UtcNow < deadline, $"No item of the batch expired: {string.Join(", ", items)}");
             await Task.Delay(50);
         }
-    }
-
-    private async Task<string> Register(string script)
-    {
-        var name = $"{script}-{Guid.NewGuid():N}"[..30];
-        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, script));
-        return name;
     }
 }
