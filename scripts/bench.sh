@@ -14,7 +14,7 @@
 #     run of the Python image the node built;
 #   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency;
 #   kills: a private PostgreSQL and redis-server, three cluster-mode silos and a gateway of its own; async submissions
-#     with no faults, then while a random silo is SIGKILLed every 25 s and started again 5 s later;
+#     with no faults, then while a random silo is SIGKILLed, started again 5 s later, and the next killed 25 s after;
 #   soak: an embedded silo of its own with a 3-second task retention, 100,000 no-op tasks (--count), and its working set
 #     at the end against after a warm-up.
 set -euo pipefail
@@ -147,7 +147,7 @@ case "$mode" in
       dotnet src/Orleans.Faas.Gateway/bin/Release/net10.0/Orleans.Faas.Gateway.dll >"$logs/soak-gateway.log" 2>&1 &
     STOP_ON_EXIT+=("kill $! 2>/dev/null")
     until curl -fs http://127.0.0.1:18100/healthz >/dev/null 2>&1; do sleep 0.5; done
-    # While the benchmark's signal file exists: every 25 s a random silo is SIGKILLed, and started again 5 s later.
+    # While the benchmark's signal file exists: a random silo is SIGKILLed, started again 5 s later, and 25 s after that the next.
     (
       while true; do
         sleep 25

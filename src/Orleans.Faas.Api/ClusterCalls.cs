@@ -1,3 +1,4 @@
+using Orleans.Faas.Scheduling;
 using Polly;
 using Polly.Retry;
 
@@ -34,6 +35,20 @@ public static class ClusterCalls
             Delay = TimeSpan.FromMilliseconds(500),
             MaxDelay = TimeSpan.FromSeconds(10),
             BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
+
+    /// <summary>
+    /// For a submission the platform makes on someone's behalf after it acknowledged them (a chain's step, a benchmark's
+    /// run): while every queue that could take it is full, it waits as long as the refusal says and offers it again.
+    /// </summary>
+    public static readonly ResiliencePipeline UntilAdmitted = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<QueueFullException>(),
+            MaxRetryAttempts = int.MaxValue,
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                args.Outcome.Exception is QueueFullException full ? TimeSpan.FromSeconds(full.RetryAfterSeconds) : null),
         })
         .Build();
 }

@@ -9,9 +9,12 @@ namespace Orleans.Faas.Workers;
 [Alias("faas.IWorkerGrain")]
 public interface IWorkerGrain : IGrainWithStringKey
 {
-    /// <summary>Queues the attempt and starts it as soon as a slot is free; returns the load including it.</summary>
+    /// <summary>
+    /// Queues the attempt and starts it as soon as a slot is free; refuses it, keeping nothing, when the node already
+    /// holds as many tasks as its slots and its queue limit (<c>Faas:Worker:MaxQueued</c>) allow.
+    /// </summary>
     [Alias("Enqueue")]
-    Task<ProviderLoad> Enqueue(TaskAssignment assignment);
+    Task<Admission> Enqueue(TaskAssignment assignment);
 
     [AlwaysInterleave, Alias("GetLoad")]
     Task<ProviderLoad> GetLoad();

@@ -24,6 +24,9 @@ public sealed record Provider
     /// <summary>How many tasks it runs at once.</summary>
     public int Slots { get; init; }
 
+    /// <summary>The most tasks that may wait there for a slot before it refuses new work; null until its worker reported it.</summary>
+    public int? MaxQueued { get; init; }
+
     public DateTimeOffset RegisteredAt { get; init; }
 
     /// <summary>Null until both it and the reference were measured.</summary>

@@ -15,7 +15,9 @@ public static class BatchEndpoints
     private const string Body = "The body is a JSON array of items, or with Content-Type application/x-ndjson one item a line; an item is a JSON "
         + "string (its UTF-8 bytes are one input) or {\"base64\": \"...\"}. One task per item, each placed on its own, at most Faas:Gateway:MaxBatchItems. "
         + "A bad item is a 400 validation problem naming items[i], and nothing is created. ?provider= and ?inputSize= apply to every task; "
-        + "?callbackUrl= is POSTed the batch (as GET shows it, without items) when every task has finished, signed like an invocation's callback.";
+        + "?callbackUrl= is POSTed the batch (as GET shows it, without items) when every task has finished, signed like an invocation's callback. "
+        + "When its first task finds no room in any queue, the batch is refused with 429 and Retry-After and nothing is created; later items that "
+        + "find no room wait in the batch, QUEUED without a task yet, and are submitted as places free up.";
 
     private const string Reading = "Counts by status, whether every task finished, and the silo the batch is active on (host). Items in input order (index, taskId, status, output as UTF-8 text "
         + "or base64 as outputEncoding says, failureReason, error) come once it finished, or whenever ?offset= or ?limit= (1-1000, default 1000) asks; "
@@ -40,6 +42,7 @@ public static class BatchEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         v1.MapGet("/batches/{id:guid}", async (Guid id, int? offset, int? limit, double? waitSeconds, HttpContext context, IGrainFactory grains) =>

@@ -15,7 +15,11 @@ public static class InvocationEndpoints
 
     // Any content type is accepted: the body is passed on as bytes, untouched.
     private const string StandardInput = "The request body, of any content type, is the function's standard input. " + InvocationQuery.Description
-        + " " + IdempotencyKey.Description;
+        + " " + IdempotencyKey.Description + " " + QueuesFull;
+
+    /// <summary>When an invocation answers 429.</summary>
+    private const string QueuesFull = "When every provider that could run the task has a full queue (Faas:Worker:MaxQueued), nothing is created and the "
+        + "answer is a 429 problem with Retry-After: the seconds until a place is expected to free up (the soonest predicted end of a run there, at least 1).";
 
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
@@ -34,6 +38,7 @@ public static class InvocationEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         functions.MapPost("/invoke", async (
@@ -66,6 +71,7 @@ public static class InvocationEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status502BadGateway)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }

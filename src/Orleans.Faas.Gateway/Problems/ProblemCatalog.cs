@@ -66,6 +66,7 @@ public static class ProblemCatalog
         NoProfileException e => Problem(StatusCodes.Status404NotFound, "No profile yet.", e.Message),
         PinnedProviderUnavailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "The provider cannot take the task.", e.Message),
         UnmetConstraintException e => Unmet(e),
+        QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
         TaskNotStoredException e => NotStored(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
@@ -86,6 +87,13 @@ public static class ProblemCatalog
         return problem;
     }
 
+    private static ProblemDetails QueuesFull(QueueFullException e)
+    {
+        var problem = Problem(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message);
+        problem.Extensions[Wait] = e.RetryAfterSeconds;
+        return problem;
+    }
+
     private static ProblemDetails NotStored(TaskNotStoredException e)
     {
         var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.", e.Message);
@@ -93,7 +101,7 @@ public static class ProblemCatalog
         return problem;
     }
 
-        private static ProblemDetails TooManyItems(TooManyBatchItemsException e)
+    private static ProblemDetails TooManyItems(TooManyBatchItemsException e)
     {
         var problem = Problem(StatusCodes.Status413PayloadTooLarge, "The batch has too many items.", e.Message);
         problem.Extensions["maxItems"] = e.Limit;

@@ -4,6 +4,7 @@ using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Gateway.Providers;
 
+/// <param name="MaxQueued">The most tasks that may wait there for a slot before it refuses new work; null until its worker reported it.</param>
 /// <param name="Scores">Efficiency against the reference, with its age; null until both it and the reference were measured.</param>
 /// <param name="Benchmark">The raw workload times the scores come from; null until it was measured.</param>
 public sealed record ProviderResponse(
@@ -16,12 +17,13 @@ public sealed record ProviderResponse(
     int Running,
     int Queued,
     int Slots,
+    int? MaxQueued,
     DateTimeOffset RegisteredAt,
     ScoresResponse? Scores,
     ProviderBenchmark? Benchmark)
 {
     public static ProviderResponse From(ProviderSnapshot p, DateTimeOffset now) =>
-        new(p.Id, p.Status, p.IsReference, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.RegisteredAt,
+        new(p.Id, p.Status, p.IsReference, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.Load.MaxQueued, p.RegisteredAt,
             p.Scores is { } s ? ScoresResponse.From(s, now) : null, p.Benchmark);
 }
 

@@ -14,10 +14,13 @@ namespace Orleans.Faas.Batches;
 /// <summary>
 /// One batch: its tasks in input order and their counts by status. Tasks report each move to their batch; the batch
 /// gathers the reports and persists them together. Reports lost with a silo are made up for by reading the unfinished
-/// tasks themselves, once when the batch is activated and on a reminder while it runs, never on a read.
+/// tasks themselves, once when the batch is activated and on a reminder while it runs, never on a read. Items that
+/// find every queue full wait in the batch's backlog, QUEUED without a task, and are offered again when one of the
+/// batch's tasks finishes, or else when the refusal said a place would free up.
 /// </summary>
 public sealed partial class BatchGrain(
     [PersistentState("batch", FaasStorage.Name)] IPersistentState<BatchRecord> state,
+    [PersistentState("batchBacklog", FaasStorage.Name)] IPersistentState<BatchBacklog> backlog,
     CallbackOutbox outbox,
     Expiry expiry,
     IOptions<BatchOptions> options,
@@ -39,7 +42,10 @@ public sealed partial class BatchGrain(
     // Callback deliveries save from an interleaving timer; every write goes through this so none overlap.
     private readonly CoalescedWrites _writes = new(state.WriteStateAsync);
     private readonly int[] _counts = new int[Enum.GetValues<TaskState>().Length];
+    // The backlog's items that have no task yet, in input order.
+    private readonly SortedSet<int> _waiting = [];
     private IGrainTimer? _flush;
+    private IGrainTimer? _retry;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -57,9 +63,13 @@ public sealed partial class BatchGrain(
         if (IsFinished)
         {
             _finished.TrySetResult();
+            await LetGoOfBacklog();
             await outbox.Start(this);
             return;
         }
+        // An item recorded as failed, or heard finish, left the backlog; the others are offered again, and those that got
+        // their task before the previous activation ended find it there.
+        _waiting.UnionWith(backlog.State.Inputs.Keys.Where(i => !TaskLifecycle.IsFinished(Record.StatusOf(i))));
         // What the tasks reported while no activation held the batch, or after its last write, is read from them.
         this.RegisterGrainTimer(_ => Reconcile(), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
     }
@@ -83,10 +93,10 @@ public sealed partial class BatchGrain(
 
         // The batch calls back when it finishes; its tasks do not each call back.
         var taskOptions = request.Options with { CallbackUrl = null };
-        Task Submit(int i) => TaskAt(i).Submit(TaskSubmissions.For(plan, request.Inputs[i], taskOptions, new BatchMembership(Id, i)));
+        Task Submit(int i) => SubmitItem(plan, request.Inputs[i], taskOptions, i);
         try
         {
-            // The first task stands for all: when no node can take it, the batch is refused and nothing of it is kept.
+            // The first task stands for all: when no node can take it (or has room for it), the batch is refused and nothing of it is kept.
             await Submit(0);
         }
         catch
@@ -96,38 +106,34 @@ public sealed partial class BatchGrain(
             throw;
         }
 
-        var failures = new Dictionary<int, string>();
-        await Parallel.ForEachAsync(Enumerable.Range(1, n - 1), Concurrently(), async (i, _) =>
+        var fullFor = await SubmitEach([.. Enumerable.Range(1, n - 1)], Submit);
+        if (_waiting.Count > 0)
         {
-            try
-            {
-                await Submit(i);
-            }
-            catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or PinnedProviderUnavailableException or OrleansException or TimeoutException)
-            {
-                failures[i] = e.Message;
-            }
-        });
-        // A submission that timed out may still have made its task; only one that made none fails its item.
-        foreach (var (index, error) in failures)
-        {
-            if (await TaskAt(index).GetSnapshot() is null)
-                NotSubmitted(index, error);
+            backlog.State = new BatchBacklog { Plan = plan, Options = taskOptions, Inputs = _waiting.ToDictionary(i => i, i => request.Inputs[i]) };
+            await backlog.WriteStateAsync();
         }
 
         await Write();
-        LogStarted(Id, Record.Function, n, failures.Count);
+        LogStarted(Id, Record.Function, n, Record.NotSubmitted.Count, _waiting.Count);
         if (IsFinished)
+        {
             await Flush();
-        else
-            await ArmReconcile();
+            return Snapshot()!;
+        }
+        await ArmReconcile();
+        if (fullFor is { } wait)
+            RetryWaitingIn(TimeSpan.FromSeconds(wait));
         return Snapshot()!;
     }
 
     public Task TaskReached(int index, TaskState status)
     {
-        if (Record.IsStarted && index >= 0 && index < Total)
-            Reached(index, status);
+        if (!Record.IsStarted || index < 0 || index >= Total)
+            return Task.CompletedTask;
+        Reached(index, status);
+        // A task of the batch that finished left a place in its queue.
+        if (TaskLifecycle.IsFinished(status) && _waiting.Count > 0)
+            RetryWaitingNow();
         return Task.CompletedTask;
     }
 
@@ -191,6 +197,96 @@ public sealed partial class BatchGrain(
         ScheduleFlush();
     }
 
+    /// <summary>
+    /// Submits the items' tasks, a few at once. An item no queue has room for waits, and once one did, the rest wait
+    /// untried; an item whose submission failed otherwise, and that made no task, fails.
+    /// </summary>
+    /// <returns>How soon a place is expected to free up, when an item found every queue full; else null.</returns>
+    private async Task<double?> SubmitEach(IReadOnlyList<int> items, Func<int, Task> submit)
+    {
+        double? fullFor = null;
+        var failures = new Dictionary<int, string>();
+        _waiting.UnionWith(items);
+        using var noRoom = new CancellationTokenSource();
+        try
+        {
+            await Parallel.ForEachAsync(items, Concurrently(noRoom.Token), async (i, _) =>
+            {
+                try
+                {
+                    await submit(i);
+                    _waiting.Remove(i);
+                }
+                catch (QueueFullException e)
+                {
+                    fullFor = Math.Min(fullFor ?? double.MaxValue, e.RetryAfterSeconds);
+                    await noRoom.CancelAsync();
+                }
+                catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or PinnedProviderUnavailableException or OrleansException or TimeoutException)
+                {
+                    _waiting.Remove(i);
+                    failures[i] = e.Message;
+                }
+            });
+        }
+        catch (OperationCanceledException) when (noRoom.IsCancellationRequested)
+        {
+            // The items not offered yet stay waiting.
+        }
+        // A submission that timed out may still have made its task; only one that made none fails its item.
+        foreach (var (index, error) in failures)
+        {
+            if (await TaskAt(index).GetSnapshot() is null)
+                NotSubmitted(index, error);
+        }
+        return fullFor;
+    }
+
+    /// <summary>Safe to repeat: an item whose task exists is left as it is.</summary>
+    private Task SubmitItem(InvocationPlan plan, byte[] input, InvocationOptions options, int index) =>
+        TaskAt(index).SubmitIfNew(TaskSubmissions.For(plan, input, options, new BatchMembership(Id, index)));
+
+    private void RetryWaitingIn(TimeSpan due) =>
+        _retry ??= this.RegisterGrainTimer(_ => SubmitWaiting(), new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+
+    /// <summary>Brings the next offer of the waiting items forward to now; reports that come while it runs make one more.</summary>
+    private void RetryWaitingNow()
+    {
+        if (_retry is null)
+            RetryWaitingIn(TimeSpan.Zero);
+        else
+            _retry.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>
+    /// Offers the waiting items again, in input order, the first alone so that a cluster still full costs one refusal;
+    /// once none is left, their inputs are let go.
+    /// </summary>
+    private async Task SubmitWaiting()
+    {
+        _retry?.Dispose();
+        _retry = null;
+        var left = backlog.State;
+        Task Submit(int i) => SubmitItem(left.Plan!, left.Inputs[i], left.Options, i);
+        var fullFor = _waiting.Count == 0 ? null : await SubmitEach([_waiting.Min], Submit);
+        if ((fullFor ?? await SubmitEach([.. _waiting], Submit)) is { } wait)
+        {
+            RetryWaitingIn(TimeSpan.FromSeconds(wait));
+            return;
+        }
+        LogBacklogSubmitted(Id, left.Inputs.Count);
+        await LetGoOfBacklog();
+    }
+
+    /// <summary>Clears the backlog once none of its items waits: a silo lost before the backlog was cleared leaves it for the next activation.</summary>
+    private async Task LetGoOfBacklog()
+    {
+        if (backlog.State.Inputs.Count == 0)
+            return;
+        await backlog.ClearStateAsync();
+        backlog.State = new BatchBacklog();
+    }
+
     private void NotSubmitted(int index, string error)
     {
         Record.NotSubmitted[index] = error;
@@ -230,11 +326,13 @@ public sealed partial class BatchGrain(
             await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
     }
 
-    /// <summary>Reads every task the batch has not heard finish; bounded, and only on activation and the reminder.</summary>
+    /// <summary>Reads every task the batch has not heard finish; bounded, and only on activation and the reminder. A waiting item has none yet.</summary>
     private async Task Reconcile()
     {
-        var unheard = Enumerable.Range(0, Total).Where(i => !TaskLifecycle.IsFinished(Record.StatusOf(i))).ToList();
-        await Parallel.ForEachAsync(unheard, Concurrently(), async (i, _) =>
+        if (backlog.State.Inputs.Count > 0)
+            RetryWaitingIn(TimeSpan.Zero);
+        var unheard = Enumerable.Range(0, Total).Where(i => !TaskLifecycle.IsFinished(Record.StatusOf(i)) && !_waiting.Contains(i)).ToList();
+        await Parallel.ForEachAsync(unheard, Concurrently(CancellationToken.None), async (i, _) =>
         {
             if (await TaskAt(i).GetSnapshot() is { } task)
                 Reached(i, task.Status);
@@ -254,9 +352,9 @@ public sealed partial class BatchGrain(
             _counts[status]++;
     }
 
-    private ParallelOptions Concurrently() =>
+    private ParallelOptions Concurrently(CancellationToken stop) =>
         // On the grain's own scheduler, so every continuation stays inside the activation.
-        new() { MaxDegreeOfParallelism = options.Value.SubmitConcurrency, TaskScheduler = TaskScheduler.Current };
+        new() { MaxDegreeOfParallelism = options.Value.SubmitConcurrency, TaskScheduler = TaskScheduler.Current, CancellationToken = stop };
 
     private ITaskGrain TaskAt(int index) => GrainFactory.GetGrain<ITaskGrain>(Record.Tasks[index]);
 
@@ -316,8 +414,11 @@ public sealed partial class BatchGrain(
         await Write();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: {Count} tasks of {Function} submitted, {Failures} submissions failed")]
-    private partial void LogStarted(Guid batchId, string function, int count, int failures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: {Count} items of {Function}; {Failures} submissions failed, {Waiting} wait for room in a queue")]
+    private partial void LogStarted(Guid batchId, string function, int count, int failures, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: the last of its {Waiting} items that waited for room in a queue has its task")]
+    private partial void LogBacklogSubmitted(Guid batchId, int waiting);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: read {Unheard} tasks it had not heard finish; {Unfinished} still run")]
     private partial void LogReconciled(Guid batchId, int unheard, int unfinished);

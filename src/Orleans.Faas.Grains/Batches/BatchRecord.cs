@@ -3,7 +3,10 @@ using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Batches;
 
-/// <summary>The persisted state of a batch: its tasks in input order and what it last heard of each; the inputs stay with the tasks.</summary>
+/// <summary>
+/// The persisted state of a batch: its tasks in input order and what it last heard of each; the inputs stay with the
+/// tasks, or, for items waiting for room in a queue, in the <see cref="BatchBacklog"/>.
+/// </summary>
 [GenerateSerializer, Alias("faas.BatchRecord")]
 public sealed class BatchRecord
 {

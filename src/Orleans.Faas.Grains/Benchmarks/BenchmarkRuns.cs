@@ -47,7 +47,9 @@ public sealed class BenchmarkRuns(IGrainFactory grains)
     {
         var id = Guid.NewGuid();
         var task = grains.GetGrain<ITaskGrain>(id);
-        await task.Submit(new TaskSubmission(step.Function, step.Input, step.InputSize, step.Provider, CacheWays: step.CacheWays));
+        // A run waits its turn at a full node like any other task.
+        await ClusterCalls.UntilAdmitted.ExecuteAsync(async _ =>
+            await task.Submit(new TaskSubmission(step.Function, step.Input, step.InputSize, step.Provider, CacheWays: step.CacheWays)), cancellationToken);
         await onTask(id);
         try
         {

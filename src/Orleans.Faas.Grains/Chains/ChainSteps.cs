@@ -15,15 +15,20 @@ public sealed class ChainSteps(IGrainFactory grains)
     private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
     private const int ItemPage = 1000;
 
-    /// <summary>Submits the step's task under <paramref name="taskId"/> unless it exists, and waits for it to finish.</summary>
+    /// <summary>
+    /// Submits the step's task under <paramref name="taskId"/> unless it exists, waiting for room while every queue is
+    /// full, and waits for it to finish.
+    /// </summary>
     public async Task<StepOutcome> RunTask(ChainStep step, Guid taskId, Func<Task<byte[]>> input)
     {
         var task = grains.GetGrain<ITaskGrain>(taskId);
         if (await task.GetSnapshot() is null)
         {
+            var bytes = await input();
             try
             {
-                await grains.GetGrain<IFunctionGrain>(step.Function).InvokeAs(taskId, await input(), InvocationOptions.Default);
+                await ClusterCalls.UntilAdmitted.ExecuteAsync(async _ =>
+                    await grains.GetGrain<IFunctionGrain>(step.Function).InvokeAs(taskId, bytes, InvocationOptions.Default));
             }
             catch (Exception e) when (IsRefusal(e))
             {
@@ -43,8 +48,8 @@ public sealed class ChainSteps(IGrainFactory grains)
     }
 
     /// <summary>
-    /// Starts the step's batch under <paramref name="batchId"/> unless it exists, one input per line, and waits for all of
-    /// it; null when the input has no lines, so there is nothing to start.
+    /// Starts the step's batch under <paramref name="batchId"/> unless it exists, one input per line, waiting for room
+    /// while every queue is full, and waits for all of it; null when the input has no lines, so there is nothing to start.
     /// </summary>
     public async Task<StepOutcome?> RunBatch(ChainStep step, Guid batchId, Func<Task<byte[]>> input)
     {
@@ -56,7 +61,7 @@ public sealed class ChainSteps(IGrainFactory grains)
                 return null;
             try
             {
-                await batch.Start(new BatchRequest(step.Function, inputs, InvocationOptions.Default));
+                await ClusterCalls.UntilAdmitted.ExecuteAsync(async _ => await batch.Start(new BatchRequest(step.Function, inputs, InvocationOptions.Default)));
             }
             catch (Exception e) when (IsRefusal(e))
             {

@@ -2,15 +2,12 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Orleans.Faas.History;
 
-/// <summary>How much execution history a silo keeps (<c>Faas:History</c>).</summary>
+/// <summary>How much execution history embedded mode keeps in memory (<c>Faas:History</c>).</summary>
 public sealed class HistoryOptions
 {
     public const string Section = "Faas:History";
 
-    /// <summary>
-    /// Records embedded mode's in-memory history keeps, the newest: about half a kilobyte each. Training reads the
-    /// newest <c>Faas:Models:Window</c>; PostgreSQL's history in cluster mode is not limited by this.
-    /// </summary>
+    /// <summary>The newest records the in-memory history keeps; older ones are dropped. PostgreSQL's history is not affected.</summary>
     [Range(1, 10_000_000)]
-    public int InMemoryLimit { get; set; } = 20_000;
+    public int MaxRows { get; set; } = 100_000;
 }

@@ -8,7 +8,8 @@ namespace Orleans.Faas.Scheduling;
 
 /// <summary>
 /// Placement on this silo, from its provider view: pinning first, then the function's runtime and required labels,
-/// then its policy (its own, else the cluster's). Any silo places its own tasks; nothing funnels through one place.
+/// then its policy (its own, else the cluster's), with the providers the view shows full moved to the end. Any silo
+/// places its own tasks; nothing funnels through one place.
 /// </summary>
 public sealed class Placer(
     ProviderView view,
@@ -44,7 +45,8 @@ public sealed class Placer(
             throw new UnmetConstraintException(request.Definition.Name, LabelConstraints.NobodyMeets(ready, requires));
 
         var policy = _policies[request.Definition.Placement?.Policy ?? options.Value.Policy];
-        var ranked = policy.Rank(request, fitting);
+        // The view may be behind the workers, whose own answer decides: a provider that looks full is asked last, not skipped.
+        var ranked = policy.Rank(request, fitting).OrderBy(p => LooksFull(p.Load)).ToList();
         return ranked.Count > 0
             ? new PlacementPlan(request, policy.Kind, ranked)
             : throw new NoProviderAvailableException(runtime, $"Placement is local, and this silo's own provider cannot run '{request.Definition.Name}' right now.");
@@ -70,8 +72,11 @@ public sealed class Placer(
         return (decision, chosen);
     }
 
-    /// <summary>The worker took the attempt and answered with its load.</summary>
-    public void Placed(string provider, ProviderLoad load) => view.Observe(provider, load);
+    /// <summary>A worker answered an assignment, taking it or not, with its load.</summary>
+    public void Answered(string provider, ProviderLoad load) => view.Observe(provider, load);
+
+    /// <summary>Every slot is busy and the queue is at the limit the worker last reported.</summary>
+    private static bool LooksFull(ProviderLoad load) => load.MaxQueued is { } max && load.Running + load.Queued >= load.Slots + max;
 
     private List<ProviderSnapshot> Ready(PlacementRequest request) =>
         [.. view.Providers.Where(p => p.TakesWork(request.Definition.Runtime))];

@@ -63,21 +63,25 @@ public sealed partial class TaskGrain
 
     /// <summary>
     /// Places the current attempt from this silo's provider view and hands it to the first worker in the plan that
-    /// takes it (an unreachable one is skipped for the next); remembers where it went and why, on the task and on the provider.
+    /// takes it (an unreachable one, or one whose queue is full, is skipped for the next); remembers where it went and
+    /// why, on the task and on the provider.
     /// </summary>
+    /// <exception cref="QueueFullException">Every worker that answered had a full queue.</exception>
     private async Task Place()
     {
         var submission = Record.Submission!;
         var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate), submission.PinnedProvider);
+        double? fullFor = null;
         for (var i = 0; i < plan.Ranked.Count; i++)
         {
             var provider = plan.Ranked[i].Id;
             var (decision, estimate) = placer.Decide(plan, i);
             var assignment = new TaskAssignment(
                 Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays);
+            Admission admission;
             try
             {
-                placer.Placed(provider, await GrainFactory.GetGrain<IWorkerGrain>(provider).Enqueue(assignment));
+                admission = await GrainFactory.GetGrain<IWorkerGrain>(provider).Enqueue(assignment);
             }
             catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
             {
@@ -86,17 +90,28 @@ public sealed partial class TaskGrain
                     throw new PinnedProviderUnavailableException(provider, plan.Ranked[i].Status, $"its worker could not be reached ({e.Message}).");
                 continue;
             }
+            placer.Answered(provider, admission.Load);
+            if (!admission.Taken)
+            {
+                LogProviderFull(provider, Id);
+                fullFor = Math.Min(fullFor ?? double.MaxValue, admission.RetryAfterSeconds);
+                continue;
+            }
             await Task.WhenAll(
                 GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts)),
                 Store(r => (r.Provider, r.Placement) = (provider, decision)));
             return;
         }
+        if (fullFor is { } wait)
+            throw new QueueFullException(submission.PinnedProvider is { } pinned
+                ? $"The task is pinned to provider '{pinned}', whose queue is full."
+                : $"Every provider that can run '{FunctionName}' now has a full queue.", wait);
         throw new NoProviderAvailableException(submission.Function.Definition.Runtime);
     }
 
     /// <summary>
-    /// Places an acknowledged task, riding out a silo loss still being detected; when nothing can take it now it
-    /// stays QUEUED and the watchdog tries again.
+    /// Places an acknowledged task, riding out a silo loss still being detected; when nothing can take it now (every
+    /// queue full, say) it stays QUEUED and the watchdog tries again.
     /// </summary>
     private async Task TryPlace()
     {
@@ -104,7 +119,7 @@ public sealed partial class TaskGrain
         {
             await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Place());
         }
-        catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or OrleansException or TimeoutException)
+        catch (Exception e) when (e is NoProviderAvailableException or QueueFullException or UnmetConstraintException or OrleansException or TimeoutException)
         {
             LogPlacementDeferred(e, Id, Record.Attempts);
         }
@@ -112,6 +127,9 @@ public sealed partial class TaskGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]
     private partial void LogProviderUnreachable(Exception exception, string providerId, Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Provider {ProviderId} has a full queue and did not take task {TaskId}; trying the next one")]
+    private partial void LogProviderFull(string providerId, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: provider {Provider} was lost; placing attempt {Attempt} of {MaxAttempts}")]
     private partial void LogRetrying(Guid taskId, string? provider, int attempt, int maxAttempts);

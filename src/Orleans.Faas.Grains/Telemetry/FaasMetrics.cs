@@ -16,6 +16,7 @@ public sealed class FaasMetrics
     private readonly Counter<long> _tasks;
     private readonly Histogram<double> _latency;
     private readonly Counter<long> _retries;
+    private readonly Counter<long> _refusals;
     private readonly ConcurrentDictionary<string, ProviderLoad> _workerLoads = new();
     private readonly ConcurrentDictionary<(string Function, string Provider), RollingError> _predictionErrors = new();
 
@@ -26,6 +27,7 @@ public sealed class FaasMetrics
         _latency = meter.CreateHistogram<double>("faas.invocation.duration", "s", "From queued to finished, by function and final status",
             tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
         _retries = meter.CreateCounter<long>("faas.tasks.retried", "{task}", "Attempts placed again because their provider was lost, by lost provider");
+        _refusals = meter.CreateCounter<long>("faas.worker.refused", "{task}", "Attempts this silo's worker refused because its queue was full (Faas:Worker:MaxQueued)");
         meter.CreateObservableGauge("faas.worker.queued", () => Loads(l => l.Queued), "{task}", "Tasks waiting for a slot on this silo's worker");
         meter.CreateObservableGauge("faas.worker.running", () => Loads(l => l.Running), "{task}", "Tasks running on this silo's worker");
         meter.CreateObservableGauge("faas.prediction.mape", PredictionErrors, "1",
@@ -39,6 +41,8 @@ public sealed class FaasMetrics
         _latency.Record(sinceQueued.TotalSeconds, new("function", function), new("status", Name(status)));
 
     public void AttemptRetried(string lostProvider) => _retries.Add(1, new KeyValuePair<string, object?>("provider", lostProvider));
+
+    public void AssignmentRefused(string provider) => _refusals.Add(1, new KeyValuePair<string, object?>("provider", provider));
 
     public void WorkerLoad(string provider, ProviderLoad load) => _workerLoads[provider] = load;
 

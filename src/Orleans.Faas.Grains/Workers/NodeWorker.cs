@@ -12,9 +12,9 @@ using Orleans.Faas.Telemetry;
 namespace Orleans.Faas.Workers;
 
 /// <summary>
-/// This node's execution slots and the FIFO behind them, one per silo for the silo's lifetime. It lives outside the
-/// worker grain so that nothing queued or running is lost when Orleans deactivates or re-creates that grain (it does,
-/// e.g. when the silo holding its directory entry dies). A stopping silo closes it first (<see cref="Close"/>).
+/// This node's execution slots and the bounded FIFO behind them, one per silo for the silo's lifetime. It lives outside
+/// the worker grain so that nothing queued or running is lost when Orleans deactivates or re-creates that grain (it
+/// does, e.g. when the silo holding its directory entry dies). A stopping silo closes it first (<see cref="Close"/>).
 /// </summary>
 public sealed partial class NodeWorker(
     IGrainFactory grains,
@@ -36,6 +36,7 @@ public sealed partial class NodeWorker(
     private readonly ColdStartCost _coldStarts = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
+    private readonly int _maxQueued = options.Value.EffectiveMaxQueued;
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
     private bool _closing;
@@ -52,24 +53,36 @@ public sealed partial class NodeWorker(
                 .GroupBy(idle => idle.Key)
                 .ToImmutableDictionary(g => g.Key, g => g.Sum(idle => idle.Value));
             lock (_lock)
-                return new(_running, _waiting.Count, _slots, PendingMs(), idleWarm, _coldStarts.Ms);
+                return new(_running, _waiting.Count, _slots, PendingMs(), idleWarm, _coldStarts.Ms, _maxQueued);
         }
     }
 
-    public async Task<ProviderLoad> Enqueue(TaskAssignment assignment)
+    /// <summary>Takes the attempt unless every slot is busy and the queue is at its limit; then it keeps nothing.</summary>
+    public Admission Enqueue(TaskAssignment assignment)
     {
+        double? refusedFor = null;
         lock (_lock)
         {
             // Placement skips a provider whose silo is going away and tries the next one.
             if (_closing)
                 throw new ProviderSiloUnavailableException(ProviderId);
-            _held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt));
-            _waiting.Enqueue(assignment);
+            if (_running + _waiting.Count >= _slots + _maxQueued)
+                refusedFor = SecondsUntilAPlaceFrees();
+            else
+            {
+                _held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+                _waiting.Enqueue(assignment);
+            }
+        }
+        if (refusedFor is { } wait)
+        {
+            metrics.AssignmentRefused(ProviderId);
+            return new Admission(false, Load, wait);
         }
         StartWhatFits();
         // The scheduler has the load from our answer; the provider's copy need not hold up the placement.
         _ = ReportLoad();
-        return Load;
+        return new Admission(true, Load);
     }
 
     public bool Holds(TaskAttempt attempt)
@@ -151,6 +164,16 @@ public sealed partial class NodeWorker(
     /// <summary>Called under the lock: what queued tasks were predicted to take, plus what is left of the running ones' predictions.</summary>
     private double PendingMs() =>
         _waiting.Sum(a => a.PredictedMs) + _predictedRuns.Values.Sum(r => Math.Max(0, r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
+
+    /// <summary>
+    /// Called under the lock: when the first running attempt is predicted to end, letting a queued one start and so
+    /// freeing a place in the queue; at least a second, as a run past its prediction may end at any moment.
+    /// </summary>
+    private double SecondsUntilAPlaceFrees()
+    {
+        var soonestMs = _predictedRuns.Values.Select(r => r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds).DefaultIfEmpty(0).Min();
+        return Math.Max(1, soonestMs / 1000);
+    }
 
     private void StartWhatFits()
     {

@@ -12,7 +12,7 @@ namespace Orleans.Faas.Workers;
 [Reentrant, ProviderSiloPlacement]
 public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain
 {
-    public Task<ProviderLoad> Enqueue(TaskAssignment assignment) => node.Enqueue(assignment);
+    public Task<Admission> Enqueue(TaskAssignment assignment) => Task.FromResult(node.Enqueue(assignment));
 
     public Task<ProviderLoad> GetLoad() => Task.FromResult(node.Load);
 

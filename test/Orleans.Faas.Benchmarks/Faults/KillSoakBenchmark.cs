@@ -11,8 +11,8 @@ namespace Orleans.Faas.Benchmarks.Faults;
 
 /// <summary>
 /// Submissions while silos are SIGKILLed: a steady stream of asynchronous invocations through a gateway of its own,
-/// first with no faults (the baseline), then while scripts/bench.sh kills a random silo every 25 s and starts it
-/// again (it does so while the signal file exists). Each submission is sent once, as a user's first try, with an
+/// first with no faults (the baseline), then while scripts/bench.sh SIGKILLs a random silo, starts it again 5 s later,
+/// and kills the next 25 s after that (it does so while the signal file exists). Each submission is sent once, as a user's first try, with an
 /// Idempotency-Key; every accepted task is then checked for its output.
 /// </summary>
 public static class KillSoakBenchmark
@@ -25,7 +25,7 @@ public static class KillSoakBenchmark
         var seconds = new Option<int>("--seconds") { Description = "How long each phase submits", DefaultValueFactory = _ => 120 };
         var rate = new Option<int>("--rate") { Description = "Submissions per second", DefaultValueFactory = _ => 10 };
         var signal = new Option<string>("--signal-file") { Description = "Exists while silos are to be killed", Required = true };
-        var command = new Command("kills", "Async submissions with no faults vs while a random silo is SIGKILLed every 25 s") { gateway, seconds, rate, signal };
+        var command = new Command("kills", "Async submissions with no faults vs while a random silo is SIGKILLed about every 30 s") { gateway, seconds, rate, signal };
         command.SetAction(parsed => Run(parsed.GetValue(gateway)!, TimeSpan.FromSeconds(parsed.GetValue(seconds)), parsed.GetValue(rate), parsed.GetValue(signal)!));
         return command;
     }
@@ -42,7 +42,7 @@ public static class KillSoakBenchmark
         SoakResult killed;
         try
         {
-            killed = await Phase(http, function, "a random silo SIGKILLed every 25 s", phase, rate);
+            killed = await Phase(http, function, "a random silo SIGKILLed about every 30 s", phase, rate);
         }
         finally
         {

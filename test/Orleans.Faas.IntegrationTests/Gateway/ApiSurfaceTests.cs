@@ -63,6 +63,9 @@ public sealed class ApiSurfaceTests(EmbeddedPlatformFixture platform)
         Assert.Contains("/v1/functions/{name}/predictions", paths);
         Assert.Contains("/v1/models", paths);
         Assert.Contains("/v1/models/training", paths);
+        // Every route that submits tasks may find every queue full.
+        Assert.All(["/v1/functions/{name}/invocations", "/v1/functions/{name}/invoke", "/v1/functions/{name}/batches"],
+            path => Assert.Contains("429", document["paths"]![path]!["post"]!["responses"]!.AsObject().Select(r => r.Key)));
         var registration = document["paths"]!["/v1/functions"]!["post"]!["requestBody"]!["content"]!;
         Assert.Equal("binary", registration["multipart/form-data"]!["schema"]!["properties"]!["code"]!["format"]!.GetValue<string>());
         var definition = document["components"]!["schemas"]!["FunctionRegistrationRequest"]!["properties"]!.AsObject();

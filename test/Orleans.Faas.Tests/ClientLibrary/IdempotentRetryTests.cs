@@ -29,6 +29,27 @@ public sealed class IdempotentRetryTests
     }
 
     [Fact]
+    public async Task An_invocation_refused_with_429_is_sent_again_with_the_same_key_once_its_retry_after_has_passed()
+    {
+        var attempts = new List<(string Key, DateTimeOffset At)>();
+        var client = Client(new StubGateway(request =>
+        {
+            attempts.Add((request.Headers.GetValues("Idempotency-Key").Single(), DateTimeOffset.UtcNow));
+            if (attempts.Count > 1)
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("done") });
+            var full = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            full.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+            return Task.FromResult(full);
+        }));
+
+        var output = await client.InvokeAsync("f", "x"u8.ToArray());
+
+        Assert.Equal("done", Encoding.UTF8.GetString(output));
+        Assert.Equal(attempts[0].Key, attempts[1].Key);
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(0.9), $"The retry came {attempts[1].At - attempts[0].At} after the refusal.");
+    }
+
+    [Fact]
     public async Task A_key_the_caller_gives_is_sent_and_every_call_without_one_gets_its_own()
     {
         var keys = new List<string>();

@@ -30,6 +30,25 @@ public sealed class ProblemMappingTests
     }
 
     [Fact]
+    public async Task An_invocation_refused_because_every_queue_is_full_carries_the_retry_after_header()
+    {
+        var client = new FaasClient(new StubGateway(_ =>
+        {
+            var full = StubGateway.Problem(HttpStatusCode.TooManyRequests,
+                """{"title":"Every queue that could take the task is full.","status":429,"detail":"Every provider that can run 'f' now has a full queue; try again in about 3 s.","wait":2.4}""");
+            full.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
+            return Task.FromResult(full);
+        }).Client());
+
+        var error = await Assert.ThrowsAsync<FaasRequestException>(() => client.StartInvocationAsync("f", "x"u8.ToArray()));
+
+        Assert.Equal(429, error.Status);
+        Assert.Equal(TimeSpan.FromSeconds(3), error.RetryAfter);
+        Assert.Equal(2.4, error.Problem!.Wait);
+        Assert.False(error.IsFunctionFailure);
+    }
+
+    [Fact]
     public async Task An_answer_without_a_problem_still_says_its_status()
     {
         var client = new FaasClient(new StubGateway(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.InternalServerError)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Orleans.Faas.History;
 using Orleans.Faas.Tasks;
 
@@ -22,7 +21,7 @@ public sealed class InMemoryExecutionHistoryTests
     [Fact]
     public async Task Pages_of_two_read_every_record_once_newest_first_with_ties_in_task_and_attempt_order()
     {
-        var history = new InMemoryExecutionHistory(Options.Create(new HistoryOptions()));
+        var history = History();
         foreach (var record in Newest.Reverse())
             await history.Append(record);
 
@@ -35,7 +34,7 @@ public sealed class InMemoryExecutionHistoryTests
     [Fact]
     public async Task Paging_keeps_the_function_and_provider_filters()
     {
-        var history = new InMemoryExecutionHistory(Options.Create(new HistoryOptions()));
+        var history = History();
         foreach (var record in Newest)
         {
             await history.Append(record);
@@ -49,14 +48,25 @@ public sealed class InMemoryExecutionHistoryTests
     }
 
     [Fact]
-    public async Task Past_its_limit_it_keeps_the_newest_records()
+    public async Task A_full_history_drops_its_oldest_record_for_each_new_one_and_a_repeated_append_changes_nothing()
     {
-        var history = new InMemoryExecutionHistory(Options.Create(new HistoryOptions { InMemoryLimit = 3 }));
-        foreach (var record in Newest.Reverse())
-            await history.Append(record);
+        var history = History(maxRows: 3);
+        var records = Enumerable.Range(1, 5).Select(minute => Record(Guid.NewGuid().ToString(), 1, minute)).ToArray();
 
-        Assert.Equal(Newest[..3], (await Pages(history, null, null)).SelectMany(p => p));
+        foreach (var record in records)
+        {
+            await history.Append(record);
+            await history.Append(record);
+        }
+        // Appended again after it was dropped: it counts as new, and the oldest left goes instead.
+        await history.Append(records[0]);
+
+        ExecutionRecord[] kept = [.. await history.QueryAsync(new ExecutionQuery(null, null, 100), CancellationToken.None)];
+        Assert.Equal([records[4], records[3], records[0]], kept);
     }
+
+    private static InMemoryExecutionHistory History(int maxRows = 100) =>
+        new(Microsoft.Extensions.Options.Options.Create(new HistoryOptions { MaxRows = maxRows }));
 
     /// <summary>Reads two records at a time, each page after the last record of the one before, until one is short.</summary>
     private static async Task<List<ExecutionRecord[]>> Pages(InMemoryExecutionHistory history, string? function, string? provider)

@@ -32,6 +32,23 @@ public sealed class InMemoryModelStoreTests
     }
 
     [Fact]
+    public async Task Only_the_newest_versions_are_listed_and_the_current_model_stays_however_old()
+    {
+        var store = new InMemoryModelStore();
+        var ct = CancellationToken.None;
+
+        await store.AddAsync(Info(promoted: true), [1], ct);
+        for (var i = 0; i < InMemoryModelStore.KeptVersions + 4; i++)
+            await store.AddAsync(Info(promoted: false), [2], ct);
+
+        var listed = await store.ListAsync(InMemoryModelStore.KeptVersions + 10, ct);
+        Assert.Equal(Enumerable.Range(6, InMemoryModelStore.KeptVersions).Reverse(), listed.Select(i => i.Version));
+        var current = await store.GetCurrentAsync(ct);
+        Assert.Equal(1, current!.Info.Version);
+        Assert.Equal([1], current.Bytes);
+    }
+
+    [Fact]
     public async Task Models_added_at_once_each_get_their_own_version()
     {
         var store = new InMemoryModelStore();
