@@ -12,9 +12,11 @@
 #   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
 #   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
 #     run of the Python image the node built;
-#   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency.
+#   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency;
 #   kills: a private PostgreSQL and redis-server, three cluster-mode silos and a gateway of its own; async submissions
-#     with no faults, then while a random silo is SIGKILLed, started again 5 s later, and the next killed 25 s after.
+#     with no faults, then while a random silo is SIGKILLed, started again 5 s later, and the next killed 25 s after;
+#   soak: an embedded silo of its own with a 3-second task retention, 100,000 no-op tasks (--count), and its working set
+#     at the end against after a warm-up.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +48,8 @@ dotnet build src/Orleans.Faas.Silo -c Release -nologo -v quiet
 dotnet build test/Orleans.Faas.Benchmarks -c Release -nologo -v quiet
 bench=(dotnet test/Orleans.Faas.Benchmarks/bin/Release/net10.0/Orleans.Faas.Benchmarks.dll)
 
-# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background, its log in $logs, and waits until its gateway is healthy.
+# start_silo NAME URL [VAR=VALUE ...]: starts a silo in the background, its log in $logs, its process id in $STARTED_PID,
+# and waits until its gateway is healthy.
 start_silo() {
   local name="$1" url="$2"
   shift 2
@@ -162,6 +165,12 @@ case "$mode" in
   batch)
     start_embedded_silo
     "${bench[@]}" batch "$@" --gateway "$gateway"
+    ;;
+  soak)
+    # Its own silo, so that nothing else it ran counts; no provider benchmarks, which would run beside the soak.
+    start_silo bench-soak http://127.0.0.1:18088 Faas__Silo__SiloPort=21119 Faas__Silo__GatewayPort=23009 \
+      Faas__Tasks__Retention=00:00:03 Faas__Scheduling__AutoBenchmark=false
+    "${bench[@]}" soak "$@" --gateway http://127.0.0.1:18088 --silo-pid "$STARTED_PID"
     ;;
   *)
     start_embedded_silo

@@ -14,6 +14,7 @@ using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Prediction.Training;
+using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Scheduling.Policies;
 using Orleans.Faas.Scheduling.View;
@@ -48,6 +49,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<BenchmarkRuns>();
         silo.Services.AddSingleton<BenchmarkCallbacks>();
         silo.Services.AddSingleton<ChainSteps>();
+        silo.Services.AddSingleton<Expiry>();
         // One POST per attempt, bounded by the attempt timeout: CallbackDelivery does the retrying, so it can count and persist attempts.
         silo.Services.AddHttpClient(CallbackSender.ClientName)
             .ConfigureHttpClient((s, http) => http.Timeout = s.GetRequiredService<IOptions<CallbackOptions>>().Value.AttemptTimeout);
@@ -56,6 +58,12 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddTransient<CallbackOutbox>();
         // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
         silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        // Orleans keeps a stopped entry of every removed reminder until its next read of the reminder table, and every
+        // task's watchdog leaves one: read it every half minute rather than every five, so they stay few.
+        silo.Services.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(30));
+        // Tasks are many and short-lived; a cached location leaves only when the cache is full or it is read again, so
+        // Orleans' default of a million would hold a quarter of a gigabyte of locations of grains long gone.
+        silo.Services.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = 10_000);
         silo.Services.AddSingleton<ProviderView>();
         silo.Services.AddSingleton<ProviderViewFeed>();
         silo.Services.AddSingleton<IProviderViewRefresh>(s => s.GetRequiredService<ProviderViewFeed>());

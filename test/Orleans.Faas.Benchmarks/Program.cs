@@ -5,6 +5,7 @@ using Orleans.Faas.Benchmarks.Latency;
 using Orleans.Faas.Benchmarks.Mapping;
 using Orleans.Faas.Benchmarks.Placement;
 using Orleans.Faas.Benchmarks.Faults;
+using Orleans.Faas.Benchmarks.Soak;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
 
@@ -61,4 +62,5 @@ root.Add(PlacementCommand.Create(gateway));
 root.Add(MapBenchmark.Command(gateway));
 root.Add(BatchBenchmark.Command(gateway));
 root.Add(KillSoakBenchmark.Command(gateway));
+root.Add(MemorySoakBenchmark.Command(gateway));
 return await root.Parse(args).InvokeAsync();

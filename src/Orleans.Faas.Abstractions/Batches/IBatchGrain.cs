@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Retention;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Batches;
 
-/// <summary>A batch, keyed by its id: one task per input, counted by status, with the results in input order.</summary>
+/// <summary>
+/// A batch, keyed by its id: one task per input, counted by status, with the results in input order. Once finished it
+/// expires after the retention, as its tasks do.
+/// </summary>
 [Alias("faas.IBatchGrain")]
-public interface IBatchGrain : IGrainWithGuidKey
+public interface IBatchGrain : IGrainWithGuidKey, IExpiring
 {
     /// <summary>
     /// Makes one task per input for the function's latest version and hands each to the scheduler; everything is
@@ -22,7 +26,10 @@ public interface IBatchGrain : IGrainWithGuidKey
     [AlwaysInterleave, Alias("WaitUntilFinished")]
     Task<BatchSnapshot?> WaitUntilFinished(TimeSpan maxWait);
 
-    /// <summary>The items from <paramref name="offset"/>, at most <paramref name="limit"/>, in input order; null when no batch with this id was ever started.</summary>
+    /// <summary>
+    /// The items from <paramref name="offset"/>, at most <paramref name="limit"/>, in input order; null when no batch with
+    /// this id was ever started. An item whose task expired keeps its status, without output, with reason "expired".
+    /// </summary>
     [AlwaysInterleave, Alias("GetItems")]
     Task<ImmutableArray<BatchItem>?> GetItems(int offset, int limit);
 

@@ -1,11 +1,14 @@
+using Orleans.Faas.Retention;
+
 namespace Orleans.Faas.Chains;
 
 /// <summary>
 /// One run of a chain, keyed by its id. Durable: it persists every transition and keeps a reminder while it runs, so a
-/// run whose silo died carries on elsewhere, re-attaching to the step it had started.
+/// run whose silo died carries on elsewhere, re-attaching to the step it had started. Once finished it expires after
+/// the retention, as the tasks of its steps do.
 /// </summary>
 [Alias("faas.IChainRunGrain")]
-public interface IChainRunGrain : IGrainWithGuidKey
+public interface IChainRunGrain : IGrainWithGuidKey, IExpiring
 {
     /// <summary>Persists the run as RUNNING and starts its first step in the background.</summary>
     [Alias("Start")]

@@ -1,10 +1,11 @@
 using Orleans.Faas.Providers;
+using Orleans.Faas.Retention;
 
 namespace Orleans.Faas.Tasks;
 
-/// <summary>One invocation, keyed by task id. Every transition is persisted before the call returns.</summary>
+/// <summary>One invocation, keyed by task id. Every transition is persisted before the call returns; once finished it expires after the retention.</summary>
 [Alias("faas.ITaskGrain")]
-public interface ITaskGrain : IGrainWithGuidKey
+public interface ITaskGrain : IGrainWithGuidKey, IExpiring
 {
     /// <summary>Persists the task as QUEUED and hands it to the scheduler.</summary>
     [Alias("Submit")]

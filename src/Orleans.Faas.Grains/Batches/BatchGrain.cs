@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Json;
+using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
@@ -21,6 +22,7 @@ public sealed partial class BatchGrain(
     [PersistentState("batch", FaasStorage.Name)] IPersistentState<BatchRecord> state,
     [PersistentState("batchBacklog", FaasStorage.Name)] IPersistentState<BatchBacklog> backlog,
     CallbackOutbox outbox,
+    Expiry expiry,
     IOptions<BatchOptions> options,
     IOptions<CallbackOptions> callbackOptions,
     ILocalSiloDetails silo,
@@ -30,6 +32,9 @@ public sealed partial class BatchGrain(
 {
     /// <summary>The failure reason of an item whose task could not be submitted.</summary>
     public const string NotSubmittedReason = "not submitted";
+
+    /// <summary>The failure reason of an item whose task finished longer than the retention ago and was deleted.</summary>
+    public const string ExpiredReason = "expired";
 
     private const string ReconcileReminder = "reconcile";
 
@@ -171,7 +176,7 @@ public sealed partial class BatchGrain(
             return new BatchItem(index, taskId, status, null, null, null);
         var result = await TaskAt(index).GetResult();
         if (result is null)
-            return new BatchItem(index, taskId, TaskState.Failed, null, NotSubmittedReason, "Its task was never submitted.");
+            return new BatchItem(index, taskId, status, null, ExpiredReason, "Its task finished longer than the retention ago and was deleted.");
         var task = result.Task;
         return new BatchItem(index, taskId, task.Status, task.Status == TaskState.Completed ? result.Output : null, task.FailureReason, task.Error);
     }
@@ -307,9 +312,18 @@ public sealed partial class BatchGrain(
         await Write();
         if (IsFinished)
         {
+            expiry.Schedule(this.GetGrainId(), Record.FinishedAt!.Value);
             await DisarmReconcile();
             await outbox.Start(this);
         }
+    }
+
+    public async Task Expire()
+    {
+        if (!Record.IsStarted)
+            await Expiry.Forget(this, state);
+        else if (IsFinished)
+            await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
     }
 
     /// <summary>Reads every task the batch has not heard finish; bounded, and only on activation and the reminder. A waiting item has none yet.</summary>

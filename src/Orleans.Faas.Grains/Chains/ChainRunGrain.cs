@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Json;
+using Orleans.Faas.Retention;
 
 namespace Orleans.Faas.Chains;
 
@@ -16,6 +17,7 @@ public sealed partial class ChainRunGrain(
     [PersistentState("chainRun", FaasStorage.Name)] IPersistentState<ChainRunRecord> state,
     ChainSteps steps,
     CallbackOutbox outbox,
+    Expiry expiry,
     IOptions<ChainOptions> options,
     IOptions<CallbackOptions> callbackOptions,
     ILocalSiloDetails silo,
@@ -76,6 +78,14 @@ public sealed partial class ChainRunGrain(
     }
 
     public Task<ChainRunSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task Expire()
+    {
+        if (Record.Request is null)
+            await Expiry.Forget(this, state);
+        else if (Record.IsFinished)
+            await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
+    }
 
     public async Task<ChainRunSnapshot?> WaitUntilFinished(TimeSpan maxWait)
     {
@@ -192,6 +202,7 @@ public sealed partial class ChainRunGrain(
         await state.WriteStateAsync();
         LogEnded(Id, Request.Chain, status, Record.Error);
         _finished.TrySetResult();
+        expiry.Schedule(this.GetGrainId(), Record.FinishedAt.Value);
         await DisarmWakeUp();
         await outbox.Start(this);
     }

@@ -8,6 +8,7 @@ using Orleans.Faas.History;
 using Orleans.Faas.Json;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Telemetry;
 
@@ -27,6 +28,7 @@ public sealed partial class TaskGrain(
     IOptions<TaskOptions> options,
     IOptions<CallbackOptions> callbackOptions,
     CallbackOutbox outbox,
+    Expiry expiry,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
     : Grain, ITaskGrain, ICallbackOwner
@@ -195,6 +197,7 @@ public sealed partial class TaskGrain(
         });
         _finished.TrySetResult(Snapshot()!);
         TellBatch();
+        expiry.Schedule(this.GetGrainId(), finishedAt);
         await outbox.Start(this);
 
         metrics.TaskReached(FunctionName, Record.Status);

@@ -36,10 +36,11 @@ public static class ClusterMode
             o.NumVotesForDeathDeclaration = 2;
         });
 
-        // State is stored in Orleans' own versioned binary format, which our [GenerateSerializer] records are made for.
+        // State is stored in Orleans' own versioned binary format, which our [GenerateSerializer] records are made for;
+        // cleared state (an expired task) is deleted, not kept as an empty row.
         silo.AddAdoNetGrainStorage(FaasStorage.Name, o => o.Configure<Serializer>((storage, serializer) =>
-            (storage.Invariant, storage.ConnectionString, storage.GrainStorageSerializer) =
-                (NpgsqlInvariant, postgres, new OrleansGrainStorageSerializer(serializer))));
+            (storage.Invariant, storage.ConnectionString, storage.GrainStorageSerializer, storage.DeleteStateOnClear) =
+                (NpgsqlInvariant, postgres, new OrleansGrainStorageSerializer(serializer), true)));
         silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, postgres));
         // A storage failure reaches the caller as Orleans' error with the database's exception inside; without this,
         // that inner exception cannot cross to another silo and the caller learns only that a codec was missing.

@@ -1,4 +1,6 @@
 using Orleans.Faas.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Orleans.Faas.Silo.Hosting;
 
@@ -8,7 +10,7 @@ public static class EmbeddedMode
     public static ISiloBuilder UseEmbeddedMode(this ISiloBuilder silo, SiloHostOptions host, ClusterIdentityOptions cluster)
     {
         silo.UseLocalhostClustering(host.SiloPort, host.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-        silo.AddMemoryGrainStorage(FaasStorage.Name);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) => new InProcessGrainStorage(services.GetRequiredService<Serializer>()));
         silo.UseInMemoryReminderService();
         return silo;
     }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Faas.Tests.Cluster;
+using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Tests.Admission;
 
@@ -6,7 +8,7 @@ namespace Orleans.Faas.Tests.Admission;
 /// The two-silo cluster with room for <see cref="MaxQueued"/> waiting tasks per node, so that a few blocked runs fill
 /// every queue: <see cref="Capacity"/> tasks in all, one running and the rest waiting on each node.
 /// </summary>
-public sealed class ShortQueuesFixture() : FaasClusterFixture(MaxQueued)
+public sealed class ShortQueuesFixture() : FaasClusterFixture(silo => silo.Services.Configure<WorkerOptions>(w => w.MaxQueued = MaxQueued))
 {
     public const int MaxQueued = 2;
 

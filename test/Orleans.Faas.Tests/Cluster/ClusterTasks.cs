@@ -12,10 +12,17 @@ public static class ClusterTasks
     public static async Task<Guid> Invoke(
         this FaasClusterFixture fixture, string script, string input, Func<FunctionDefinition, FunctionDefinition>? adjust = null, InvocationOptions? options = null)
     {
+        var name = await fixture.Register(script, adjust);
+        return await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke(Encoding.UTF8.GetBytes(input), options ?? InvocationOptions.Default);
+    }
+
+    /// <summary>Registers a function of the scripted runner under a name of its own, and returns the name.</summary>
+    public static async Task<string> Register(this FaasClusterFixture fixture, string script, Func<FunctionDefinition, FunctionDefinition>? adjust = null)
+    {
         var name = $"{script}-{Guid.NewGuid():N}"[..30];
         var definition = FaasClusterFixture.Script(name, script);
         await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(adjust?.Invoke(definition) ?? definition);
-        return await fixture.Grains.GetGrain<IFunctionGrain>(name).Invoke(Encoding.UTF8.GetBytes(input), options ?? InvocationOptions.Default);
+        return name;
     }
 
     public static async Task WaitForStatus(this FaasClusterFixture fixture, IEnumerable<Guid> ids, TaskState status, bool releaseEachPoll = false, TimeSpan? patience = null)

@@ -45,12 +45,12 @@ public class FaasClusterFixture : IAsyncLifetime
     public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
     public FaasClusterFixture()
-        : this(maxQueued: null)
+        : this(_ => { })
     {
     }
 
-    /// <param name="maxQueued">Each worker's queue limit; null for the default.</param>
-    protected FaasClusterFixture(int? maxQueued)
+    /// <param name="configure">For a fixture of its own: more settings for every silo, after the shared ones.</param>
+    protected FaasClusterFixture(Action<ISiloBuilder> configure)
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         var rows = Storage;
@@ -61,12 +61,13 @@ public class FaasClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();
-            silo.Services.Configure<WorkerOptions>(w => (w.Slots, w.MaxQueued) = (SlotsPerSilo, maxQueued));
+            silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
             // No silo program to train in here; the training tests train in-process and on request.
             silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain, m.RefreshInterval) = (false, false, ModelRefresh));
             silo.Services.AddSingleton<IModelStore>(Models);
             silo.Services.AddSingleton<IFunctionRunner>(new ScriptedRunner(options.SiloName, Gate));
+            configure(silo);
         });
         Cluster = builder.Build();
     }
