@@ -31,16 +31,8 @@ public sealed partial class TaskGrain
             return;
         }
 
-        await Store(r =>
-        {
-            if (r.Status == TaskState.Running)
-                MoveTo(r, TaskState.Queued);
-            r.Attempts++;
-            (r.Provider, r.StartedAt, r.LoadAtStart, r.Placement) = (null, null, null, null);
-        });
-        TellBatch();
-        LogRetrying(Id, lostProvider, Record.Attempts, maxAttempts);
-        await TryPlace();
+        LogRetrying(Id, lostProvider, Record.Attempts + 1, maxAttempts);
+        await PlaceNextAttempt();
     }
 
     public async Task HandBack(int attempt)
@@ -54,12 +46,24 @@ public sealed partial class TaskGrain
         }
         if (Record.Provider is { } stopping)
             GrainFactory.GetGrain<IProviderGrain>(stopping).Release(new TaskAttempt(Id, attempt)).Ignore();
-        await Store(r => (r.Attempts, r.Provider, r.Placement) = (r.Attempts + 1, null, null));
+        await PlaceNextAttempt();
+    }
+
+    /// <summary>The current attempt ended without an outcome: the task is QUEUED again as its next attempt, unplaced, and placed.</summary>
+    private async Task PlaceNextAttempt()
+    {
+        await Store(r =>
+        {
+            if (r.Status == TaskState.Running)
+                MoveTo(r, TaskState.Queued);
+            r.Attempts++;
+            (r.Provider, r.StartedAt, r.LoadAtStart, r.Placement) = (null, null, null, null);
+        });
         TellBatch();
         await TryPlace();
     }
 
-        private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
+    private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
 
     /// <summary>
     /// Places the current attempt from this silo's provider view and hands it to the first worker in the plan that
