@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace Orleans.Faas.IntegrationTests.Hosting;
@@ -10,8 +9,6 @@ namespace Orleans.Faas.IntegrationTests.Hosting;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
-
     private readonly string _folder;
     private readonly string _bin = Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin"))
         .OrderBy(path => path, StringComparer.Ordinal).LastOrDefault() ?? throw new InvalidOperationException("No PostgreSQL server under /usr/lib/postgresql.");
@@ -53,14 +50,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task Run(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(CommandTimeout);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
+        var run = await Programs.Run(program, arguments);
+        if (run.ExitCode != 0)
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {run}");
     }
 }

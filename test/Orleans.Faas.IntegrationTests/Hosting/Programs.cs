@@ -26,7 +26,7 @@ public static class Programs
             start.ArgumentList.Add(arg);
         environment?.Invoke(start.Environment);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         using var output = new MemoryStream();
         var reading = process.StandardOutput.BaseStream.CopyToAsync(output);
         var errors = process.StandardError.ReadToEndAsync();
