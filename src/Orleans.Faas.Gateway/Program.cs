@@ -9,7 +9,7 @@ var gateway = builder.AddFaasGateway();
 builder.UseFaasClient(deployment, cluster);
 
 var app = builder.Build();
-app.MapFaasGateway();
+app.MapFaasGateway(gateway);
 app.MapFaasDefaults();
 app.Logger.LogInformation("Orleans.Faas gateway: {Mode} mode, listening on {Url}", deployment.Mode, gateway.Url);
 await app.RunAsync();

@@ -2,7 +2,8 @@ namespace Orleans.Faas.Hosting;
 
 /// <summary>
 /// What every host of the platform, a silo or a standalone gateway, sets up the same way: which cluster it belongs to
-/// and how it finds it, metrics for Prometheus at <c>/metrics</c>, and the cluster health check at <c>/healthz</c>.
+/// and how it finds it, metrics for Prometheus at <c>/metrics</c>, and the cluster health check at <c>/healthz</c>;
+/// both open to anyone, and <c>/metrics</c> to admin keys alone with <c>Faas:Auth:ProtectMetrics</c>.
 /// </summary>
 public static class FaasDefaults
 {
@@ -19,8 +20,11 @@ public static class FaasDefaults
 
     public static WebApplication MapFaasDefaults(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz");
-        app.MapFaasMetrics();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        var metrics = app.MapFaasMetrics();
+        // Without this, the gateway's fallback authorization policy asks for an admin key.
+        if (!app.Configuration.GetValue<bool>("Faas:Auth:ProtectMetrics"))
+            metrics.AllowAnonymous();
         return app;
     }
 }

@@ -12,5 +12,5 @@ internal static class FaasTelemetry
             .AddMeter([.. CommonMeters, .. meters])
             .AddPrometheusExporter());
 
-    public static void MapFaasMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
+    public static IEndpointConventionBuilder MapFaasMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
 }

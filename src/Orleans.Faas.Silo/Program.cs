@@ -39,7 +39,7 @@ var gateway = builder.AddFaasGateway();
 var app = builder.Build();
 if (deployment.Mode == FaasMode.Cluster)
     await app.Services.GetRequiredService<SchemaMigrator>().ApplyAsync(CancellationToken.None);
-app.MapFaasGateway();
+app.MapFaasGateway(gateway);
 app.MapFaasDefaults();
 app.Logger.LogInformation("{Runners}", runners);
 app.Logger.LogInformation("Orleans.Faas node {NodeName}: {Mode} mode, gateway on {Url}", host.NodeName, deployment.Mode, gateway.Url);

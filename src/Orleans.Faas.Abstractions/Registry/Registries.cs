@@ -6,4 +6,5 @@ public static class Registries
     public const string Functions = "functions";
     public const string Providers = "providers";
     public const string Chains = "chains";
+    public const string Keys = "keys";
 }

@@ -15,7 +15,7 @@ public static class ChainDefinitionValidator
     public static ImmutableDictionary<string, string[]> Validate(ChainDefinition definition)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!FunctionDefinitionValidator.IsValidName(definition.Name))
+        if (!FunctionDefinitionValidator.IsValidQualifiedName(definition.Name))
             errors["name"] = [FunctionDefinitionValidator.NameRule];
 
         if (definition.Steps.IsDefaultOrEmpty)
@@ -27,7 +27,7 @@ public static class ChainDefinitionValidator
             for (var i = 0; i < definition.Steps.Length; i++)
             {
                 var step = definition.Steps[i];
-                if (step is null || !FunctionDefinitionValidator.IsValidName(step.Function))
+                if (step is null || !FunctionDefinitionValidator.IsValidQualifiedName(step.Function))
                     errors[$"steps[{i}].function"] = ["A step names a function: " + FunctionDefinitionValidator.NameRule];
                 else if (step.FanOut is { } fanOut && !Enum.IsDefined(fanOut))
                     errors[$"steps[{i}].fanOut"] = ["Fan-out must be 'lines'."];

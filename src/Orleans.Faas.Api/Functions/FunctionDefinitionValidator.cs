@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Orleans.Faas.Namespaces;
 
 namespace Orleans.Faas.Functions;
 
@@ -15,8 +16,13 @@ public static partial class FunctionDefinitionValidator
 
     public const string NameRule = "Name must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.";
 
-    /// <summary>Whether <paramref name="name"/> may name a function (or a chain).</summary>
+    /// <summary>Whether <paramref name="name"/> may name a function (or a chain), or a namespace.</summary>
     public static bool IsValidName(string? name) => NamePattern().IsMatch(name ?? "");
+
+    /// <summary>Whether <paramref name="qualified"/> is a valid name in a valid namespace, as <see cref="QualifiedName"/> writes it.</summary>
+    public static bool IsValidQualifiedName(string? qualified) =>
+        qualified is not null && QualifiedName.Split(qualified) is var (ns, name) && IsValidName(ns) && IsValidName(name)
+        && QualifiedName.Of(ns, name) == qualified;
 
     /// <summary>Field name → problems; empty when the definition is valid.</summary>
     public static ImmutableDictionary<string, string[]> Validate(FunctionDefinition definition)
@@ -25,7 +31,7 @@ public static partial class FunctionDefinitionValidator
         void Add(string field, string message) =>
             (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
 
-        if (!IsValidName(definition.Name))
+        if (!IsValidQualifiedName(definition.Name))
             Add("name", NameRule);
 
         if (!Enum.IsDefined(definition.Runtime))

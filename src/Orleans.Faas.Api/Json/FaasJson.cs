@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Keys;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Scheduling;
 
@@ -23,6 +24,7 @@ public static class FaasJson
         json.Converters.Add(new JsonStringEnumConverter<PlacementPolicyKind>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ProfileSource>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<FanOut>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter<ApiKeyRole>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         return json;
     }

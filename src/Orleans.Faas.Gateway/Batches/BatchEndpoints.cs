@@ -2,9 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
+using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Invocations;
+using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Keys;
+using Orleans.Faas.Namespaces;
 
 namespace Orleans.Faas.Gateway.Batches;
 
@@ -26,16 +31,20 @@ public static class BatchEndpoints
     public static void MapBatchEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/functions/{name}/batches", async (
-            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, RequestBody body, IOptions<GatewayOptions> options,
-            IGrainFactory grains, CancellationToken ct) =>
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body,
+            IOptions<GatewayOptions> options, NamespaceAdmission admission, IGrainFactory grains, CancellationToken ct) =>
         {
+            var function = scope.Qualify(name) ?? throw new FunctionNotFoundException(name);
             var invocation = InvocationQuery.Options(provider, inputSize, callbackUrl);
             var inputs = BatchInputs.Read(await body.ReadBytes(request, ct), request.ContentType, options.Value.MaxBatchItems);
-            var batch = await grains.GetGrain<IBatchGrain>(Guid.NewGuid())
-                .Start(new BatchRequest(name, inputs, invocation with { CallbackUrl = null }, invocation.CallbackUrl));
+            var id = Guid.NewGuid();
+            await admission.Admit(scope.Namespace, new AdmittedWork(id, AdmittedWorkKind.Batch, inputs.Length));
+            var batch = await grains.GetGrain<IBatchGrain>(id)
+                .Start(new BatchRequest(function, inputs, invocation with { CallbackUrl = null }, invocation.CallbackUrl));
             return Results.Accepted(BatchUrls.Status(batch.Id), BatchAccepted.For(batch));
         })
         .WithTags("Batches")
+        .RequireRole(ApiKeyRole.Invoker)
         .WithSummary("Invoke a function once per input in one request: a batch of tasks, followed at its statusUrl")
         .WithDescription(Body)
         .Produces<BatchAccepted>(StatusCodes.Status202Accepted)
@@ -45,15 +54,17 @@ public static class BatchEndpoints
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        v1.MapGet("/batches/{id:guid}", async (Guid id, int? offset, int? limit, double? waitSeconds, HttpContext context, IGrainFactory grains) =>
+        v1.MapGet("/batches/{id:guid}", async (Guid id, int? offset, int? limit, double? waitSeconds, HttpContext context, NamespaceScope scope, IGrainFactory grains) =>
         {
             if (offset < 0)
                 throw new InvalidQueryException("offset", "offset must not be negative.");
             if (limit is < 1 or > MaxLimit)
                 throw new InvalidQueryException("limit", $"limit must be between 1 and {MaxLimit}.");
             var batch = grains.GetGrain<IBatchGrain>(id);
-            var snapshot = (waitSeconds is { } wait ? await batch.WaitUntilFinished(LongPoll.Wait(wait)) : await batch.GetSnapshot())
-                ?? throw new BatchNotFoundException(id);
+            // Another namespace's batch is not found, before any wait, so that waiting tells nothing about it either.
+            var snapshot = await batch.GetSnapshot() is { } seen && scope.MaySee(seen.Function) ? seen : throw new BatchNotFoundException(id);
+            if (waitSeconds is { } wait)
+                snapshot = await batch.WaitUntilFinished(LongPoll.Wait(wait)) ?? throw new BatchNotFoundException(id);
             if (!snapshot.IsFinished && offset is null && limit is null)
                 return Results.Ok(BatchResponse.From(snapshot));
 
@@ -65,6 +76,7 @@ public static class BatchEndpoints
             return Results.Ok(BatchResponse.From(snapshot, items));
         })
         .WithTags("Batches")
+        .RequireRole(ApiKeyRole.Invoker)
         .WithSummary("Get a batch: counts by status and, once it finished or when paged, its items in input order")
         .WithDescription(Reading)
         .Produces<BatchResponse>()

@@ -1,5 +1,7 @@
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Keys;
 
 namespace Orleans.Faas.Gateway.Benchmarks;
 
@@ -7,7 +9,7 @@ public static class BenchmarkEndpoints
 {
     public static void MapBenchmarkEndpoints(this RouteGroupBuilder v1)
     {
-        var benchmarks = v1.MapGroup("/benchmarks").WithTags("Benchmarks");
+        var benchmarks = v1.MapGroup("/benchmarks").WithTags("Benchmarks").RequireRole(ApiKeyRole.Admin);
 
         benchmarks.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
             BenchmarkAccepted.For(await Slot(grains).Start((await body.ReadJson<BenchmarkRequestBody>(request, ct)).ToRequest())))

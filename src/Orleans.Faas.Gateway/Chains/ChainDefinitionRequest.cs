@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Orleans.Faas.Chains;
+using Orleans.Faas.Gateway.Namespaces;
 
 namespace Orleans.Faas.Gateway.Chains;
 
@@ -7,5 +8,10 @@ namespace Orleans.Faas.Gateway.Chains;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ChainDefinitionRequest(string? Name, IReadOnlyList<ChainStepBody?>? Steps)
 {
-    public ChainDefinition ToDefinition() => new(Name ?? "", [.. (Steps ?? []).Select(step => step?.ToStep() ?? new ChainStep(""))]);
+    /// <summary>The definition with its name and its steps' functions in <paramref name="scope"/>'s namespace; a name that is not valid stays one.</summary>
+    public ChainDefinition ToDefinition(NamespaceScope scope) => new(
+        Qualified(scope, Name),
+        [.. (Steps ?? []).Select(step => step?.ToStep() is { } s ? s with { Function = Qualified(scope, s.Function) } : new ChainStep(""))]);
+
+    private static string Qualified(NamespaceScope scope, string? name) => name is null ? "" : scope.Qualify(name) ?? "";
 }

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.History;
+using Orleans.Faas.Keys;
 
 namespace Orleans.Faas.Gateway.Executions;
 
@@ -31,6 +33,7 @@ public static class ExecutionEndpoints
             return Results.Ok(records);
         })
         .WithTags("Executions")
+        .RequireRole(ApiKeyRole.Admin)
         .WithSummary("The execution history, newest first: one record per finished attempt, filtered by function and/or provider")
         .WithDescription(Paging)
         .Produces<ImmutableArray<ExecutionRecord>>()

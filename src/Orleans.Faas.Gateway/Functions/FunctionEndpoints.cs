@@ -1,5 +1,9 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Auth;
+using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Keys;
 using Orleans.Faas.Registry;
 
 namespace Orleans.Faas.Gateway.Functions;
@@ -8,11 +12,12 @@ public static class FunctionEndpoints
 {
     public static void MapFunctionEndpoints(this RouteGroupBuilder v1)
     {
-        var functions = v1.MapGroup("/functions").WithTags("Functions");
+        var functions = v1.MapGroup("/functions").WithTags("Functions").RequireRole(ApiKeyRole.Developer);
 
-        functions.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+        functions.MapPost("/", async (HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
-            var definition = await FunctionUpload.ReadAsync(request, body, ct);
+            var uploaded = await FunctionUpload.ReadAsync(request, body, ct);
+            var definition = uploaded with { Name = scope.Qualify(uploaded.Name) ?? throw InvalidName() };
             var errors = FunctionDefinitionValidator.Validate(definition);
             if (!errors.IsEmpty)
                 throw new InvalidFunctionDefinitionException(errors);
@@ -20,7 +25,7 @@ public static class FunctionEndpoints
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
             var function = FunctionResponse.From(registration.Version) with { CallbackSecret = registration.CallbackSecret };
-            return registration.Created ? Results.Created($"/v1/functions/{definition.Name}", function) : Results.Ok(function);
+            return registration.Created ? Results.Created($"/v1/functions/{uploaded.Name}", function) : Results.Ok(function);
         })
         .WithSummary("Register a function, or a new version of it; a definition the same as the latest version's changes nothing and answers 200")
         .WithDescription("The body is the definition as JSON, or a multipart/form-data form with the definition as JSON in its "
@@ -36,34 +41,41 @@ public static class FunctionEndpoints
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        functions.MapGet("/", async (IGrainFactory grains) =>
+        functions.MapGet("/", async (NamespaceScope scope, IGrainFactory grains) =>
         {
-            var names = await grains.GetGrain<IRegistryGrain>(Registries.Functions).List();
+            var names = (await grains.GetGrain<IRegistryGrain>(Registries.Functions).List()).Where(scope.Holds);
             var latest = await Task.WhenAll(names.Select(name => grains.GetGrain<IFunctionGrain>(name).GetLatest()));
             return Results.Ok(latest.OfType<FunctionVersion>().Select(FunctionResponse.From).ToList());
         })
-        .WithSummary("List functions with their latest versions")
+        .WithSummary("List the namespace's functions with their latest versions")
         .Produces<List<FunctionResponse>>();
 
-        functions.MapGet("/{name}", async (string name, IGrainFactory grains) =>
+        functions.MapGet("/{name}", async (string name, NamespaceScope scope, IGrainFactory grains) =>
         {
-            var latest = await grains.GetGrain<IFunctionGrain>(name).GetLatest() ?? throw new FunctionNotFoundException(name);
+            var latest = await Function(grains, scope, name).GetLatest() ?? throw new FunctionNotFoundException(name);
             return Results.Ok(FunctionResponse.From(latest));
         })
         .WithSummary("Get a function's latest version")
         .Produces<FunctionResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        functions.MapGet("/{name}/callback-secret", async (string name, IGrainFactory grains) =>
-            Results.Ok(new CallbackSecretResponse(name, await grains.GetGrain<IFunctionGrain>(name).GetCallbackSecret() ?? throw new FunctionNotFoundException(name))))
+        functions.MapGet("/{name}/callback-secret", async (string name, NamespaceScope scope, IGrainFactory grains) =>
+            Results.Ok(new CallbackSecretResponse(name, await Function(grains, scope, name).GetCallbackSecret() ?? throw new FunctionNotFoundException(name))))
         .WithSummary("Get the key a function's callbacks are signed with (HMAC-SHA256; see the callbackUrl parameter of invocations)")
         .Produces<CallbackSecretResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
-        functions.MapDelete("/{name}", async (string name, IGrainFactory grains) =>
-            await grains.GetGrain<IFunctionGrain>(name).Delete() ? Results.NoContent() : throw new FunctionNotFoundException(name))
+        functions.MapDelete("/{name}", async (string name, NamespaceScope scope, IGrainFactory grains) =>
+            await Function(grains, scope, name).Delete() ? Results.NoContent() : throw new FunctionNotFoundException(name))
         .WithSummary("Delete a function and all its versions")
         .Produces(StatusCodes.Status204NoContent)
         .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>The function <paramref name="name"/> of the request's namespace; a name no function can have is not found.</summary>
+    public static IFunctionGrain Function(IGrainFactory grains, NamespaceScope scope, string name) =>
+        grains.GetGrain<IFunctionGrain>(scope.Qualify(name) ?? throw new FunctionNotFoundException(name));
+
+    private static InvalidFunctionDefinitionException InvalidName() =>
+        new(ImmutableDictionary<string, string[]>.Empty.Add("name", [FunctionDefinitionValidator.NameRule]));
 }

@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Namespaces;
 
 namespace Orleans.Faas.Gateway.Functions;
 
 /// <summary>A function's latest version as the API shows it.</summary>
 /// <param name="Code">The uploaded code file (python runtime), described rather than repeated.</param>
 /// <param name="CallbackSecret">The key its callbacks are signed with; only in a registration's answer.</param>
+/// <param name="Name">Its name within its namespace.</param>
 public sealed record FunctionResponse(
     string Name,
+    string Namespace,
     int Version,
     DateTimeOffset RegisteredAt,
     FunctionRuntime Runtime,
@@ -34,7 +37,7 @@ public sealed record FunctionResponse(
     public static FunctionResponse From(FunctionVersion version)
     {
         var d = version.Definition;
-        return new(d.Name, version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
+        return new(QualifiedName.LocalName(d.Name), QualifiedName.NamespaceOf(d.Name), version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
             d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement),
             d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code));
     }

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Chains;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
+using Orleans.Faas.Gateway.Keys;
 using Orleans.Faas.Gateway.Models;
+using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Predictions;
 using Orleans.Faas.Gateway.Problems;
-using Orleans.Faas.Gateway.Providers;
 using Orleans.Faas.Gateway.Profiles;
+using Orleans.Faas.Gateway.Providers;
 using Orleans.Faas.Gateway.Tasks;
 using Orleans.Faas.Hosting;
 using Orleans.Faas.Json;
@@ -33,13 +36,25 @@ public static class GatewayHosting
         builder.Services.AddSingleton<RequestBody>();
         builder.Services.AddOpenApi();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddFaasAuth(options);
+        builder.Read<NamespaceOptions>(NamespaceOptions.Section);
+        builder.Services.AddSingleton<NamespaceAdmission>();
+        builder.Services.AddSingleton<Invoker>();
         return options;
     }
 
-    public static WebApplication MapFaasGateway(this WebApplication app)
+    public static WebApplication MapFaasGateway(this WebApplication app, GatewayOptions options)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The docs page is static and public; it comes before authentication so that keys are not asked for it.
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/openapi/v1.json", "Orleans.Faas v1");
+            ui.RoutePrefix = "docs";
+            ui.DocumentTitle = "Orleans.Faas API";
+        });
+        app.UseFaasAuth(options);
 
         var v1 = app.MapGroup("/v1");
         v1.MapFunctionEndpoints();
@@ -53,14 +68,9 @@ public static class GatewayHosting
         v1.MapProfileEndpoints();
         v1.MapPredictionEndpoints();
         v1.MapModelEndpoints();
+        v1.MapKeyEndpoints();
 
-        app.MapOpenApi();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.SwaggerEndpoint("/openapi/v1.json", "Orleans.Faas v1");
-            ui.RoutePrefix = "docs";
-            ui.DocumentTitle = "Orleans.Faas API";
-        });
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -7,8 +7,12 @@ public sealed class GatewayOptions
 {
     public const string Section = "Faas:Gateway";
 
+    /// <summary>Where the HTTP API listens; any address but loopback needs authentication (<c>Faas:Auth</c>) or <see cref="AllowAnonymous"/>.</summary>
     [Required, Url]
     public string Url { get; set; } = "http://127.0.0.1:8080";
+
+    /// <summary>Lets a gateway off loopback start without authentication configured; it warns at every start.</summary>
+    public bool AllowAnonymous { get; set; }
 
     /// <summary>Largest request body accepted: invocation input or a function definition.</summary>
     [Range(1, int.MaxValue)]

@@ -12,6 +12,12 @@ public static class IdempotencyKey
 
     private const int MaxLength = 255;
 
+    /// <summary>
+    /// The claim of <paramref name="key"/> for one function: <c>name/key</c> as before namespaces, and <c>namespace:name/key</c>
+    /// in another namespace; names hold neither ':' nor '/', so no two functions' claims meet.
+    /// </summary>
+    public static string Scope(string qualifiedFunction, string key) => $"{qualifiedFunction.Replace('/', ':')}/{key}";
+
     /// <returns>The key, or null when the request has none.</returns>
     public static string? Of(HttpRequest request)
     {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Hosting;
-using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Tasks;
-using Orleans.Faas.Idempotency;
+using Orleans.Faas.Keys;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Invocations;
@@ -23,13 +23,12 @@ public static class InvocationEndpoints
 
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
-        var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations");
+        var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations").RequireRole(ApiKeyRole.Invoker);
 
         functions.MapPost("/invocations", async (
-            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, RequestBody body, IGrainFactory grains,
-            IOptions<GatewayOptions> options, CancellationToken ct) =>
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CancellationToken ct) =>
         {
-            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), request, body, grains, options.Value, ct);
+            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl), request, ct);
             return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
         })
         .WithSummary("Invoke asynchronously")
@@ -42,11 +41,11 @@ public static class InvocationEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         functions.MapPost("/invoke", async (
-            string name, string? provider, long? inputSize, string? callbackUrl, HttpContext context, RequestBody body, IGrainFactory grains,
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpContext context, NamespaceScope scope, Invoker invoker, IGrainFactory grains,
             IOptions<GatewayOptions> options, TimeProvider clock) =>
         {
             var ct = context.RequestAborted;
-            var taskId = await Invoke(name, InvocationQuery.Options(provider, inputSize, callbackUrl), context.Request, body, grains, options.Value, ct);
+            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl), context.Request, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
             var deadline = clock.GetUtcNow() + options.Value.SyncWait;
             TaskResult result;
@@ -74,22 +73,5 @@ public static class InvocationEndpoints
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status502BadGateway)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private static async Task<Guid> Invoke(
-        string name, InvocationOptions options, HttpRequest request, RequestBody body, IGrainFactory grains, GatewayOptions gateway, CancellationToken ct)
-    {
-        var key = IdempotencyKey.Of(request);
-        var input = await body.ReadBytes(request, ct);
-        var function = grains.GetGrain<IFunctionGrain>(name);
-        // The task id is chosen before submitting (with a key, claimed first, so a client's retry finds the same one),
-        // so the submission can be sent again while a silo that held its function or task is being declared dead:
-        // a task submits at most once under its id.
-        var taskId = key is null
-            ? Guid.NewGuid()
-            : await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
-                async _ => await grains.GetGrain<IIdempotencyGrain>($"{name}/{key}").Claim(Guid.NewGuid(), gateway.IdempotencyWindow), ct);
-        await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await function.InvokeAs(taskId, input, options), ct);
-        return taskId;
     }
 }

@@ -1,4 +1,6 @@
+using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Keys;
 using Orleans.Faas.Models;
 
 namespace Orleans.Faas.Gateway.Models;
@@ -9,7 +11,7 @@ public static class ModelEndpoints
 
     public static void MapModelEndpoints(this RouteGroupBuilder v1)
     {
-        var models = v1.MapGroup("/models").WithTags("Models");
+        var models = v1.MapGroup("/models").WithTags("Models").RequireRole(ApiKeyRole.Admin);
 
         models.MapGet("/", async (int? limit, IGrainFactory grains) =>
         {

@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
-using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Gateway.Batches;
+using Orleans.Faas.Gateway.Keys;
+using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Profiles;
+using Orleans.Faas.Keys;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
@@ -69,6 +72,14 @@ public static class ProblemCatalog
         QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
         TaskNotStoredException e => NotStored(e),
+        ApiKeyNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown API key.", e.Message),
+        InvalidKeyRequestException e => new ValidationProblemDetails(e.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The key request is invalid.",
+        },
+        NamespaceForbiddenException e => Problem(StatusCodes.Status403Forbidden, "The key may not act in this namespace.", e.Message),
+        NamespaceLimitReachedException e => LimitReached(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
         _ => null,
@@ -91,6 +102,13 @@ public static class ProblemCatalog
     {
         var problem = Problem(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message);
         problem.Extensions[Wait] = e.RetryAfterSeconds;
+        return problem;
+    }
+
+    private static ProblemDetails LimitReached(NamespaceLimitReachedException e)
+    {
+        var problem = Problem(StatusCodes.Status429TooManyRequests, "The namespace is at its limit of unfinished tasks.", e.Message);
+        problem.Extensions[Wait] = NamespaceLimitReachedException.RetryAfterSeconds;
         return problem;
     }
 

@@ -1,3 +1,5 @@
+using Orleans.Faas.Gateway.Auth;
+using Orleans.Faas.Keys;
 using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Gateway.Providers;
@@ -6,7 +8,7 @@ public static class ProviderEndpoints
 {
     public static void MapProviderEndpoints(this RouteGroupBuilder v1)
     {
-        var providers = v1.MapGroup("/providers").WithTags("Providers");
+        var providers = v1.MapGroup("/providers").WithTags("Providers").RequireRole(ApiKeyRole.Admin);
 
         providers.MapGet("/", async (IGrainFactory grains, TimeProvider clock) =>
             Results.Ok((await Directory(grains).List()).Select(p => ProviderResponse.From(p, clock.GetUtcNow())).ToList()))

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authentication;
+using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Hosting;
+
+namespace Orleans.Faas.Gateway.Auth;
+
+/// <summary>API keys, roles and rates on a gateway, whether a silo hosts it or it stands alone.</summary>
+public static partial class AuthHosting
+{
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The gateway would listen beyond loopback with nobody checked.</exception>
+    public static void AddFaasAuth(this WebApplicationBuilder builder, GatewayOptions gateway)
+    {
+        var auth = builder.Read<AuthOptions>(AuthOptions.Section);
+        GatewayAccess.ThrowIfExposed(gateway, auth);
+
+        builder.Services.AddSingleton<GatewayAccess>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddRolePolicies();
+        builder.Services.AddRateLimiter(limiter => KeyRateLimiting.Configure(limiter, auth.RateLimit));
+        builder.Services.AddHostedService<BootstrapAdminKey>();
+    }
+
+    public static void UseFaasAuth(this WebApplication app, GatewayOptions gateway)
+    {
+        if (gateway.AllowAnonymous && !GatewayAccess.IsLoopbackOnly(gateway.Url))
+            LogAnonymous(app.Logger, gateway.Url);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway on {Url} answers anyone who reaches it (Faas:Gateway:AllowAnonymous=true) until a key is stored; set Faas:Auth:AdminKey or Faas:Auth:Enabled to require keys.")]
+    private static partial void LogAnonymous(ILogger logger, string url);
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Orleans.Faas.Gateway.Hosting;
+using Orleans.Faas.Registry;
+
+namespace Orleans.Faas.Gateway.Auth;
+
+/// <summary>
+/// Whether the gateway needs keys: always once authentication is configured; otherwise (on loopback, or off it with
+/// AllowAnonymous) only once some key is stored, which is asked of the cluster at each request that brings no key.
+/// </summary>
+public sealed class GatewayAccess(IOptions<AuthOptions> auth, IGrainFactory grains)
+{
+    private readonly byte[]? _adminKeyHash = auth.Value.AdminKey is { } key ? ApiKeySecret.Hash(key) : null;
+
+    public async Task<bool> IsOpen() =>
+        !auth.Value.IsConfigured && (await grains.GetGrain<IRegistryGrain>(Registries.Keys).List()).IsEmpty;
+
+    public bool IsConfiguredAdminKey(string key) =>
+        _adminKeyHash is not null && CryptographicOperations.FixedTimeEquals(_adminKeyHash, ApiKeySecret.Hash(key));
+
+    /// <summary>Refuses a gateway that would answer anyone on a network; the message names the settings that let it start.</summary>
+    public static void ThrowIfExposed(GatewayOptions gateway, AuthOptions auth)
+    {
+        if (auth.IsConfigured || gateway.AllowAnonymous || IsLoopbackOnly(gateway.Url))
+            return;
+        throw new OptionsValidationException(AuthOptions.Section, typeof(AuthOptions),
+        [
+            $"The gateway listens on {gateway.Url}, beyond loopback, and no authentication is configured: anyone who reaches it could run any code. "
+            + "Set Faas:Auth:AdminKey (a key of your own, at least 24 characters) or Faas:Auth:Enabled=true (an admin key is made and printed at the first start); "
+            + "or set Faas:Gateway:AllowAnonymous=true to run it open on purpose.",
+        ]);
+    }
+
+    /// <summary>Every address the gateway listens on (Faas:Gateway:Url may list several, separated by ';') is this host's loopback.</summary>
+    public static bool IsLoopbackOnly(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))));
+}
