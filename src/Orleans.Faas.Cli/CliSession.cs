@@ -11,13 +11,22 @@ internal sealed class CliSession(ParseResult parseResult)
 {
     private const int RedirectedWidth = 4096;
 
-    // A person waits at the prompt: a gateway that is down should be reported in about a second, not retried for long.
-    private static readonly FaasClientOptions ClientOptions = new() { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(200) };
-
     private FaasClient? _client;
 
     /// <summary>The gateway's client, made on first use so that verbs which need none never resolve a gateway.</summary>
-    public FaasClient Client => _client ??= new FaasClient(GatewayAddress.Resolve(parseResult.GetValue(GlobalOptions.Gateway)), ClientOptions);
+    public FaasClient Client => _client ??= ClientWith(key: null);
+
+    public Uri Gateway => GatewayAddress.Resolve(parseResult.GetValue(GlobalOptions.Gateway));
+
+    /// <summary>A client of the gateway with <paramref name="key"/>, else <c>FAAS_API_KEY</c>, else the config file's key.</summary>
+    public FaasClient ClientWith(string? key)
+    {
+        // A person waits at the prompt: a gateway that is down should be reported in about a second, not retried for long.
+        var options = new FaasClientOptions { MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(200) };
+        options.ApiKey = key ?? options.ApiKey ?? ConfigFile.Load().ApiKey;
+        options.Namespace = parseResult.GetValue(GlobalOptions.Namespace) ?? options.Namespace;
+        return new FaasClient(Gateway, options);
+    }
 
     public OutputFormat Format => parseResult.GetValue(GlobalOptions.Output);
 

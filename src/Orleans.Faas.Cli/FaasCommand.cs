@@ -6,6 +6,7 @@ using Orleans.Faas.Cli.Deployment;
 using Orleans.Faas.Cli.Executions;
 using Orleans.Faas.Cli.Functions;
 using Orleans.Faas.Cli.Invocations;
+using Orleans.Faas.Cli.Keys;
 using Orleans.Faas.Cli.Mapping;
 using Orleans.Faas.Cli.Predictions;
 using Orleans.Faas.Cli.Profiles;
@@ -21,7 +22,12 @@ internal static class FaasCommand
     public static RootCommand Create() => new("faas: deploy, invoke and watch functions on Orleans.Faas")
     {
         GlobalOptions.Gateway,
+        GlobalOptions.Namespace,
         GlobalOptions.Output,
+        LoginCommands.Login(),
+        LoginCommands.Logout(),
+        LoginCommands.WhoAmI(),
+        KeyCommands.Create(),
         DeployCommand.Create(),
         FunctionCommands.Create(),
         InvokeCommand.Create(),

@@ -12,6 +12,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Namespace = new("--namespace")
+    {
+        Description = $"The namespace to act in [default: ${FaasClientOptions.NamespaceVariable}, else the key's first namespace]",
+        HelpName = "name",
+        Recursive = true,
+    };
+
     public static readonly Option<OutputFormat> Output = new Option<OutputFormat>("--output", "-o")
     {
         Description = "table for people, json for scripts [default: table]",

@@ -21,6 +21,13 @@ internal static partial class YamlFile
         .WithTypeMapping<IReadOnlyDictionary<string, string>, Dictionary<string, string>>()
         .Build();
 
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull)
+        .Build();
+
+    public static void Write<T>(TextWriter writer, T value) => Serializer.Serialize(writer, value);
+
     public static T Read<T>(string path)
         where T : class, new()
     {

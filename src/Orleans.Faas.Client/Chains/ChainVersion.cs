@@ -7,4 +7,7 @@ public sealed record ChainVersion : ChainDefinition
     public int Version { get; init; }
 
     public DateTimeOffset DefinedAt { get; init; }
+
+    /// <summary>The namespace it and its steps' functions belong to.</summary>
+    public string Namespace { get; init; } = "default";
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,10 @@ public static class FaasClientServiceCollectionExtensions
         {
             var o = provider.GetRequiredService<IOptions<FaasClientOptions>>().Value;
             http.BaseAddress = WithTrailingSlash(o.Endpoint);
+            if (o.ApiKey is { } key)
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            if (o.Namespace is { } ns)
+                http.DefaultRequestHeaders.Add(NamespaceHeader, ns);
             // The resilience handler times each attempt; HttpClient's own 100 s cap would cut a long wait short.
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
@@ -48,6 +53,8 @@ public static class FaasClientServiceCollectionExtensions
         options.Validate();
         return true;
     }
+
+    private const string NamespaceHeader = "Faas-Namespace";
 
     internal static Uri WithTrailingSlash(Uri endpoint) =>
         endpoint.AbsoluteUri.EndsWith('/') ? endpoint : new Uri(endpoint.AbsoluteUri + "/");

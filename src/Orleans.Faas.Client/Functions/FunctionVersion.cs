@@ -8,6 +8,9 @@ public sealed record FunctionVersion : FunctionDefinition
 
     public DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>The namespace it belongs to; <see cref="FunctionDefinition.Name"/> is its name within it.</summary>
+    public string Namespace { get; init; } = "default";
+
     /// <summary>The code file uploaded with it (python), described; null when none was.</summary>
     public CodeFileInfo? Code { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class FaasJson
         json.Converters.Add(new JsonStringEnumConverter<PlacementPolicy>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ProfileSource>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<FanOut>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter<ApiKeyRole>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         json.MakeReadOnly(populateMissingResolver: true);
         return json;

@@ -60,11 +60,12 @@ public static class BatchEndpoints
                 throw new InvalidQueryException("offset", "offset must not be negative.");
             if (limit is < 1 or > MaxLimit)
                 throw new InvalidQueryException("limit", $"limit must be between 1 and {MaxLimit}.");
+            var wait = waitSeconds is { } seconds ? LongPoll.Wait(seconds) : (TimeSpan?)null;
             var batch = grains.GetGrain<IBatchGrain>(id);
             // Another namespace's batch is not found, before any wait, so that waiting tells nothing about it either.
             var snapshot = await batch.GetSnapshot() is { } seen && scope.MaySee(seen.Function) ? seen : throw new BatchNotFoundException(id);
-            if (waitSeconds is { } wait)
-                snapshot = await batch.WaitUntilFinished(LongPoll.Wait(wait)) ?? throw new BatchNotFoundException(id);
+            if (wait is { } patience)
+                snapshot = await batch.WaitUntilFinished(patience) ?? throw new BatchNotFoundException(id);
             if (!snapshot.IsFinished && offset is null && limit is null)
                 return Results.Ok(BatchResponse.From(snapshot));
 

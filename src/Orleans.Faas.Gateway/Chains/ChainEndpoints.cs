@@ -84,11 +84,12 @@ public static class ChainEndpoints
 
         chains.MapGet("/{name}/runs/{id:guid}", async (string name, Guid id, double? waitSeconds, NamespaceScope scope, IGrainFactory grains) =>
         {
+            var wait = waitSeconds is { } seconds ? LongPoll.Wait(seconds) : (TimeSpan?)null;
             var run = grains.GetGrain<IChainRunGrain>(id);
             // Another chain's run (so another namespace's) is not found, before any wait, so that waiting tells nothing about it either.
             var snapshot = await run.GetSnapshot() is { } seen && seen.Chain == scope.Qualify(name) ? seen : throw new ChainRunNotFoundException(name, id);
-            if (waitSeconds is { } wait)
-                snapshot = await run.WaitUntilFinished(LongPoll.Wait(wait)) ?? throw new ChainRunNotFoundException(name, id);
+            if (wait is { } patience)
+                snapshot = await run.WaitUntilFinished(patience) ?? throw new ChainRunNotFoundException(name, id);
             return Results.Ok(ChainRunResponse.From(snapshot));
         })
         .RequireRole(ApiKeyRole.Invoker)

@@ -1,4 +1,5 @@
 using Orleans.Faas.Gateway.Auth;
+using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Registry;
@@ -9,6 +10,13 @@ public static class KeyEndpoints
 {
     public static void MapKeyEndpoints(this RouteGroupBuilder v1)
     {
+        v1.MapGet("/caller", (HttpContext context, NamespaceScope scope) => Results.Ok(CallerResponse.From(Caller.From(context.User)!, scope)))
+        .WithTags("Keys")
+        .RequireRole(ApiKeyRole.Invoker)
+        .WithSummary("Who the gateway takes the caller for: the key's id, role and namespaces, and the namespace the request acts in")
+        .Produces<CallerResponse>()
+        .ProducesProblem(StatusCodes.Status403Forbidden);
+
         var keys = v1.MapGroup("/keys").WithTags("Keys").RequireRole(ApiKeyRole.Admin);
 
         keys.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, TimeProvider clock, CancellationToken ct) =>

@@ -14,11 +14,12 @@ public static class TaskEndpoints
 
         tasks.MapGet("/{id:guid}", async (Guid id, double? waitSeconds, NamespaceScope scope, IGrainFactory grains) =>
         {
+            var wait = waitSeconds is { } seconds ? LongPoll.Wait(seconds) : (TimeSpan?)null;
             var task = grains.GetGrain<ITaskGrain>(id);
             // Another namespace's task is not found, before any wait, so that waiting tells nothing about it either.
             var snapshot = Visible(scope, id, await task.GetSnapshot(), s => s);
-            if (waitSeconds is { } wait)
-                snapshot = await task.WaitUntilFinished(LongPoll.Wait(wait)) ?? throw new TaskNotFoundException(id);
+            if (wait is { } patience)
+                snapshot = await task.WaitUntilFinished(patience) ?? throw new TaskNotFoundException(id);
             return Results.Ok(TaskResponse.From(snapshot));
         })
         .RequireRole(ApiKeyRole.Invoker)
