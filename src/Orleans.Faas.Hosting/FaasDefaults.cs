@@ -22,7 +22,7 @@ public static class FaasDefaults
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
         var metrics = app.MapFaasMetrics();
-        // Without this, the gateway's fallback authorization policy asks for an admin key.
+        // Without this, the gateway's fallback authorization policy asks for a key.
         if (!app.Configuration.GetValue<bool>("Faas:Auth:ProtectMetrics"))
             metrics.AllowAnonymous();
         return app;

@@ -12,9 +12,17 @@ public static class Roles
     {
         foreach (var role in Enum.GetValues<ApiKeyRole>())
             authorization.AddPolicy(Policy(role), Requirement(role));
-        // A route nobody gave a role to is for admins: forgetting is safe.
-        return authorization.SetFallbackPolicy(Requirement(ApiKeyRole.Admin));
+        // What matches no route (a 404, 405 or 415 to be) needs a key of any role, so its holder hears the real answer.
+        return authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
+
+    /// <summary>A route of <paramref name="api"/> that nobody gave a role to, or let anyone call, is for admins: forgetting is safe.</summary>
+    public static void DefaultToAdmin(this IEndpointConventionBuilder api) =>
+        api.Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<IAuthorizeData>().Any() && !endpoint.Metadata.OfType<IAllowAnonymous>().Any())
+                endpoint.Metadata.Add(new AuthorizeAttribute(Policy(ApiKeyRole.Admin)));
+        });
 
     /// <summary>The route needs a key of <paramref name="role"/> or above.</summary>
     public static TBuilder RequireRole<TBuilder>(this TBuilder endpoints, ApiKeyRole role)

@@ -57,6 +57,7 @@ public static class GatewayHosting
         app.UseFaasAuth(options);
 
         var v1 = app.MapGroup("/v1");
+        v1.DefaultToAdmin();
         v1.MapFunctionEndpoints();
         v1.MapInvocationEndpoints();
         v1.MapBatchEndpoints();

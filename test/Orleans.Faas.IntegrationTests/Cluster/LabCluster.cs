@@ -11,6 +11,7 @@ public sealed class LabCluster : IAsyncDisposable
     private readonly List<FaasProcess> _silos = [];
     private readonly List<FaasProcess> _gateways = [];
     private readonly PostgresTestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _extraSettings;
 
     public RedisServer Redis { get; }
 
@@ -21,18 +22,22 @@ public sealed class LabCluster : IAsyncDisposable
 
     public IReadOnlyList<FaasProcess> Silos => _silos;
 
-    private LabCluster(RedisServer redis, PostgresTestDatabase database)
+    private LabCluster(RedisServer redis, PostgresTestDatabase database, IReadOnlyDictionary<string, string>? extraSettings)
     {
         Redis = redis;
         _database = database;
+        _extraSettings = extraSettings ?? new Dictionary<string, string>();
     }
 
-    /// <summary>A cluster on its own Redis and its own database, on the test script's PostgreSQL server unless another is named.</summary>
-    public static async Task<LabCluster> Create(string? postgresServer = null) =>
-        new(await RedisServer.Start(), await PostgresTestDatabase.Create(postgresServer));
+    /// <summary>
+    /// A cluster on its own Redis and its own database, on the test script's PostgreSQL server unless another is named;
+    /// <paramref name="settings"/> go to every process of it.
+    /// </summary>
+    public static async Task<LabCluster> Create(string? postgresServer = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(await RedisServer.Start(), await PostgresTestDatabase.Create(postgresServer), settings);
 
     /// <summary>What every process of this cluster is started with.</summary>
-    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(_extraSettings)
     {
         ["Faas__Mode"] = "Cluster",
         ["Faas__Redis"] = Redis.Configuration,

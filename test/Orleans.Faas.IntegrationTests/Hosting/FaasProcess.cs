@@ -11,6 +11,12 @@ public sealed class FaasProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Stands for the process's own gateway address in a setting's value, e.g. to listen on it and on another address too.</summary>
+    public const string OwnGatewayUrl = "{own-gateway-url}";
+
+    /// <summary>The setting whose key, when given, <see cref="Http"/> sends with every request.</summary>
+    public const string AdminKeySetting = "Faas__Auth__AdminKey";
+
     private readonly Process _process;
 
     public string Name { get; }
@@ -32,7 +38,7 @@ public sealed class FaasProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["Faas__Gateway__Url"] = GatewayUrl.ToString().TrimEnd('/');
         foreach (var (key, value) in settings)
-            start.Environment[key] = value;
+            start.Environment[key] = value.Replace(OwnGatewayUrl, GatewayUrl.ToString().TrimEnd('/'));
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = new StreamWriter(LogPath) { AutoFlush = true };
@@ -41,10 +47,12 @@ public sealed class FaasProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(100) };
+        if (settings.TryGetValue(AdminKeySetting, out var adminKey))
+            Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);
     }
 
-    /// <summary>Starts an embedded-mode silo and waits until its gateway lists its provider.</summary>
-    public static async Task<FaasProcess> StartSilo(SiloPorts ports, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts an embedded-mode silo and waits until its gateway lists its provider, or until <paramref name="isReady"/> says so.</summary>
+    public static async Task<FaasProcess> StartSilo(SiloPorts ports, IReadOnlyDictionary<string, string> settings, Func<HttpClient, Task<bool>>? isReady = null)
     {
         var all = new Dictionary<string, string>(settings)
         {
@@ -54,8 +62,8 @@ public sealed class FaasProcess : IAsyncDisposable
             ["Faas__Silo__SiloPort"] = ports.SiloPort.ToString(),
             ["Faas__Silo__GatewayPort"] = ports.GatewayPort.ToString(),
         };
-        return await Start("Orleans.Faas.Silo", ports.NodeName, all, async http =>
-            (await http.GetFromJsonAsync<List<ProviderView>>("/v1/providers"))!.Any(p => p.Id == ports.NodeName));
+        return await Start("Orleans.Faas.Silo", ports.NodeName, all, isReady ?? (async http =>
+            (await http.GetFromJsonAsync<List<ProviderView>>("/v1/providers"))!.Any(p => p.Id == ports.NodeName)));
     }
 
     /// <summary>Starts a gateway on its own, as an Orleans client of the silo at <paramref name="silo"/>, and waits until it is healthy.</summary>
