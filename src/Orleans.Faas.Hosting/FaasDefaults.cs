@@ -7,6 +7,9 @@ namespace Orleans.Faas.Hosting;
 /// </summary>
 public static class FaasDefaults
 {
+    /// <summary>The authorization policy <c>/metrics</c> needs; the host's gateway defines it (anyone, or admins alone).</summary>
+    public const string MetricsPolicy = "metrics";
+
     /// <param name="meters">The host's own meters, served beside Orleans' and ASP.NET Core's.</param>
     /// <returns>The cluster this host belongs to and how it finds it, read and validated while the host is built.</returns>
     public static (ClusterIdentityOptions Cluster, DeploymentOptions Deployment) AddFaasDefaults(this WebApplicationBuilder builder, params string[] meters)
@@ -21,10 +24,7 @@ public static class FaasDefaults
     public static WebApplication MapFaasDefaults(this WebApplication app)
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        var metrics = app.MapFaasMetrics();
-        // Without this, the gateway's fallback authorization policy asks for a key.
-        if (!app.Configuration.GetValue<bool>("Faas:Auth:ProtectMetrics"))
-            metrics.AllowAnonymous();
+        app.MapFaasMetrics().RequireAuthorization(MetricsPolicy);
         return app;
     }
 }

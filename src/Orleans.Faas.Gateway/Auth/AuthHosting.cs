@@ -16,7 +16,7 @@ public static partial class AuthHosting
         builder.Services.AddSingleton<GatewayAccess>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder().AddRolePolicies();
+        builder.Services.AddAuthorizationBuilder().AddRolePolicies(auth.ProtectMetrics);
         builder.Services.AddRateLimiter(limiter => KeyRateLimiting.Configure(limiter, auth.RateLimit));
         builder.Services.AddHostedService<BootstrapAdminKey>();
     }

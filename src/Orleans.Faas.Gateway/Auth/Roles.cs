@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Keys;
 
 namespace Orleans.Faas.Gateway.Auth;
@@ -8,10 +9,14 @@ public static class Roles
 {
     public static string Policy(ApiKeyRole role) => Caller.RoleName(role);
 
-    public static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization)
+    /// <param name="protectMetrics">Whether <c>/metrics</c> is for admins alone, rather than for anyone.</param>
+    public static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization, bool protectMetrics)
     {
         foreach (var role in Enum.GetValues<ApiKeyRole>())
             authorization.AddPolicy(Policy(role), Requirement(role));
+        authorization.AddPolicy(FaasDefaults.MetricsPolicy, protectMetrics
+            ? Requirement(ApiKeyRole.Admin)
+            : new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build());
         // What matches no route (a 404, 405 or 415 to be) needs a key of any role, so its holder hears the real answer.
         return authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }

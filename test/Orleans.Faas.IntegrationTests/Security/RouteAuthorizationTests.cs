@@ -99,13 +99,17 @@ public sealed class RouteAuthorizationTests(SecuredSiloFixture platform)
     }
 
     [Fact]
-    public async Task Health_and_metrics_stay_open_and_the_openapi_document_too()
+    public async Task Health_and_the_api_description_stay_open_and_protected_metrics_are_for_admins()
     {
         using var anonymous = platform.Client(key: null);
+        using var developer = platform.Client(await platform.Key("developer", "default"));
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/metrics")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs/index.html")).StatusCode);
+        await (await anonymous.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Unauthorized);
+        await (await developer.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Admin.GetAsync("/metrics")).StatusCode);
     }
 
     private static async Task<List<string>> Routes(HttpClient http)

@@ -8,7 +8,7 @@ namespace Orleans.Faas.IntegrationTests.Security;
 
 /// <summary>
 /// An embedded silo that requires keys (Faas:Auth:AdminKey), process runtime only, whose namespace <see cref="Capped"/>
-/// may have one unfinished task; kept apart from the open platform the other tests share, since a stored key closes a gateway.
+/// may have one unfinished task, and whose /metrics is for admins; kept apart from the open platform the other tests share, since a stored key closes a gateway.
 /// </summary>
 public sealed class SecuredSiloFixture : IAsyncLifetime
 {
@@ -29,6 +29,7 @@ public sealed class SecuredSiloFixture : IAsyncLifetime
             [FaasProcess.AdminKeySetting] = AdminKey,
             ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock",
             [$"Faas__Namespaces__Limits__{Capped}__MaxConcurrentTasks"] = "1",
+            ["Faas__Auth__ProtectMetrics"] = "true",
         });
 
     public async Task DisposeAsync()
