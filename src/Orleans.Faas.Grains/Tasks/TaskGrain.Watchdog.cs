@@ -82,9 +82,9 @@ public sealed partial class TaskGrain
             await recorded.WaitAsync(HistoryPatience);
             return true;
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        catch (Exception e) // not stored in time, or the history gave up on the row
         {
-            LogHistoryNotRecorded(Id);
+            LogHistoryNotRecorded(e, Id);
             return false;
         }
     }
@@ -114,7 +114,7 @@ public sealed partial class TaskGrain
     private partial void LogNotWatched(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its history row is not stored yet; the watchdog stays to append it again")]
-    private partial void LogHistoryNotRecorded(Guid taskId);
+    private partial void LogHistoryNotRecorded(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} could not be asked about its attempt; asking again next period")]
     private partial void LogWorkerUnreachable(Exception exception, Guid taskId, string provider);

@@ -212,7 +212,8 @@ public sealed partial class TaskGrain(
             recorded = history.Append(execution);
             observations.Add(execution);
         }
-        await StopWatchingOnceRecorded(recorded);
+        // Not awaited: the worker that reported the outcome gets its slot back now, not once the history has the row.
+        _ = StopWatchingOnceRecorded(recorded);
     }
 
     /// <summary>Best effort: the batch reads the tasks it has not heard from when it is activated and on its reminder.</summary>
