@@ -11,6 +11,7 @@ using Orleans.Faas.Cli.Predictions;
 using Orleans.Faas.Cli.Profiles;
 using Orleans.Faas.Cli.Providers;
 using Orleans.Faas.Cli.RuntimeModels;
+using Orleans.Faas.Cli.Secrets;
 using Orleans.Faas.Cli.Tasks;
 
 namespace Orleans.Faas.Cli;
@@ -35,6 +36,7 @@ internal static class FaasCommand
         ProfileCommands.Create(),
         PredictCommand.Create(),
         ModelCommands.Create(),
+        SecretCommands.Create(),
         CompletionCommand.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Orleans.Faas.Secrets;
 
 namespace Orleans.Faas.Functions;
 
@@ -44,6 +45,9 @@ public static partial class FunctionDefinitionValidator
             Add("command", "Command parts must not be null or contain NUL characters.");
 
         PythonCodeValidator.Validate(definition, Add);
+
+        foreach (var problem in SecretRules.Problems(definition))
+            Add("secrets", problem);
 
         foreach (var key in definition.Env?.Keys ?? [])
         {

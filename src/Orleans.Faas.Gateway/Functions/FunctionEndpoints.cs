@@ -1,5 +1,6 @@
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Registry;
 
 namespace Orleans.Faas.Gateway.Functions;
@@ -10,12 +11,13 @@ public static class FunctionEndpoints
     {
         var functions = v1.MapGroup("/functions").WithTags("Functions");
 
-        functions.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+        functions.MapPost("/", async (HttpContext context, RequestBody body, IGrainFactory grains) =>
         {
-            var definition = await FunctionUpload.ReadAsync(request, body, ct);
+            var definition = await FunctionUpload.ReadAsync(context.Request, body, context.RequestAborted);
             var errors = FunctionDefinitionValidator.Validate(definition);
             if (!errors.IsEmpty)
                 throw new InvalidFunctionDefinitionException(errors);
+            await SecretCheck.ThrowIfMissingAsync(grains, SecretScope.NamespaceOf(context), definition);
             await CodeCheck.ThrowIfInvalidAsync(grains, definition);
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);

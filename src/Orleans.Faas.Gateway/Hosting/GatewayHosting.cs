@@ -10,6 +10,7 @@ using Orleans.Faas.Gateway.Models;
 using Orleans.Faas.Gateway.Predictions;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Providers;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Gateway.Tasks;
 using Orleans.Faas.Hosting;
@@ -53,6 +54,7 @@ public static class GatewayHosting
         v1.MapProfileEndpoints();
         v1.MapPredictionEndpoints();
         v1.MapModelEndpoints();
+        v1.MapSecretEndpoints();
 
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>

@@ -5,8 +5,10 @@ using Orleans.Faas.Chains;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Profiles;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Secrets;
 using Orleans.Faas.Tasks;
 using Orleans.Runtime.Messaging;
 
@@ -47,6 +49,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The batch is invalid.",
         },
+        InvalidSecretException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The secret is invalid.",
+        },
         TooManyBatchItemsException e => TooManyItems(e),
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
@@ -58,6 +65,7 @@ public static class ProblemCatalog
         ChainRunNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain run.", e.Message),
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
         BatchNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown batch.", e.Message),
+        SecretNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown secret.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),
         BenchmarkNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown benchmark.", e.Message),

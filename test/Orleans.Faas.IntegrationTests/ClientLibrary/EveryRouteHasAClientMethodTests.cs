@@ -61,6 +61,9 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
             () => client.GetChainRunAsync(name, unknownTask),
             () => client.GetChainCallbackSecretAsync(name),
             () => client.DeleteChainAsync(name),
+            () => client.SetSecretAsync(name, "x"u8.ToArray()),
+            () => client.ListSecretsAsync(),
+            () => client.DeleteSecretAsync(name),
             () => client.DeleteFunctionAsync(name),
         ];
         foreach (var call in calls)
