@@ -21,9 +21,13 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The execution history in PostgreSQL, written in the background; needs <see cref="AddFaasPostgres"/>.</summary>
+    /// <summary>
+    /// The execution history in PostgreSQL, written in the background and kept for <see cref="HistoryOptions.Retention"/>;
+    /// needs <see cref="AddFaasPostgres"/>.
+    /// </summary>
     public static IServiceCollection AddPostgresExecutionHistory(this IServiceCollection services)
     {
+        services.AddHostedService<HistoryRetention>();
         services.AddSingleton<PostgresExecutionHistory>();
         services.AddSingleton<IExecutionHistory>(s => s.GetRequiredService<PostgresExecutionHistory>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<PostgresExecutionHistory>());
