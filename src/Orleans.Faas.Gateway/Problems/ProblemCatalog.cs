@@ -79,6 +79,7 @@ public static class ProblemCatalog
         TaskNotStoredException e => NotStored(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
+        _ when StorageOutage.Caused(exception) => StorageAway(),
         _ => null,
     };
 
@@ -99,6 +100,15 @@ public static class ProblemCatalog
     {
         var problem = Problem(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message);
         problem.Extensions[Wait] = e.RetryAfterSeconds;
+        return problem;
+    }
+
+    /// <summary>A read or change that needed the database while it was away; the database's own message stays in the log.</summary>
+    private static ProblemDetails StorageAway()
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
+            "The cluster's database did not answer; try again shortly.");
+        problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
         return problem;
     }
 
