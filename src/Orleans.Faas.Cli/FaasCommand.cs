@@ -12,6 +12,7 @@ using Orleans.Faas.Cli.Predictions;
 using Orleans.Faas.Cli.Profiles;
 using Orleans.Faas.Cli.Providers;
 using Orleans.Faas.Cli.RuntimeModels;
+using Orleans.Faas.Cli.Secrets;
 using Orleans.Faas.Cli.Tasks;
 
 namespace Orleans.Faas.Cli;
@@ -41,6 +42,7 @@ internal static class FaasCommand
         ProfileCommands.Create(),
         PredictCommand.Create(),
         ModelCommands.Create(),
+        SecretCommands.Create(),
         CompletionCommand.Create(),
     };
 }

@@ -16,6 +16,8 @@ using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Prediction.Training;
 using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Secrets;
+using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Scheduling.Policies;
 using Orleans.Faas.Scheduling.View;
 using Orleans.Faas.Tasks;
@@ -49,6 +51,9 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<BenchmarkRuns>();
         silo.Services.AddSingleton<BenchmarkCallbacks>();
         silo.Services.AddSingleton<ChainSteps>();
+        // Data Protection itself is the host's choice: its key ring must be one the whole cluster reads.
+        silo.Services.AddSingleton<SecretCipher>();
+        silo.Services.AddSingleton<ISecretValues, NodeSecretValues>();
         silo.Services.AddSingleton<Expiry>();
         // One POST per attempt, bounded by the attempt timeout: CallbackDelivery does the retrying, so it can count and persist attempts.
         silo.Services.AddHttpClient(CallbackSender.ClientName)

@@ -16,6 +16,7 @@ namespace Orleans.Faas.Functions;
 /// <param name="EntryPoint">The Python handler as <c>module:function</c> (or <c>function</c> of inline source); null takes <see cref="PythonCode.DefaultEntryPoint"/>.</param>
 /// <param name="Pickled">A dill-pickled callable, base64 (python runtime): invocations send and receive dill pickles instead of JSON.</param>
 /// <param name="Code">An uploaded <c>.py</c> file or <c>.zip</c> / <c>.tar.gz</c> archive of Python code (python runtime).</param>
+/// <param name="Secrets">Names of the secrets of its namespace mounted into its containers at <c>/run/secrets/NAME</c>.</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
     [property: Id(0)] string Name,
@@ -36,8 +37,19 @@ public sealed record FunctionDefinition(
     [property: Id(15)] string? Source = null,
     [property: Id(16)] string? EntryPoint = null,
     [property: Id(17)] string? Pickled = null,
-    [property: Id(18)] CodeFile? Code = null)
+    [property: Id(18)] CodeFile? Code = null,
+    ImmutableArray<string> Secrets = default)
 {
+    // A definition stored before secrets existed comes back without the field; it reads as none, never as a default array.
+    [Id(19)]
+    private readonly ImmutableArray<string> _secrets = Secrets;
+
+    public ImmutableArray<string> Secrets
+    {
+        get => _secrets.IsDefault ? [] : _secrets;
+        init => _secrets = value;
+    }
+
     public const int DefaultMaxAttempts = 3;
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);

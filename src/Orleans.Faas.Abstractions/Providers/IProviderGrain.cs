@@ -1,45 +1,29 @@
-using System.Collections.Immutable;
-using Orleans.Faas.Tasks;
-
 namespace Orleans.Faas.Providers;
 
 /// <summary>
-/// One node, keyed by its node name: facts, status, the load its worker last reported, and the task attempts
-/// placed on it, so that they can be placed again when the node is lost. It never waits on a task grain, so
-/// tasks may call it at any time without a cycle.
+/// One node, keyed by its node name: facts, status, scores and the load its worker last reported. What runs on it is
+/// the tasks' own business: their watch ranges find what a lost node took with it.
 /// </summary>
 [Alias("faas.IProviderGrain")]
 public interface IProviderGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// A silo announces its node. Returns the attempts an earlier silo of the same node left behind, lost with it
-    /// even if no survivor saw it die (a full restart): the caller places them again and then releases them.
+    /// A silo announces its node. True when an earlier silo of the same node was registered: what it held was lost
+    /// with it even if no survivor saw it die (a full restart).
     /// </summary>
     [Alias("Register")]
-    Task<ImmutableArray<TaskAttempt>> Register(ProviderRegistration registration);
+    Task<bool> Register(ProviderRegistration registration);
 
     /// <summary>The node's latest load; it only replaces a field, so it never waits behind a state write.</summary>
     [AlwaysInterleave, Alias("ReportLoad")]
     Task ReportLoad(ProviderLoad load);
 
     /// <summary>
-    /// Remembers an attempt placed here until it is released or the provider is lost. Tracks and releases interleave,
-    /// so that the thousands a batch makes share writes.
-    /// </summary>
-    [AlwaysInterleave, Alias("Track")]
-    Task Track(TaskAttempt attempt);
-
-    /// <summary>Forgets a finished or moved attempt; one-way, so a finishing task never waits on its provider.</summary>
-    [OneWay, AlwaysInterleave, Alias("Release")]
-    Task Release(TaskAttempt attempt);
-
-    /// <summary>
-    /// The silo at <paramref name="silo"/> died: if it is this provider's current silo, the provider goes Down and the
-    /// attempts tracked here are returned for the caller to place again and then release.
-    /// Idempotent; a silo the provider no longer runs on changes nothing and returns nothing.
+    /// The silo at <paramref name="silo"/> died: if it is this provider's current silo, the provider goes Down.
+    /// Idempotent; a silo the provider no longer runs on changes nothing.
     /// </summary>
     [Alias("MarkDown")]
-    Task<ImmutableArray<TaskAttempt>> MarkDown(string silo);
+    Task MarkDown(string silo);
 
     /// <summary>Keeps the latest benchmark of this provider; an older one than what is kept changes nothing.</summary>
     [Alias("RecordBenchmark")]

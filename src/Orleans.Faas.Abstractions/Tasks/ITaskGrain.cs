@@ -45,7 +45,16 @@ public interface ITaskGrain : IGrainWithGuidKey, IExpiring
     [Alias("HandBack")]
     Task HandBack(int attempt);
 
-        /// <summary>
+    /// <summary>
+    /// The watchdog's check, called by the task's watch range (<see cref="Watch.ITaskWatchGrain"/>) when it is due:
+    /// places an unplaced attempt, places again one its worker no longer holds or whose node membership declared dead,
+    /// and appends a finished attempt's history row again if it may be missing. Returns when the task is due next;
+    /// null once it is finished and recorded, or was never submitted.
+    /// </summary>
+    [Alias("Check")]
+    Task<DateTimeOffset?> Check();
+
+    /// <summary>
     /// QUEUED or RUNNING → FAILED with reason "cancelled"; a running attempt is stopped and its container or process
     /// is gone when this returns. Null when no task with this id was ever submitted.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Orleans.Faas.Namespaces;
+using Orleans.Faas.Secrets;
 
 namespace Orleans.Faas.Functions;
 
@@ -50,6 +51,9 @@ public static partial class FunctionDefinitionValidator
             Add("command", "Command parts must not be null or contain NUL characters.");
 
         PythonCodeValidator.Validate(definition, Add);
+
+        foreach (var problem in SecretRules.Problems(definition))
+            Add("secrets", problem);
 
         foreach (var key in definition.Env?.Keys ?? [])
         {

@@ -55,4 +55,7 @@ public record FunctionDefinition
 
     /// <summary>A dill-pickled callable, base64 (python): invocations send base64 of a dill-pickled <c>(args, kwargs)</c> and get the pickled result back.</summary>
     public string? Pickled { get; init; }
+
+    /// <summary>Names of secrets (<see cref="FaasClient.SetSecretAsync"/>) mounted into its containers as files at <c>/run/secrets/NAME</c> (docker and python).</summary>
+    public IReadOnlyList<string>? Secrets { get; init; }
 }

@@ -3,6 +3,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Registry;
 
@@ -21,6 +22,7 @@ public static class FunctionEndpoints
             var errors = FunctionDefinitionValidator.Validate(definition);
             if (!errors.IsEmpty)
                 throw new InvalidFunctionDefinitionException(errors);
+            await SecretCheck.ThrowIfMissingAsync(grains, scope.Namespace, definition);
             await CodeCheck.ThrowIfInvalidAsync(grains, definition);
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);

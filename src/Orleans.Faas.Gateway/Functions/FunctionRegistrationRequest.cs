@@ -11,6 +11,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="Source">Python source text, the module <c>main</c> (python runtime).</param>
 /// <param name="EntryPoint">The Python handler, <c>module:function</c>; for inline source and .py files <c>function</c> will do (default <c>handler</c>).</param>
 /// <param name="Pickled">A dill-pickled callable, base64 (python runtime).</param>
+/// <param name="Secrets">Names of secrets (PUT /v1/secrets/{name}) mounted into its containers at /run/secrets/NAME (docker and python runtimes).</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionRegistrationRequest(
     string? Name,
@@ -30,7 +31,8 @@ public sealed record FunctionRegistrationRequest(
     PlacementBody? Placement,
     string? Source = null,
     string? EntryPoint = null,
-    string? Pickled = null)
+    string? Pickled = null,
+    IReadOnlyList<string>? Secrets = null)
 {
     /// <param name="code">The file uploaded beside the definition, if any.</param>
     public FunctionDefinition ToDefinition(CodeFile? code = null) => new(
@@ -52,7 +54,8 @@ public sealed record FunctionRegistrationRequest(
         Source,
         EntryPoint,
         Pickled,
-        code);
+        code,
+        Secrets?.ToImmutableArray() ?? []);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -14,6 +14,7 @@ using Orleans.Faas.Gateway.Predictions;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Gateway.Providers;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Gateway.Tasks;
 using Orleans.Faas.Hosting;
 using Orleans.Faas.Json;
@@ -70,6 +71,7 @@ public static class GatewayHosting
         v1.MapPredictionEndpoints();
         v1.MapModelEndpoints();
         v1.MapKeyEndpoints();
+        v1.MapSecretEndpoints();
 
         app.MapOpenApi().AllowAnonymous();
         return app;

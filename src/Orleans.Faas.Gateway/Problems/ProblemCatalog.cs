@@ -7,9 +7,11 @@ using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Keys;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Profiles;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Secrets;
 using Orleans.Faas.Tasks;
 using Orleans.Runtime.Messaging;
 
@@ -50,6 +52,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The batch is invalid.",
         },
+        InvalidSecretException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The secret is invalid.",
+        },
         TooManyBatchItemsException e => TooManyItems(e),
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
@@ -61,6 +68,7 @@ public static class ProblemCatalog
         ChainRunNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain run.", e.Message),
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
         BatchNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown batch.", e.Message),
+        SecretNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown secret.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),
         BenchmarkNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown benchmark.", e.Message),
@@ -82,6 +90,7 @@ public static class ProblemCatalog
         NamespaceLimitReachedException e => LimitReached(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
             Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
+        _ when StorageOutage.Caused(exception) => StorageAway(),
         _ => null,
     };
 
@@ -109,6 +118,15 @@ public static class ProblemCatalog
     {
         var problem = Problem(StatusCodes.Status429TooManyRequests, "The namespace is at its limit of unfinished tasks.", e.Message);
         problem.Extensions[Wait] = NamespaceLimitReachedException.RetryAfterSeconds;
+        return problem;
+    }
+
+    /// <summary>A read or change that needed the database while it was away; the database's own message stays in the log.</summary>
+    private static ProblemDetails StorageAway()
+    {
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
+            "The cluster's database did not answer; try again shortly.");
+        problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
         return problem;
     }
 

@@ -10,18 +10,21 @@ public sealed class RequestBody(IOptions<GatewayOptions> options, IOptions<JsonO
 {
     private int Limit => options.Value.MaxPayloadBytes;
 
-    public async Task<byte[]> ReadBytes(HttpRequest request, CancellationToken cancellationToken)
+    public Task<byte[]> ReadBytes(HttpRequest request, CancellationToken cancellationToken) => ReadBytes(request, Limit, cancellationToken);
+
+    /// <summary>Reads the body within <paramref name="limit"/> bytes, a tighter limit than the gateway's own.</summary>
+    public async Task<byte[]> ReadBytes(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > Limit)
-            throw new PayloadTooLargeException(Limit);
+        if (request.ContentLength > limit)
+            throw new PayloadTooLargeException(limit);
 
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > Limit)
-                throw new PayloadTooLargeException(Limit);
+            if (buffer.Length + read > limit)
+                throw new PayloadTooLargeException(limit);
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Registry;
-using Orleans.Faas.Tasks;
 using Orleans.Utilities;
 
 namespace Orleans.Faas.Providers;
@@ -18,7 +16,7 @@ public sealed partial class ProviderGrain(
 
     private static readonly TimeSpan ViewPatience = TimeSpan.FromSeconds(2);
 
-    // Tracks and releases interleave with everything else; all writes go through this so none overlap.
+    // Drains, benchmarks and registrations interleave; all writes go through this so none overlap.
     private readonly CoalescedWrites _writes = new(state.WriteStateAsync);
 
     // Load changes with every task; it is reported again by the worker, so it is not worth a storage write.
@@ -33,7 +31,7 @@ public sealed partial class ProviderGrain(
 
     private ProviderRecord Record => state.State;
 
-    public async Task<ImmutableArray<TaskAttempt>> Register(ProviderRegistration registration)
+    public async Task<bool> Register(ProviderRegistration registration)
     {
         var previousSilo = Record.Registration?.Silo;
         Record.Registration = registration;
@@ -47,7 +45,7 @@ public sealed partial class ProviderGrain(
         // A provider that joins unmeasured gets benchmarked.
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
 
-        return previousSilo is not null && previousSilo != registration.Silo ? Lost(previousSilo) : [];
+        return previousSilo is not null && previousSilo != registration.Silo;
     }
 
     public Task ReportLoad(ProviderLoad load)
@@ -68,31 +66,15 @@ public sealed partial class ProviderGrain(
         return Task.FromResult((Snapshot(), _revision));
     }
 
-    public async Task Track(TaskAttempt attempt)
+    public async Task MarkDown(string silo)
     {
-        if (Record.Tracked.Add(attempt))
-            await _writes.Write();
-    }
+        if (Record.Registration?.Silo != silo || Record.Down)
+            return;
 
-    public async Task Release(TaskAttempt attempt)
-    {
-        if (Record.Tracked.Remove(attempt))
-            await _writes.Write();
-    }
-
-    public async Task<ImmutableArray<TaskAttempt>> MarkDown(string silo)
-    {
-        if (Record.Registration?.Silo != silo)
-            return [];
-
-        if (!Record.Down)
-        {
-            Record.Down = true;
-            await _writes.Write();
-            await TellViews();
-            LogDown(Id, silo);
-        }
-        return Lost(silo);
+        Record.Down = true;
+        await _writes.Write();
+        await TellViews();
+        LogDown(Id, silo);
     }
 
     public async Task RecordBenchmark(ProviderBenchmark benchmark)
@@ -146,13 +128,6 @@ public sealed partial class ProviderGrain(
         }));
     }
 
-    private ImmutableArray<TaskAttempt> Lost(string silo)
-    {
-        if (Record.Tracked.Count > 0)
-            LogLost(Id, Record.Tracked.Count, silo);
-        return [.. Record.Tracked];
-    }
-
     private ProviderSnapshot? Snapshot() => Record.Registration is not { } registration
         ? null
         : new ProviderSnapshot(
@@ -167,9 +142,6 @@ public sealed partial class ProviderGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} is down: its silo {Silo} died")]
     private partial void LogDown(string providerId, string silo);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId}: {Attempts} attempts were lost with silo {Silo}")]
-    private partial void LogLost(string providerId, int attempts, string silo);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Provider {ProviderId} measured: CPU workload {CpuMs:F1} ms, memory workload {MemoryMs:F1} ms (medians)")]
     private partial void LogMeasured(string providerId, double cpuMs, double memoryMs);

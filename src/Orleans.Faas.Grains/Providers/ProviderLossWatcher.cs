@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Watch;
 
 namespace Orleans.Faas.Providers;
 
 /// <summary>
-/// Turns silo deaths seen by Orleans membership into lost providers: the provider goes Down and the attempts on it
-/// are placed again. Every silo runs one; the work is idempotent, so more than one watcher seeing a death is harmless.
+/// Turns silo deaths seen by Orleans membership into lost providers: the provider goes Down, and every watched task is
+/// checked at once, which places again the attempts the node held. Every silo runs one; the work is idempotent, so
+/// more than one watcher seeing a death is harmless.
 /// </summary>
 public sealed partial class ProviderLossWatcher(
     IClusterMembershipService membership,
@@ -42,10 +44,9 @@ public sealed partial class ProviderLossWatcher(
         {
             await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ =>
             {
-                var lost = await grains.GetGrain<IProviderGrain>(dead.Name).MarkDown(dead.SiloAddress.ToString());
-                if (lost.Length > 0)
-                    LogPlacingAgain(dead.Name, dead.SiloAddress.ToString(), lost.Length);
-                await grains.PlaceAgain(dead.Name, lost);
+                await grains.GetGrain<IProviderGrain>(dead.Name).MarkDown(dead.SiloAddress.ToString());
+                LogPlacingAgain(dead.Name, dead.SiloAddress.ToString());
+                await grains.CheckAllNow();
                 // A benchmark job that ran on the dead silo gives the slot back once it is found.
                 await grains.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
             }, stoppingToken);
@@ -58,8 +59,8 @@ public sealed partial class ProviderLossWatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} of provider {ProviderId} died; placing its {Attempts} attempts again")]
-    private partial void LogPlacingAgain(string providerId, string silo, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {Silo} of provider {ProviderId} died; every unfinished task is checked, and what it held is placed again")]
+    private partial void LogPlacingAgain(string providerId, string silo);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the death of provider {ProviderId}'s silo failed; it is tried again on the next membership change")]
     private partial void LogHandlingFailed(Exception exception, string providerId);

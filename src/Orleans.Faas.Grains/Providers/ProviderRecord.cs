@@ -1,5 +1,3 @@
-using Orleans.Faas.Tasks;
-
 namespace Orleans.Faas.Providers;
 
 [GenerateSerializer, Alias("faas.ProviderRecord")]
@@ -18,10 +16,6 @@ public sealed class ProviderRecord
     /// <summary>An operator's choice; it outlives restarts of the node until it is undrained.</summary>
     [Id(3)]
     public bool Drained { get; set; }
-
-    /// <summary>Attempts placed on this provider and not yet released: what must be placed again if it is lost.</summary>
-    [Id(4)]
-    public HashSet<TaskAttempt> Tracked { get; set; } = [];
 
     /// <summary>The latest provider benchmark: the raw workload times its efficiency scores come from.</summary>
     [Id(5)]

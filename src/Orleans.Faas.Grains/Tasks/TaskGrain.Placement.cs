@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Workers;
 
@@ -14,10 +13,7 @@ public sealed partial class TaskGrain
 
         var lostProvider = Record.Provider;
         if (lostProvider is not null)
-        {
             metrics.AttemptRetried(lostProvider);
-            GrainFactory.GetGrain<IProviderGrain>(lostProvider).Release(new TaskAttempt(Id, attempt)).Ignore();
-        }
 
         var maxAttempts = Record.Submission!.Function.Definition.MaxAttempts;
         if (Record.Submission.PinnedProvider is { } pinned)
@@ -44,36 +40,47 @@ public sealed partial class TaskGrain
             await FailLost($"The task is pinned to provider '{pinned}', which stopped before it started the task; pinned tasks never move to another provider.");
             return;
         }
-        if (Record.Provider is { } stopping)
-            GrainFactory.GetGrain<IProviderGrain>(stopping).Release(new TaskAttempt(Id, attempt)).Ignore();
         await PlaceNextAttempt();
     }
 
-    /// <summary>The current attempt ended without an outcome: the task is QUEUED again as its next attempt, unplaced, and placed.</summary>
+    /// <summary>
+    /// The current attempt ended without an outcome: the task is QUEUED again as its next attempt, placed, and stored
+    /// once with where it went, or unplaced when nothing could take it now (the watchdog tries again).
+    /// </summary>
     private async Task PlaceNextAttempt()
     {
+        var next = Record.Copy();
+        next.Attempts++;
+        var placed = await TryPlace(next);
         await Store(r =>
         {
             if (r.Status == TaskState.Running)
                 MoveTo(r, TaskState.Queued);
-            r.Attempts++;
-            (r.Provider, r.StartedAt, r.LoadAtStart, r.Placement) = (null, null, null, null);
+            r.Attempts = next.Attempts;
+            (r.Provider, r.Placement, r.StartedAt, r.LoadAtStart) = (placed?.Provider, placed?.Decision, null, null);
         });
         TellBatch();
-        await TryPlace();
+    }
+
+    /// <summary>The watchdog found the current attempt unplaced: it is placed now if anything can take it.</summary>
+    private async Task PlaceUnplacedAttempt()
+    {
+        if (await TryPlace(Record) is not { } placed)
+            return;
+        await Store(r => (r.Provider, r.Placement) = (placed.Provider, placed.Decision));
     }
 
     private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
 
     /// <summary>
-    /// Places the current attempt from this silo's provider view and hands it to the first worker in the plan that
-    /// takes it (an unreachable one, or one whose queue is full, is skipped for the next); remembers where it went and
-    /// why, on the task and on the provider.
+    /// Places <paramref name="task"/>'s current attempt from this silo's provider view and hands it to the first worker in
+    /// the plan that takes it (an unreachable one, or one whose queue is full, is skipped for the next). Stores nothing:
+    /// the caller stores where it went and why.
     /// </summary>
     /// <exception cref="QueueFullException">Every worker that answered had a full queue.</exception>
-    private async Task Place()
+    private async Task<Placed> Place(TaskRecord task)
     {
-        var submission = Record.Submission!;
+        var submission = task.Submission!;
         var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate), submission.PinnedProvider);
         double? fullFor = null;
         for (var i = 0; i < plan.Ranked.Count; i++)
@@ -81,7 +88,7 @@ public sealed partial class TaskGrain
             var provider = plan.Ranked[i].Id;
             var (decision, estimate) = placer.Decide(plan, i);
             var assignment = new TaskAssignment(
-                Id, Record.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays);
+                Id, task.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays);
             Admission admission;
             try
             {
@@ -101,33 +108,33 @@ public sealed partial class TaskGrain
                 fullFor = Math.Min(fullFor ?? double.MaxValue, admission.RetryAfterSeconds);
                 continue;
             }
-            await Task.WhenAll(
-                GrainFactory.GetGrain<IProviderGrain>(provider).Track(new TaskAttempt(Id, Record.Attempts)),
-                Store(r => (r.Provider, r.Placement) = (provider, decision)));
-            return;
+            return new Placed(provider, decision);
         }
         if (fullFor is { } wait)
             throw new QueueFullException(submission.PinnedProvider is { } pinned
                 ? $"The task is pinned to provider '{pinned}', whose queue is full."
-                : $"Every provider that can run '{FunctionName}' now has a full queue.", wait);
+                : $"Every provider that can run '{submission.Function.Definition.Name}' now has a full queue.", wait);
         throw new NoProviderAvailableException(submission.Function.Definition.Runtime);
     }
 
     /// <summary>
-    /// Places an acknowledged task, riding out a silo loss still being detected; when nothing can take it now (every
-    /// queue full, say) it stays QUEUED and the watchdog tries again.
+    /// Places an acknowledged task's attempt, riding out a silo loss still being detected; null when nothing can take
+    /// it now (every queue full, say): it stays QUEUED and the watchdog tries again.
     /// </summary>
-    private async Task TryPlace()
+    private async Task<Placed?> TryPlace(TaskRecord task)
     {
         try
         {
-            await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Place());
+            return await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Place(task));
         }
         catch (Exception e) when (e is NoProviderAvailableException or QueueFullException or UnmetConstraintException or OrleansException or TimeoutException)
         {
-            LogPlacementDeferred(e, Id, Record.Attempts);
+            LogPlacementDeferred(e, Id, task.Attempts);
+            return null;
         }
     }
+
+    private sealed record Placed(string Provider, PlacementDecision Decision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]
     private partial void LogProviderUnreachable(Exception exception, string providerId, Guid taskId);

@@ -1,57 +1,97 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.History;
+using Orleans.Faas.Watch;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Tasks;
 
 /// <summary>
-/// The watchdog: a durable reminder that, every function timeout plus grace, checks that an unfinished task's
-/// worker still holds its attempt. It catches what membership cannot see, such as a worker that lost its queue.
-/// It is removed once the finished attempt's history row is stored; a tick that finds the task finished (its silo
-/// died first) appends the row again. The callback reminder (<see cref="CallbackOutbox"/>) arrives here too.
+/// The watchdog: from its acceptance until its history row is stored, the task is watched by its range
+/// (<see cref="ITaskWatchGrain"/>), which checks it every function timeout plus grace, and at once when membership
+/// declares a silo dead. The check places again an attempt whose node is gone, including when the task's own silo died
+/// with it (the range outlives both), and catches what membership cannot see, such as a worker that lost its queue.
+/// A check that finds the task finished (its silo died before the row was stored) appends the row again.
 /// </summary>
-public sealed partial class TaskGrain : IRemindable
+public sealed partial class TaskGrain
 {
-    private const string WatchdogName = "watchdog";
-
-    /// <summary>How long a finishing task waits for its history row before leaving that to the watchdog's next tick.</summary>
+    /// <summary>How long a finishing task waits for its history row before leaving that to the watchdog's next check.</summary>
     private static readonly TimeSpan HistoryPatience = TimeSpan.FromSeconds(5);
 
-    private IGrainReminder? _watchdog;
+    /// <summary>How soon a task whose worker could not be asked is checked again.</summary>
+    private static readonly TimeSpan UnreachableRetry = TimeSpan.FromSeconds(5);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>Whether this activation saw the history store the finished attempt's row.</summary>
+    private bool _recorded;
+
+    public async Task<DateTimeOffset?> Check()
     {
-        if (reminderName == CallbackOutbox.ReminderName)
-        {
-            await outbox.Resume(this);
-            return;
-        }
         if (Record.Submission is null)
-        {
-            await DisarmWatchdog();
-            return;
-        }
+            return null;
         if (TaskLifecycle.IsFinished(Record.Status))
         {
-            await DisarmOnceRecorded(Record.Provider is { } ranOn ? history.Append(ExecutionRecords.Of(Id, Record, ranOn)) : Task.CompletedTask);
-            return;
+            // This activation may not be the one that finished the task: the row is appended again, the history keeps one.
+            _recorded = _recorded || await Recorded(Record.Provider is { } ranOn ? history.Append(ExecutionRecords.Of(Id, Record, ranOn)) : Task.CompletedTask);
+            return _recorded ? null : NextCheck();
         }
         if (Record.Provider is null)
+            await PlaceUnplacedAttempt();
+        else
         {
-            await TryPlace();
-            return;
+            switch (await WorkerHoldsCurrentAttempt(Record.Provider))
+            {
+                case false:
+                    LogAttemptLost(Id, Record.Attempts, Record.Provider);
+                    await RetryAfterProviderLoss(Record.Attempts);
+                    break;
+                case null:
+                    // Unreachable is not lost: ask again soon, by when membership will have made up its mind.
+                    return clock.GetUtcNow() + UnreachableRetry;
+            }
         }
-        if (await WorkerHoldsCurrentAttempt(Record.Provider) is false)
+        return TaskLifecycle.IsFinished(Record.Status) && _recorded ? null : NextCheck();
+    }
+
+    private DateTimeOffset NextCheck() => clock.GetUtcNow() + Record.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
+
+    /// <summary>Best effort as to the range: only its answer is awaited, and a range that cannot store leaves the task to its worker's reports.</summary>
+    private async Task Watch(TaskRecord task)
+    {
+        var due = clock.GetUtcNow() + task.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
+        try
         {
-            LogAttemptLost(Id, Record.Attempts, Record.Provider);
-            await RetryAfterProviderLoss(Record.Attempts);
+            await GrainFactory.For(Id).Watch(Id, due);
+        }
+        catch (Exception e) // the range's storage errors too, e.g. its database being away
+        {
+            LogNotWatched(e, Id);
+        }
+    }
+
+    /// <summary>The task stays watched until the history has its row, so that a silo's death cannot lose it.</summary>
+    private async Task StopWatchingOnceRecorded(Task recorded)
+    {
+        _recorded = await Recorded(recorded);
+        if (_recorded)
+            GrainFactory.For(Id).Forget(Id).Ignore();
+    }
+
+    private async Task<bool> Recorded(Task recorded)
+    {
+        try
+        {
+            await recorded.WaitAsync(HistoryPatience);
+            return true;
+        }
+        catch (Exception e) // not stored in time, or the history gave up on the row
+        {
+            LogHistoryNotRecorded(e, Id);
+            return false;
         }
     }
 
     /// <summary>
     /// False only when the attempt is known to be lost: the worker says it does not hold it, or membership has no live
-    /// silo for the provider. Null when the worker could not be asked; the next tick asks again.
+    /// silo for the provider. Null when the worker could not be asked; the next check asks again.
     /// </summary>
     private async Task<bool?> WorkerHoldsCurrentAttempt(string provider)
     {
@@ -70,63 +110,15 @@ public sealed partial class TaskGrain : IRemindable
         }
     }
 
-    /// <summary>Best effort: without it the task still runs; only the backstop for a silently lost worker is missing.</summary>
-    private async Task ArmWatchdog()
-    {
-        var period = Record.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
-        try
-        {
-            _watchdog = await this.RegisterOrUpdateReminder(WatchdogName, period, period);
-        }
-        catch (Exception e) // the reminder table's own errors too, e.g. its database being away
-        {
-            LogWatchdogNotArmed(e, Id);
-        }
-    }
-
-    /// <summary>Keeps the watchdog while the history may still miss the row, so that a silo's death cannot lose it.</summary>
-    private async Task DisarmOnceRecorded(Task recorded)
-    {
-        try
-        {
-            await recorded.WaitAsync(HistoryPatience);
-        }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
-        {
-            LogHistoryNotRecorded(Id);
-            return;
-        }
-        await DisarmWatchdog();
-    }
-
-    /// <summary>Best effort: a watchdog left behind finds the task finished at its next tick and removes itself then.</summary>
-    private async Task DisarmWatchdog()
-    {
-        try
-        {
-            _watchdog ??= await this.GetReminder(WatchdogName);
-            if (_watchdog is not null)
-                await this.UnregisterReminder(_watchdog);
-            _watchdog = null;
-        }
-        catch (Exception e) // the reminder table's own errors too, e.g. its database being away
-        {
-            LogWatchdogNotDisarmed(e, Id);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be registered")]
-    private partial void LogWatchdogNotArmed(Exception exception, Guid taskId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watchdog reminder could not be removed; it will remove itself")]
-    private partial void LogWatchdogNotDisarmed(Exception exception, Guid taskId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watch range could not be told; until it is, only its worker's reports move it on")]
+    private partial void LogNotWatched(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its history row is not stored yet; the watchdog stays to append it again")]
-    private partial void LogHistoryNotRecorded(Guid taskId);
+    private partial void LogHistoryNotRecorded(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} could not be asked about its attempt; asking again next period")]
     private partial void LogWorkerUnreachable(Exception exception, Guid taskId, string provider);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]
     private partial void LogAttemptLost(Guid taskId, int attempt, string provider);
 }

@@ -17,9 +17,11 @@ namespace Orleans.Faas.Tasks;
 /// <summary>
 /// One invocation's lifecycle. Placement and the watchdog that re-places lost attempts live in the other parts of
 /// this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>). Every transition is stored before
-/// anyone sees it (<see cref="Store"/>).
+/// anyone sees it (<see cref="Store"/>). A task that runs once is written three times: accepted (with its input, the
+/// only write that holds it), RUNNING, and finished.
 /// </summary>
 public sealed partial class TaskGrain(
+    [PersistentState("accepted", FaasStorage.Name)] IPersistentState<AcceptedTask> accepted,
     [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
     IExecutionHistory history,
     ProfileObservations observations,
@@ -31,7 +33,7 @@ public sealed partial class TaskGrain(
     Expiry expiry,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
-    : Grain, ITaskGrain, ICallbackOwner
+    : Grain, ITaskGrain, ICallbackOwner, IRemindable
 {
     private readonly TaskCompletionSource<TaskSnapshot> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,7 +46,8 @@ public sealed partial class TaskGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Record = state.State;
+        Record = state.RecordExists ? state.State : accepted.State.First;
+        Record.Submission = accepted.State.Submission;
         return Task.CompletedTask;
     }
 
@@ -61,28 +64,26 @@ public sealed partial class TaskGrain(
         if (Record.Submission is not null)
             throw new InvalidOperationException($"Task '{Id}' was already submitted.");
 
-        var queuedAt = clock.GetUtcNow();
-        await Store(r => (r.Submission, r.Status, r.Attempts, r.QueuedAt) = (submission, TaskState.Queued, 1, queuedAt));
+        // Placed before anything is stored: a task nobody takes leaves no trace, and one whose write fails leaves its
+        // worker an attempt that cannot start (the worker's start report waits for this call to end, then finds no task).
+        var first = new TaskRecord { Submission = submission, Status = TaskState.Queued, Attempts = 1, QueuedAt = clock.GetUtcNow() };
+        var placed = await Place(first);
+        (first.Provider, first.Placement) = (placed.Provider, placed.Decision);
 
-        // The watchdog is armed while the attempt is placed: the worker's start report waits for this call to end.
-        var arming = ArmWatchdog();
+        accepted.State = new AcceptedTask { Submission = submission, First = first };
         try
         {
-            await Place();
+            await Task.WhenAll(accepted.WriteStateAsync(), Watch(first));
         }
-        catch
+        catch (Exception e)
         {
-            // A task nobody accepted was never acknowledged: leave no trace of it.
-            await arming;
-            await DisarmWatchdog();
-            await state.ClearStateAsync();
-            Record = state.State = new TaskRecord();
-            throw;
+            accepted.State = new AcceptedTask();
+            LogNotStored(e, Id);
+            throw new TaskNotStoredException(Id, e.Message);
         }
+        Record = first;
         metrics.TaskReached(FunctionName, TaskState.Queued);
-        await arming;
     }
-
 
     public async Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart)
     {
@@ -210,9 +211,9 @@ public sealed partial class TaskGrain(
                 metrics.PredictionChecked(FunctionName, provider, predicted, execution.WallMs);
             recorded = history.Append(execution);
             observations.Add(execution);
-            GrainFactory.GetGrain<IProviderGrain>(provider).Release(new TaskAttempt(Id, Record.Attempts)).Ignore();
         }
-        await DisarmOnceRecorded(recorded);
+        // Not awaited: the worker that reported the outcome gets its slot back now, not once the history has the row.
+        _ = StopWatchingOnceRecorded(recorded);
     }
 
     /// <summary>Best effort: the batch reads the tasks it has not heard from when it is activated and on its reminder.</summary>
@@ -220,6 +221,18 @@ public sealed partial class TaskGrain(
     {
         if (Record.Submission?.Batch is { } batch)
             GrainFactory.GetGrain<IBatchGrain>(batch.BatchId).TaskReached(batch.Index, Record.Status).Ignore();
+    }
+
+    /// <summary>
+    /// The callback outbox's reminder (<see cref="CallbackOutbox"/>), the only one a task has; any other (an earlier
+    /// version's per-task watchdog) is removed, as the task's watch range does its job.
+    /// </summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == CallbackOutbox.ReminderName)
+            await outbox.Resume(this);
+        else if (await this.GetReminder(reminderName) is { } stale)
+            await this.UnregisterReminder(stale);
     }
 
     CallbackStatus? ICallbackOwner.Callback => Record.Callback;

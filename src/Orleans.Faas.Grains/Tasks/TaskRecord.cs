@@ -4,11 +4,15 @@ using Orleans.Faas.Scheduling;
 
 namespace Orleans.Faas.Tasks;
 
-/// <summary>The persisted state of one task; <see cref="Submission"/> is null until the task is submitted.</summary>
+/// <summary>
+/// The persisted state of one task after it was accepted: every write of a transition stores this, never the input,
+/// which is stored once with the submission (<see cref="AcceptedTask"/>).
+/// </summary>
 [GenerateSerializer, Alias("faas.TaskRecord")]
 public sealed class TaskRecord
 {
-    [Id(0)]
+    /// <summary>Not stored with the record: the accepted submission, set from <see cref="AcceptedTask"/>; null until the task is submitted.</summary>
+    [field: NonSerialized]
     public TaskSubmission? Submission { get; set; }
 
     [Id(1)]

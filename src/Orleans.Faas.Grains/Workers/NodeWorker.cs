@@ -41,6 +41,11 @@ public sealed partial class NodeWorker(
     private int _running;
     private bool _closing;
 
+    /// <summary>The provider's copy of the load: it is replaced by the next report, so reports never queue up behind each other.</summary>
+    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, () => new LatestOnly(ReportLoad));
+
+    private LatestOnly? _loadReports;
+
     /// <summary>The provider id is the silo's name.</summary>
     private string ProviderId => silo.Name;
 
@@ -81,7 +86,7 @@ public sealed partial class NodeWorker(
         }
         StartWhatFits();
         // The scheduler has the load from our answer; the provider's copy need not hold up the placement.
-        _ = ReportLoad();
+        LoadReports.Ask();
         return new Admission(true, Load);
     }
 
@@ -216,7 +221,7 @@ public sealed partial class NodeWorker(
                     _idle.TrySetResult();
             }
             StartWhatFits();
-            await ReportLoad();
+            LoadReports.Ask();
         }
     }
 

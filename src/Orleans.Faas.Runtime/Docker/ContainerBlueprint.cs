@@ -2,6 +2,7 @@ using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Runtime.Secrets;
 
 namespace Orleans.Faas.Runtime.Docker;
 
@@ -19,18 +20,24 @@ internal static class ContainerBlueprint
     /// <param name="image">The image's own configuration, for its entrypoint, command and user.</param>
     /// <param name="options">The node's box defaults, its name and its agent, whose folder is mounted read-only.</param>
     /// <param name="socketFolder">The node folder where the agent puts its socket, mounted read-write.</param>
-    public static CreateContainerParameters For(FunctionDefinition function, Config? image, DockerOptions options, string socketFolder)
+    /// <param name="secretsFolder">The node folder holding the function's secrets, mounted read-only at /run/secrets; null when it has none.</param>
+    public static CreateContainerParameters For(FunctionDefinition function, Config? image, DockerOptions options, string socketFolder, string? secretsFolder = null)
     {
         var memory = (function.MemoryMiB > 0 ? function.MemoryMiB : options.DefaultMemoryMiB) * BytesPerMiB;
         var python = function.Runtime == FunctionRuntime.Python;
-        string[] binds = [$"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro", $"{socketFolder}:{SocketFolder}:rw"];
+        string[] binds =
+        [
+            $"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro",
+            $"{socketFolder}:{SocketFolder}:rw",
+            .. secretsFolder is null ? Array.Empty<string>() : [$"{secretsFolder}:{ContainerSecrets.MountPoint}:ro"],
+        ];
         return new CreateContainerParameters
         {
             Image = python ? PythonContainer.Image : function.Image,
             // A python function's runner is kept between requests, so a warm call does not start the interpreter again.
             Entrypoint = [$"{AgentFolder}/faas-agent", .. python ? ["--server"] : Array.Empty<string>(), $"{SocketFolder}/{SocketName}"],
             Cmd = [.. python ? PythonContainer.Command(function) : CommandOf(function, image)],
-            User = function.User ?? NonRootUserOf(image) ?? options.DefaultUser,
+            User = UserOf(function, image, options),
             Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],
             Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name, [DockerRunner.NodeLabel] = options.Node },
             NetworkDisabled = !function.Network,
@@ -50,6 +57,10 @@ internal static class ContainerBlueprint
             },
         };
     }
+
+    /// <summary>The user the function's containers run as: its own, else the image's unless that is root, else the node's default.</summary>
+    public static string UserOf(FunctionDefinition function, Config? image, DockerOptions options) =>
+        function.User ?? NonRootUserOf(image) ?? options.DefaultUser;
 
     /// <summary>The CPU quota, in cores, of the function's containers: its own or the node's default, never above the node's cap.</summary>
     public static double CpuQuota(FunctionDefinition function, DockerOptions options)

@@ -28,6 +28,13 @@ public sealed class DockerOptions
     /// </summary>
     public string? SocketParent { get; set; }
 
+    /// <summary>
+    /// Where the runner makes its node's folder (<c>ofaas-secrets-NODE</c>) of the containers' secret files, mounted
+    /// read-only at /run/secrets; keep it on a tmpfs, so a secret is never written to a disk.
+    /// </summary>
+    [Required]
+    public string SecretsParent { get; set; } = "/dev/shm";
+
     /// <summary>Memory limit of a function that sets none.</summary>
     [Range(6, int.MaxValue)]
     public int DefaultMemoryMiB { get; set; } = 256;

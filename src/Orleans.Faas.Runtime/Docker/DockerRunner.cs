@@ -8,6 +8,7 @@ using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Runtime.Docker;
@@ -33,11 +34,13 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly FunctionImages _images;
     private readonly CacheCounterSupport _cacheCounters;
     private readonly ResctrlCacheAllocation _cacheAllocation;
+    private readonly ISecretValues _secrets;
     private readonly ILogger<DockerRunner> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _reaping;
     private readonly DirectoryInfo _socketRoot;
     private readonly FileStream _socketRootLock;
+    private readonly DirectoryInfo _secretsRoot;
     private int _nextSocketFolder;
     private int _disposed;
 
@@ -47,6 +50,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         IOptions<WarmPoolOptions> pool,
         CacheCounterSupport cacheCounters,
         ResctrlCacheAllocation cacheAllocation,
+        ISecretValues secrets,
         TimeProvider time,
         ILogger<DockerRunner> logger)
     {
@@ -57,8 +61,11 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _images = new FunctionImages(_client, _options);
         _cacheCounters = cacheCounters;
         _cacheAllocation = cacheAllocation;
+        _secrets = secrets;
         _logger = logger;
         (_socketRoot, _socketRootLock) = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
+        // Guarded by the socket folder's lock: one process per node on this host.
+        _secretsRoot = OwnerOnlyFolder(Path.Combine(_options.SecretsParent, $"ofaas-secrets-{_options.Node}"));
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
     }
 
@@ -82,6 +89,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     {
         var key = function.KeepWarm && _pool.Enabled ? WarmPoolKey.Of(function) : null;
         var clock = new RunClock();
+        // Read for every run, so a warm container gets a value replaced since its last run.
+        var secrets = function.Secrets.IsEmpty ? null : await _secrets.ReadAsync(function, cancellationToken);
         while (true)
         {
             var warm = key is null ? null : _pool.TryRent(key);
@@ -89,7 +98,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             var capture = new RunCapture(_runnerOptions);
             try
             {
-                return await RunInAsync(container, cold: warm is null, key, function, cacheWays, input, capture, clock, cancellationToken);
+                return await RunInAsync(container, cold: warm is null, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
             }
             catch (AgentLostException e) when (warm is not null && e.BeforeRequest)
             {
@@ -119,6 +128,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
         _socketRootLock.Dispose();
         File.Delete(_socketRootLock.Name);
+        _secretsRoot.Delete(recursive: true);
     }
 
     /// <summary>Removes the idle warm containers of every version of the function; running ones finish and may go back to the pool.</summary>
@@ -143,8 +153,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     private async Task<ExecutionOutcome> RunInAsync(
-        FunctionContainer container, bool cold, WarmPoolKey? key, FunctionDefinition function, int? cacheWays, ReadOnlyMemory<byte> input,
-        RunCapture capture, RunClock clock, CancellationToken cancellationToken)
+        FunctionContainer container, bool cold, WarmPoolKey? key, FunctionDefinition function, int? cacheWays,
+        IReadOnlyDictionary<string, byte[]>? secrets, ReadOnlyMemory<byte> input, RunCapture capture, RunClock clock, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(function.Timeout);
@@ -153,6 +163,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         ContainerRun run;
         try
         {
+            if (secrets is not null)
+                await container.Secrets!.WriteAsync(secrets, deadline.Token);
             using var agent = await container.ConnectAsync(_options.StartTimeout, deadline.Token);
             // Now its agent waits for the request, so every thread the run will have is there to be moved, or born from one that was.
             cache = await RunCacheShare.TakeAsync(_cacheAllocation, cacheWays, container.CgroupFolderAsync, deadline.Token);
@@ -204,13 +216,17 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
         var image = await EngineStep(function, "prepare the image of", () => _images.ReadyAsync(function, cancellationToken), cancellationToken);
-        var socketFolder = Path.Combine(_socketRoot.FullName, Interlocked.Increment(ref _nextSocketFolder).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var number = Interlocked.Increment(ref _nextSocketFolder).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var socketFolder = Path.Combine(_socketRoot.FullName, number);
         // World-writable: the container's user, whoever it is, must be able to create the agent's socket here.
         CreateFolder(socketFolder, (UnixFileMode)0b111_111_111);
         if (function.Runtime == FunctionRuntime.Python)
             PythonContainer.WriteCode(function, socketFolder);
-        var spec = ContainerBlueprint.For(function, image, _options, socketFolder);
-        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder, _cacheCounters), cancellationToken);
+        var secrets = function.Secrets.IsEmpty
+            ? null
+            : ContainerSecrets.Create(Path.Combine(_secretsRoot.FullName, number), ContainerBlueprint.UserOf(function, image, _options));
+        var spec = ContainerBlueprint.For(function, image, _options, socketFolder, secrets?.Folder);
+        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder, secrets, _cacheCounters), cancellationToken);
     }
 
     private async Task<T> EngineStep<T>(FunctionDefinition function, string step, Func<Task<T>> call, CancellationToken cancellationToken)
@@ -286,10 +302,17 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             throw new InvalidOperationException(
                 $"Node '{node}' already runs on this host: another process holds {folder.FullName}.lock. Node names must be unique.", e);
         }
+        return (OwnerOnlyFolder(folder.FullName), held);
+    }
+
+    /// <summary>A new, empty folder only this process's user can enter (0700), replacing what was there.</summary>
+    private static DirectoryInfo OwnerOnlyFolder(string path)
+    {
+        var folder = new DirectoryInfo(path);
         if (folder.Exists)
             folder.Delete(recursive: true);
         CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return (folder, held);
+        return folder;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ran past its timeout of {Timeout}; container {ContainerId} was killed")]

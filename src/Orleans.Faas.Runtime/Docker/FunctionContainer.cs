@@ -4,6 +4,7 @@ using Docker.DotNet.Models;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Runtime.Secrets;
 
 namespace Orleans.Faas.Runtime.Docker;
 
@@ -23,14 +24,18 @@ internal sealed class FunctionContainer
     private string? _cacheCountersUnavailable;
     private (long Pid, string? Folder)? _cgroup;
 
-    private FunctionContainer(DockerClient client, string id, string socketFolder)
+    private FunctionContainer(DockerClient client, string id, string socketFolder, ContainerSecrets? secrets)
     {
         _client = client;
         Id = id;
         _socketFolder = socketFolder;
+        Secrets = secrets;
     }
 
     public string Id { get; }
+
+    /// <summary>The folder its secrets are mounted from; null when its function has none.</summary>
+    public ContainerSecrets? Secrets { get; }
 
     /// <summary>When it last finished a request; what the warm pool's idle timeout counts from.</summary>
     public DateTimeOffset IdleSince { get; set; }
@@ -39,10 +44,20 @@ internal sealed class FunctionContainer
     /// Creates and starts the container, and opens cache counters on its cgroup when the node supports them.
     /// Not cancellable midway: a container the engine made but whose id we never learned would be left behind.
     /// </summary>
-    public static async Task<FunctionContainer> StartAsync(DockerClient client, CreateContainerParameters spec, string socketFolder, CacheCounterSupport cache)
+    public static async Task<FunctionContainer> StartAsync(
+        DockerClient client, CreateContainerParameters spec, string socketFolder, ContainerSecrets? secrets, CacheCounterSupport cache)
     {
-        var id = (await client.Containers.CreateContainerAsync(spec, CancellationToken.None)).ID;
-        var container = new FunctionContainer(client, id, socketFolder);
+        string id;
+        try
+        {
+            id = (await client.Containers.CreateContainerAsync(spec, CancellationToken.None)).ID;
+        }
+        catch
+        {
+            secrets?.Delete();
+            throw;
+        }
+        var container = new FunctionContainer(client, id, socketFolder, secrets);
         try
         {
             await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), CancellationToken.None);
@@ -122,7 +137,7 @@ internal sealed class FunctionContainer
         }
     }
 
-    /// <summary>Kills and removes the container and its socket folder; never throws, as it runs on every path out.</summary>
+    /// <summary>Kills and removes the container, its socket folder and its secrets; never throws, as it runs on every path out.</summary>
     public async Task<Exception?> DestroyAsync()
     {
         _cacheCounters?.Dispose();
@@ -147,6 +162,7 @@ internal sealed class FunctionContainer
         {
             // Never created or already removed.
         }
+        Secrets?.Delete();
         return failure;
     }
 

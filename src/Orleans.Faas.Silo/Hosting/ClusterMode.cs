@@ -14,7 +14,8 @@ public static class ClusterMode
     private const string NpgsqlInvariant = "Npgsql";
 
     /// <summary>
-    /// One silo of many: Redis membership, grain state and reminders in PostgreSQL, the execution history and the runtime models there too.
+    /// One silo of many: Redis membership, grain state and reminders in PostgreSQL, the execution history, the runtime
+    /// models and the key ring secrets are encrypted with there too.
     /// Failure detection is tuned for small lab clusters: a silo that stops answering is declared dead after
     /// about three missed 2-second probes.
     /// </summary>
@@ -48,6 +49,7 @@ public static class ClusterMode
         silo.Services.AddFaasPostgres(postgres);
         silo.Services.AddPostgresExecutionHistory();
         silo.Services.AddPostgresModelStore();
+        silo.Services.AddPostgresDataProtection($"orleans-faas/{cluster.ServiceId}");
         return silo;
     }
 }

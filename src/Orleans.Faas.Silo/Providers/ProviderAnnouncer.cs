@@ -6,6 +6,7 @@ using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.NodeFacts;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Silo.Hosting;
+using Orleans.Faas.Watch;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Silo.Providers;
@@ -39,14 +40,14 @@ public sealed partial class ProviderAnnouncer(
             [.. runners.Select(r => r.Runtime).Order()],
             worker.Value.EffectiveSlots,
             silo.SiloAddress.ToString());
-        var lostWithPreviousSilo = await grains.GetGrain<IProviderGrain>(nodeName).Register(registration);
+        var replacedEarlierSilo = await grains.GetGrain<IProviderGrain>(nodeName).Register(registration);
         LogRegistered(nodeName, facts.DeviceClass, facts.Cores, facts.MemoryBytes / (1024 * 1024), facts.CpuModel, facts.LlcBytes, registration.Slots,
             string.Join(", ", registration.Runtimes).ToLowerInvariant());
 
-        if (lostWithPreviousSilo.Length > 0)
+        if (replacedEarlierSilo)
         {
-            LogPlacingAgain(nodeName, lostWithPreviousSilo.Length);
-            await grains.PlaceAgain(nodeName, lostWithPreviousSilo);
+            LogPlacingAgain(nodeName);
+            await grains.CheckAllNow();
         }
     }
 
@@ -54,6 +55,6 @@ public sealed partial class ProviderAnnouncer(
         Message = "Provider {NodeName} ({DeviceClass}) registered: {Cores} cores, {MemoryMiB} MiB, {CpuModel}, LLC {LlcBytes} bytes; {Slots} slots; runtimes: {Runtimes}")]
     private partial void LogRegistered(string nodeName, string deviceClass, int cores, long memoryMiB, string cpuModel, long? llcBytes, int slots, string runtimes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {NodeName}: its previous silo left {Attempts} attempts unfinished; placing them again")]
-    private partial void LogPlacingAgain(string nodeName, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {NodeName} replaced an earlier silo of the node; every unfinished task is checked, and what that silo held is placed again")]
+    private partial void LogPlacingAgain(string nodeName);
 }

@@ -11,7 +11,7 @@ public static class WarmInvokeBenchmark
 {
     private const int WarmUpRuns = 3;
     private const string Input = "bench";
-    private const double OverheadTargetMs = 5;
+    private const double OverheadTargetMs = 3;
     private const double SpeedupTarget = 10;
 
     public static async Task Run(Uri gateway, string dockerHost, string agentPath, string image, int runs)

@@ -10,7 +10,9 @@ namespace Orleans.Faas.Benchmarks.Throughput;
 /// </summary>
 public static class ThroughputBenchmark
 {
-    private const double Target = 0.8;
+    /// <summary>What each runtime should reach of its raw baseline: a spawn costs the platform more of its own work than a warm request does.</summary>
+    private const double ProcessTarget = 0.7;
+    private const double DockerTarget = 0.9;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     public static async Task Run(Uri gateway, string dockerHost, string agentPath, string image, int concurrency, TimeSpan duration)
@@ -33,16 +35,16 @@ public static class ThroughputBenchmark
             Task RawWarmOnce(int worker) => rawWarm[worker].RunOnce("");
             var processInvoke = new AsyncInvoke(http, "bench-noop-process");
             var dockerInvoke = new AsyncInvoke(http, "bench-noop-docker");
-            var pairs = new (Func<int, Task> Baseline, string BaselineName, Func<int, Task> Platform, string PlatformName)[]
+            var pairs = new (Func<int, Task> Baseline, string BaselineName, Func<int, Task> Platform, string PlatformName, double Target)[]
             {
-                (_ => rawSpawn.RunOnce(""), "raw spawn of /bin/true", _ => processInvoke.RunOnce(), "async invoke, process runtime"),
-                (RawWarmOnce, "raw agent request to warm containers", _ => dockerInvoke.RunOnce(), "async invoke, docker runtime (warm)"),
+                (_ => rawSpawn.RunOnce(""), "raw spawn of /bin/true", _ => processInvoke.RunOnce(), "async invoke, process runtime", ProcessTarget),
+                (RawWarmOnce, "raw agent request to warm containers", _ => dockerInvoke.RunOnce(), "async invoke, docker runtime (warm)", DockerTarget),
             };
 
             var table = new Table().Title($"Throughput of a no-op function at concurrency {concurrency} for {duration.TotalSeconds:0} s")
-                .AddColumns("scenario", "completed", "failed", "tasks/s", "vs raw", $"target ≥ {Target}×");
+                .AddColumns("scenario", "completed", "failed", "tasks/s", "vs raw", "target");
             var samples = new List<ThroughputSample>();
-            foreach (var (baseline, baselineName, platform, platformName) in pairs)
+            foreach (var (baseline, baselineName, platform, platformName, target) in pairs)
             {
                 await ClosedLoop.Run("warm-up", concurrency, WarmUp, platform);
                 var raw = await ClosedLoop.Run(baselineName, concurrency, duration, baseline);
@@ -50,7 +52,8 @@ public static class ThroughputBenchmark
                 var ratio = ours.PerSecond / raw.PerSecond;
                 samples.AddRange([raw, ours]);
                 table.AddRow(raw.Scenario, raw.Completed.ToString(), raw.Failed.ToString(), raw.PerSecond.ToString("0.0"), "1.00", "");
-                table.AddRow(ours.Scenario, ours.Completed.ToString(), ours.Failed.ToString(), ours.PerSecond.ToString("0.0"), ratio.ToString("0.00"), Verdict.Of(ratio >= Target));
+                table.AddRow(ours.Scenario, ours.Completed.ToString(), ours.Failed.ToString(), ours.PerSecond.ToString("0.0"), ratio.ToString("0.00"),
+                    $"≥ {target}×: {Verdict.Of(ratio >= target)}");
             }
             ResultTable.Write(table);
             foreach (var sample in samples.Where(s => s.FirstFailure is not null))

@@ -61,6 +61,9 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
             () => client.GetChainRunAsync(name, unknownTask),
             () => client.GetChainCallbackSecretAsync(name),
             () => client.DeleteChainAsync(name),
+            () => client.SetSecretAsync(name, "x"u8.ToArray()),
+            () => client.ListSecretsAsync(),
+            () => client.DeleteSecretAsync(name),
             () => client.DeleteFunctionAsync(name),
             () => client.GetCallerAsync(),
             // An invalid name, so that no key is made: one stored key would close this open gateway to every other test.

@@ -5,6 +5,7 @@ using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Runners;
+using Orleans.Faas.Runtime.Secrets;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
@@ -14,7 +15,7 @@ internal static class TestDockerRunners
     /// <param name="docker">Changes to the node's Docker options, e.g. a CPU cap.</param>
     public static DockerRunner Create(
         string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null,
-        string? node = null, Action<DockerOptions>? docker = null)
+        string? node = null, Action<DockerOptions>? docker = null, ISecretValues? secrets = null)
     {
         var options = new DockerOptions
         {
@@ -28,6 +29,7 @@ internal static class TestDockerRunners
             Options.Create(pool ?? new WarmPoolOptions()),
             CacheCounterSupport.DetectHere(),
             new ResctrlCacheAllocation(ResctrlSupport.Detect(), options.Node),
+            secrets ?? new FixedSecretValues(),
             TimeProvider.System,
             NullLogger<DockerRunner>.Instance);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.History;
@@ -73,6 +74,24 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         // and the appender learns that its row was not stored.
         Assert.InRange(stopping.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(30));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => appended);
+    }
+
+    [Fact]
+    public async Task The_retention_deletes_the_records_that_finished_before_its_cutoff_and_keeps_the_rest()
+    {
+        var history = await Started();
+        var old = Enumerable.Range(1, 7).Select(minute => Record("resize", "node-a", minute)).ToArray();
+        var kept = Record("resize", "node-a", minute: 30);
+        await Task.WhenAll(old.Append(kept).Select(history.Append));
+        await history.StopAsync(CancellationToken.None);
+        var retention = new HistoryRetention(_database!.DataSource, Options.Create(new HistoryOptions()), TimeProvider.System,
+            NullLogger<HistoryRetention>.Instance);
+
+        var deleted = await retention.DeleteOlderThan(Start.AddMinutes(10), CancellationToken.None);
+
+        Assert.Equal(old.Length, deleted);
+        Assert.Equal([kept], await Query(history, null, null, 10));
+        Assert.Equal(0, await retention.DeleteOlderThan(Start.AddMinutes(10), CancellationToken.None));
     }
 
     [Fact]

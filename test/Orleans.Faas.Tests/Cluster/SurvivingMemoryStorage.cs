@@ -15,6 +15,9 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
     {
         /// <summary>While set, every read and write of grains of this type fails, as they do while the database is away.</summary>
         public volatile string? AwayFor;
+
+        /// <summary>How many writes each state of each grain has had.</summary>
+        public ConcurrentDictionary<(string State, GrainId Grain), int> Writes { get; } = new();
     }
 
     private readonly Rows _rows = rows;
@@ -36,6 +39,7 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
         FailIfAway(grainId);
         var etag = Guid.NewGuid().ToString("N");
         _rows[(stateName, grainId)] = (copier.Copy(grainState.State)!, etag);
+        _rows.Writes.AddOrUpdate((stateName, grainId), 1, (_, writes) => writes + 1);
         grainState.ETag = etag;
         grainState.RecordExists = true;
         return Task.CompletedTask;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Tests.Cluster;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Tests.Gateway;
 
@@ -14,5 +16,28 @@ public sealed class ProblemCatalogTests
         Assert.Equal(StatusCodes.Status429TooManyRequests, problem.Status);
         Assert.Equal(2.5, problem.Extensions[ProblemCatalog.Wait]);
         Assert.Contains("full queue", problem.Detail);
+    }
+
+    [Fact]
+    public void A_call_that_failed_because_the_database_is_away_is_a_503_with_a_wait_whether_or_not_the_gateway_knows_the_database_client()
+    {
+        var inSilo = new OrleansException("Error from storage provider during ReadStateAsync", new DatabaseAwayException("connection refused"));
+        var standalone = new OrleansException("Error from storage provider during ReadStateAsync", StandIn("Npgsql.NpgsqlException"));
+
+        foreach (var exception in new Exception[] { inSilo, standalone })
+        {
+            var problem = ProblemCatalog.For(exception)!;
+            Assert.Equal(StatusCodes.Status503ServiceUnavailable, problem.Status);
+            Assert.True(problem.Extensions.ContainsKey(ProblemCatalog.Wait));
+        }
+        Assert.Null(ProblemCatalog.For(new OrleansException("Something else", StandIn("Other.Thing"))));
+    }
+
+    /// <summary>What Orleans' exception codec makes of an exception whose type this process does not have.</summary>
+    private static UnavailableExceptionFallbackException StandIn(string type)
+    {
+        var standIn = new UnavailableExceptionFallbackException();
+        typeof(UnavailableExceptionFallbackException).GetProperty(nameof(standIn.ExceptionType))!.SetValue(standIn, type);
+        return standIn;
     }
 }

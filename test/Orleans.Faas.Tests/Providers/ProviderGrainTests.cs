@@ -1,26 +1,22 @@
 using Orleans.Faas.Providers;
-using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;
 
 namespace Orleans.Faas.Tests.Providers;
 
-/// <summary>A provider's bookkeeping of the attempts placed on it, across deaths and restarts of its silo.</summary>
+/// <summary>A provider's status across deaths and restarts of its silo.</summary>
 [Collection(FaasClusterCollection.Name)]
 public sealed class ProviderGrainTests(FaasClusterFixture fixture)
 {
     private static readonly NodeFacts Facts = new("edge", 4, 1L << 32, "test cpu", null);
 
     [Fact]
-    public async Task Attempts_left_by_a_previous_silo_are_handed_back_when_the_node_registers_again()
+    public async Task A_node_registering_from_another_silo_is_told_that_it_replaced_an_earlier_one()
     {
         var provider = NewProvider();
-        var left = new TaskAttempt(Guid.NewGuid(), 1);
-        Assert.Empty(await provider.Register(Registration("silo-1")));
-        await provider.Track(left);
+        Assert.False(await provider.Register(Registration("silo-1")));
+        Assert.False(await provider.Register(Registration("silo-1")));
 
-        TaskAttempt[] handedBack = [.. await provider.Register(Registration("silo-2"))];
-
-        Assert.Equal([left], handedBack);
+        Assert.True(await provider.Register(Registration("silo-2")));
         Assert.Equal(ProviderStatus.Ready, (await provider.GetSnapshot())!.Status);
     }
 
@@ -28,16 +24,14 @@ public sealed class ProviderGrainTests(FaasClusterFixture fixture)
     public async Task Only_the_death_of_the_current_silo_takes_a_provider_down_and_it_can_be_repeated()
     {
         var provider = NewProvider();
-        var running = new TaskAttempt(Guid.NewGuid(), 1);
         await provider.Register(Registration("silo-old"));
         await provider.Register(Registration("silo-new"));
-        await provider.Track(running);
 
-        Assert.Empty(await provider.MarkDown("silo-old"));
+        await provider.MarkDown("silo-old");
         Assert.Equal(ProviderStatus.Ready, (await provider.GetSnapshot())!.Status);
 
-        Assert.Equal([running], [.. await provider.MarkDown("silo-new")]);
-        Assert.Equal([running], [.. await provider.MarkDown("silo-new")]);
+        await provider.MarkDown("silo-new");
+        await provider.MarkDown("silo-new");
         Assert.Equal(ProviderStatus.Down, (await provider.GetSnapshot())!.Status);
     }
 
