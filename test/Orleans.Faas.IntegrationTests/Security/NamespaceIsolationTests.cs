@@ -35,6 +35,21 @@ public sealed class NamespaceIsolationTests(SecuredSiloFixture platform)
     }
 
     [Fact]
+    public async Task Secrets_are_their_namespaces_own_and_a_function_may_name_only_its_own_namespaces()
+    {
+        using var alice = platform.Client(await platform.Key("developer", "team-s"));
+        using var bob = platform.Client(await platform.Key("developer", "team-t"));
+        var secret = UniqueName("token");
+        Assert.Equal(HttpStatusCode.Created, (await alice.PutAsync($"/v1/secrets/{secret}", new StringContent("hunter2"))).StatusCode);
+
+        Assert.DoesNotContain(await bob.GetFromJsonAsync<JsonArray>("/v1/secrets") ?? [], s => s!["name"]!.GetValue<string>() == secret);
+        await (await bob.DeleteAsync($"/v1/secrets/{secret}")).AssertProblem(HttpStatusCode.NotFound);
+        var uses = new { name = UniqueName("uses"), runtime = "docker", image = "faas-samples/hello:latest", secrets = new[] { secret } };
+        await (await bob.Register(uses)).AssertProblem(HttpStatusCode.BadRequest);
+        await alice.RegisterOk(uses);
+    }
+
+    [Fact]
     public async Task A_namespace_the_key_does_not_hold_is_refused_and_names_cannot_reach_into_another()
     {
         using var alice = platform.Client(await platform.Key("developer", "team-a"), @namespace: "team-b");
