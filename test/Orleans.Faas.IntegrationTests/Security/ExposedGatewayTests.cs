@@ -68,24 +68,12 @@ public sealed class ExposedGatewayTests
         await using var silo = await FaasProcess.StartSilo(SiloPorts.For("bootstrap"), Exposed(("Faas__Auth__Enabled", "true")),
             async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
 
-        var key = await PrintedKey(silo);
+        var key = await BootstrapKey.PrintedBy(silo);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/caller") { Headers = { { "Authorization", $"Bearer {key}" } } };
         using var caller = await silo.Http.SendAsync(request);
 
         Assert.Equal("admin", (await caller.Content.ReadFromJsonAsync<JsonObject>())!["role"]!.GetValue<string>());
         await (await silo.Http.GetAsync("/v1/functions")).AssertProblem(HttpStatusCode.Unauthorized);
         Assert.Single(File.ReadAllLines(silo.LogPath), line => line.Contains(key[^43..]));
-    }
-
-    private static async Task<string> PrintedKey(FaasProcess silo)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (File.ReadAllLines(silo.LogPath).Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("faas_bootstrap_", StringComparison.Ordinal)) is { } key)
-                return key;
-            Assert.True(DateTime.UtcNow < deadline, "No admin key was printed:\n" + silo.LogTail());
-            await Task.Delay(200);
-        }
     }
 }

@@ -7,9 +7,27 @@ using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Security;
 
-/// <summary>Keys are kept in PostgreSQL and asked for at every request, so a key revoked on one gateway is refused on every other at once.</summary>
-public sealed class ClusterRevocationTests
+/// <summary>Keys are kept in PostgreSQL: asked for at every request, so a key revoked on one gateway is refused on every other at once, and made at first start once.</summary>
+public sealed class ClusterKeyTests
 {
+    [Fact]
+    public async Task The_bootstrap_key_is_made_and_printed_by_the_first_silo_alone_and_works_on_the_next()
+    {
+        await using var cluster = await LabCluster.Create(settings: new Dictionary<string, string> { ["Faas__Auth__Enabled"] = "true" });
+        Func<HttpClient, Task<bool>> healthy = async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode;
+        await using var first = await FaasProcess.StartSilo(SiloPorts.For("boot-a"), cluster.Settings, healthy);
+        var key = await BootstrapKey.PrintedBy(first);
+
+        await using var second = await FaasProcess.StartSilo(SiloPorts.For("boot-b"), cluster.Settings, healthy);
+        second.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var keys = await second.Http.GetFromJsonAsync<List<StoredKey>>("/v1/keys");
+
+        Assert.Equal(["bootstrap"], keys!.Select(k => k.Id));
+        Assert.DoesNotContain("faas_bootstrap_", await File.ReadAllTextAsync(second.LogPath));
+    }
+
+    private sealed record StoredKey(string Id);
+
     [Fact]
     public async Task A_key_revoked_through_one_gateway_is_refused_by_the_next_request_to_another()
     {
