@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Namespaces;
@@ -18,10 +17,12 @@ public static class FunctionEndpoints
         functions.MapPost("/", async (HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
             var uploaded = await FunctionUpload.ReadAsync(request, body, ct);
-            var definition = uploaded with { Name = scope.Qualify(uploaded.Name) ?? throw InvalidName() };
-            var errors = FunctionDefinitionValidator.Validate(definition);
-            if (!errors.IsEmpty)
-                throw new InvalidFunctionDefinitionException(errors);
+            var errors = FunctionDefinitionValidator.Validate(uploaded);
+            // A name with '/' passes as a qualified one; from a caller, only a name within the request's namespace will do.
+            var qualified = scope.Qualify(uploaded.Name);
+            if (qualified is null || !errors.IsEmpty)
+                throw new InvalidFunctionDefinitionException(qualified is null ? errors.SetItem("name", [FunctionDefinitionValidator.NameRule]) : errors);
+            var definition = uploaded with { Name = qualified };
             await SecretCheck.ThrowIfMissingAsync(grains, scope.Namespace, definition);
             await CodeCheck.ThrowIfInvalidAsync(grains, definition);
 
@@ -77,7 +78,4 @@ public static class FunctionEndpoints
     /// <summary>The function <paramref name="name"/> of the request's namespace; a name no function can have is not found.</summary>
     public static IFunctionGrain Function(IGrainFactory grains, NamespaceScope scope, string name) =>
         grains.GetGrain<IFunctionGrain>(scope.Qualify(name) ?? throw new FunctionNotFoundException(name));
-
-    private static InvalidFunctionDefinitionException InvalidName() =>
-        new(ImmutableDictionary<string, string[]>.Empty.Add("name", [FunctionDefinitionValidator.NameRule]));
 }
