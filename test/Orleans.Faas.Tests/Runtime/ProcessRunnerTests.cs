@@ -150,6 +150,18 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task The_functions_env_reaches_its_program_only_not_the_steps_that_still_run_as_root()
+    {
+        // Each dynamically linked program started with it says once on stderr that the library could not be preloaded.
+        var preload = Shell("") with { Command = ["/usr/bin/id", "-u"], Env = ImmutableDictionary<string, string>.Empty.Add("LD_PRELOAD", "/nonexistent/faas-evil.so") };
+
+        var outcome = await Runner().RunAsync(preload, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("65534\n", Encoding.UTF8.GetString(outcome.Output));
+        Assert.Single(outcome.Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("faas-evil.so", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_program_is_looked_up_in_the_functions_own_path_else_in_the_bare_one()
     {
         var nologin = Shell("") with { Command = ["nologin"] };
