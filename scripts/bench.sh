@@ -75,8 +75,9 @@ start_cluster_stores() {
   redis-server --port "$2" --bind 127.0.0.1 --dir "$work" --save "" --appendonly yes --daemonize no \
     >"$work/redis.log" 2>&1 &
   STOP_ON_EXIT+=("kill $! 2>/dev/null")
+  # The benchmarks' functions are process functions, which a cluster-mode silo offers only when told to.
   CLUSTER_SETTINGS=(Faas__Mode=Cluster Faas__Redis="127.0.0.1:$2" Faas__Postgres="$PRIVATE_POSTGRES_CONNECTION;Database=postgres"
-    Faas__Silo__AdvertisedAddress=127.0.0.1)
+    Faas__Silo__AdvertisedAddress=127.0.0.1 Faas__Process__Enabled=true)
 }
 
 start_embedded_silo() {

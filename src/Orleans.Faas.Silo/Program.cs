@@ -33,7 +33,7 @@ builder.UseOrleans(silo =>
     silo.AddFaasGrains();
     silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ProviderAnnouncer>();
 });
-var runners = await builder.AddFunctionRunners(host);
+var runners = await builder.AddFunctionRunners(host, deployment);
 var gateway = builder.AddFaasGateway();
 
 var app = builder.Build();

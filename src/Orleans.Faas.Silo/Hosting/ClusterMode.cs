@@ -24,8 +24,9 @@ public static class ClusterMode
         var postgres = deployment.RequirePostgres();
 
         silo.Configure<ClusterOptions>(cluster.ApplyTo);
+        // Both Orleans ports listen on the advertised address only, never on every address of the host.
         if (host.AdvertisedAddress is { } address)
-            silo.ConfigureEndpoints(IPAddress.Parse(address), host.SiloPort, host.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(IPAddress.Parse(address), host.SiloPort, host.GatewayPort);
         else
             silo.ConfigureEndpoints(host.SiloPort, host.GatewayPort);
 

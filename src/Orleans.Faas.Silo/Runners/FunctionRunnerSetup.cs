@@ -1,7 +1,7 @@
+using Orleans.Faas.Hosting;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
-using Orleans.Faas.Runtime.Processes;
 using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Silo.Hosting;
@@ -10,12 +10,13 @@ namespace Orleans.Faas.Silo.Runners;
 
 /// <summary>
 /// Chooses this node's runners at start-up: Docker when its engine answers and the agent is built, Python with Docker
-/// when the node has Debian's python3 and python3-dill to build the Python image from, local processes always.
+/// when the node has Debian's python3 and python3-dill to build the Python image from, local processes where
+/// <see cref="ProcessRuntimeSetup"/> offers them.
 /// </summary>
 public static class FunctionRunnerSetup
 {
     /// <returns>One line for the start-up log saying what was chosen and why.</returns>
-    public static async Task<string> AddFunctionRunners(this WebApplicationBuilder builder, SiloHostOptions host)
+    public static async Task<string> AddFunctionRunners(this WebApplicationBuilder builder, SiloHostOptions host, DeploymentOptions deployment)
     {
         builder.Services.AddOptions<DockerOptions>().BindConfiguration(DockerOptions.Section)
             .Configure(o => o.Node = host.NodeName)
@@ -27,12 +28,13 @@ public static class FunctionRunnerSetup
 
         var cacheCounters = CacheCounterSupport.DetectHere();
         builder.Services.AddSingleton(cacheCounters);
-        builder.Services.AddSingleton<IFunctionRunner, ProcessRunner>();
+        var (processOffered, process) = await builder.AddProcessRunner(deployment, docker);
+        var alone = processOffered ? "process only" : "none";
         if (!File.Exists(docker.AgentPath))
-            return $"Runners: process only; the container agent is missing at {docker.AgentPath} (it is built with the silo when a C compiler is installed).";
+            return $"Runners: {alone}; the container agent is missing at {docker.AgentPath} (it is built with the silo when a C compiler is installed). The process runtime: {process}.";
         var probe = await DockerProbe.ProbeAsync(docker.Endpoint, CancellationToken.None);
         if (!probe.Answered)
-            return $"Runners: process only; Docker at {docker.Endpoint} did not answer ({probe.Description}).";
+            return $"Runners: {alone}; Docker at {docker.Endpoint} did not answer ({probe.Description}). The process runtime: {process}.";
 
         // The same resctrl the node's facts describe; one per node, as it holds the node's cache ways.
         builder.Services.AddSingleton(new ResctrlCacheAllocation(ResctrlSupport.Detect(ResctrlSupport.RootIn(host.FactsRoot)), host.NodeName));
@@ -43,6 +45,6 @@ public static class FunctionRunnerSetup
         if (pythonMissing is null)
             builder.Services.AddSingleton<IFunctionRunner, PythonRunner>();
         var python = pythonMissing is null ? "python (its image built from this node's python3 and python3-dill on first need)" : $"no python: {pythonMissing}";
-        return $"Runners: docker ({probe.Description} at {docker.Endpoint}; LLC counters: {cacheCounters.UnavailableBecause ?? "available"}), {python}, and process.";
+        return $"Runners: docker ({probe.Description} at {docker.Endpoint}; LLC counters: {cacheCounters.UnavailableBecause ?? "available"}), {python}{(processOffered ? ", and process" : "")}. The process runtime: {process}.";
     }
 }

@@ -44,7 +44,11 @@ public sealed class LabCluster : IAsyncDisposable
         ["Faas__Postgres"] = Postgres,
         ["Faas__Silo__AdvertisedAddress"] = "127.0.0.1",
         ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock",
+        // A cluster-mode silo offers the process runtime only when its operator says so.
+        [ProcessEnabled] = "true",
     };
+
+    public const string ProcessEnabled = "Faas__Process__Enabled";
 
     /// <summary>Starts silos named <paramref name="nodeNames"/> side by side, then one gateway.</summary>
     public Task Start(IEnumerable<string> nodeNames, IReadOnlyDictionary<string, string>? siloSettings = null) =>

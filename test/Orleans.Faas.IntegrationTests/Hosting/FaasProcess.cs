@@ -11,9 +11,6 @@ public sealed class FaasProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Stands for the process's own gateway address in a setting's value, e.g. to listen on it and on another address too.</summary>
-    public const string OwnGatewayUrl = "{own-gateway-url}";
-
     /// <summary>The setting whose key, when given, <see cref="Http"/> sends with every request.</summary>
     public const string AdminKeySetting = "Faas__Auth__AdminKey";
 
@@ -27,7 +24,8 @@ public sealed class FaasProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    private FaasProcess(string project, string name, IReadOnlyDictionary<string, string> settings)
+    /// <param name="listenHost">The address its HTTP gateway binds; requests are sent to loopback whatever it is.</param>
+    private FaasProcess(string project, string name, IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1")
     {
         Name = name;
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
@@ -36,9 +34,9 @@ public sealed class FaasProcess : IAsyncDisposable
         var dll = Path.Combine(TestEnvironment.RepositoryRoot, "src", project, "bin", TestEnvironment.BuildConfiguration, "net10.0", $"{project}.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
-        start.Environment["Faas__Gateway__Url"] = GatewayUrl.ToString().TrimEnd('/');
+        start.Environment["Faas__Gateway__Url"] = $"http://{listenHost}:{GatewayUrl.Port}";
         foreach (var (key, value) in settings)
-            start.Environment[key] = value.Replace(OwnGatewayUrl, GatewayUrl.ToString().TrimEnd('/'));
+            start.Environment[key] = value;
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = new StreamWriter(LogPath) { AutoFlush = true };
@@ -52,7 +50,9 @@ public sealed class FaasProcess : IAsyncDisposable
     }
 
     /// <summary>Starts an embedded-mode silo and waits until its gateway lists its provider, or until <paramref name="isReady"/> says so.</summary>
-    public static async Task<FaasProcess> StartSilo(SiloPorts ports, IReadOnlyDictionary<string, string> settings, Func<HttpClient, Task<bool>>? isReady = null)
+    /// <param name="listenHost">The address its HTTP gateway binds, loopback unless a test needs a node reachable from elsewhere.</param>
+    public static async Task<FaasProcess> StartSilo(
+        SiloPorts ports, IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1", Func<HttpClient, Task<bool>>? isReady = null)
     {
         var all = new Dictionary<string, string>(settings)
         {
@@ -62,7 +62,7 @@ public sealed class FaasProcess : IAsyncDisposable
             ["Faas__Silo__SiloPort"] = ports.SiloPort.ToString(),
             ["Faas__Silo__GatewayPort"] = ports.GatewayPort.ToString(),
         };
-        return await Start("Orleans.Faas.Silo", ports.NodeName, all, isReady ?? (async http =>
+        return await Start(new FaasProcess("Orleans.Faas.Silo", ports.NodeName, all, listenHost), isReady ?? (async http =>
             (await http.GetFromJsonAsync<List<ProviderView>>("/v1/providers"))!.Any(p => p.Id == ports.NodeName)));
     }
 
@@ -72,7 +72,10 @@ public sealed class FaasProcess : IAsyncDisposable
 
     /// <summary>Starts a gateway on its own with the given settings and waits until it is healthy.</summary>
     public static async Task<FaasProcess> StartGateway(string name, IReadOnlyDictionary<string, string> settings) =>
-        await Start("Orleans.Faas.Gateway", name, settings, async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
+        await Start(new FaasProcess("Orleans.Faas.Gateway", name, settings), async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
+
+    /// <summary>Its process id, as a function on the node would find it in /proc.</summary>
+    public int Pid => _process.Id;
 
     /// <summary>How the process ended; only valid once it has.</summary>
     public int ExitCode => _process.ExitCode;
@@ -113,9 +116,8 @@ public sealed class FaasProcess : IAsyncDisposable
         Http.Dispose();
     }
 
-    private static async Task<FaasProcess> Start(string project, string name, IReadOnlyDictionary<string, string> settings, Func<HttpClient, Task<bool>> isReady)
+    private static async Task<FaasProcess> Start(FaasProcess process, Func<HttpClient, Task<bool>> isReady)
     {
-        var process = new FaasProcess(project, name, settings);
         try
         {
             await process.WaitUntil(isReady);

@@ -15,10 +15,10 @@ public sealed class ClusterKeyTests
     {
         await using var cluster = await LabCluster.Create(settings: new Dictionary<string, string> { ["Faas__Auth__Enabled"] = "true" });
         Func<HttpClient, Task<bool>> healthy = async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode;
-        await using var first = await FaasProcess.StartSilo(SiloPorts.For("boot-a"), cluster.Settings, healthy);
+        await using var first = await FaasProcess.StartSilo(SiloPorts.For("boot-a"), cluster.Settings, isReady: healthy);
         var key = await BootstrapKey.PrintedBy(first);
 
-        await using var second = await FaasProcess.StartSilo(SiloPorts.For("boot-b"), cluster.Settings, healthy);
+        await using var second = await FaasProcess.StartSilo(SiloPorts.For("boot-b"), cluster.Settings, isReady: healthy);
         second.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var keys = await second.Http.GetFromJsonAsync<List<StoredKey>>("/v1/keys");
 

@@ -9,14 +9,11 @@ namespace Orleans.Faas.IntegrationTests.Security;
 /// <summary>Safe by default: a gateway beyond loopback needs keys, and a key made for the operator at first start is shown once.</summary>
 public sealed class ExposedGatewayTests
 {
-    private static Dictionary<string, string> Exposed(params (string Key, string Value)[] more)
+    private const string EveryAddress = "0.0.0.0";
+
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] more)
     {
-        var settings = new Dictionary<string, string>
-        {
-            // Its own loopback address, for the test to reach it, and every address of the host besides.
-            ["Faas__Gateway__Url"] = $"{FaasProcess.OwnGatewayUrl};http://0.0.0.0:{FreePorts.Next()}",
-            ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock",
-        };
+        var settings = new Dictionary<string, string> { ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock" };
         foreach (var (key, value) in more)
             settings[key] = value;
         return settings;
@@ -25,7 +22,7 @@ public sealed class ExposedGatewayTests
     [Fact]
     public async Task A_silo_whose_gateway_listens_beyond_loopback_without_keys_refuses_to_start_and_says_what_to_set()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => FaasProcess.StartSilo(SiloPorts.For("exposed-silo"), Exposed()));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => FaasProcess.StartSilo(SiloPorts.For("exposed-silo"), Settings(), EveryAddress));
 
         Assert.Contains("Faas:Auth:AdminKey", refused.Message);
         Assert.Contains("Faas:Gateway:AllowAnonymous", refused.Message);
@@ -34,7 +31,7 @@ public sealed class ExposedGatewayTests
     [Fact]
     public async Task A_standalone_gateway_beyond_loopback_without_keys_refuses_to_start_too()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => FaasProcess.StartGateway("exposed-gateway", Exposed()));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => FaasProcess.StartGateway("exposed-gateway", Settings(("Faas__Gateway__Url", $"http://{EveryAddress}:{FreePorts.Next()}"))));
 
         Assert.Contains("Faas:Auth:Enabled", refused.Message);
     }
@@ -42,7 +39,7 @@ public sealed class ExposedGatewayTests
     [Fact]
     public async Task With_allow_anonymous_it_starts_open_and_warns()
     {
-        await using var silo = await FaasProcess.StartSilo(SiloPorts.For("anonymous"), Exposed(("Faas__Gateway__AllowAnonymous", "true")));
+        await using var silo = await FaasProcess.StartSilo(SiloPorts.For("anonymous"), Settings(("Faas__Gateway__AllowAnonymous", "true")), EveryAddress);
 
         Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("/v1/functions")).StatusCode);
         Assert.Contains("AllowAnonymous=true", await File.ReadAllTextAsync(silo.LogPath));
@@ -51,7 +48,7 @@ public sealed class ExposedGatewayTests
     [Fact]
     public async Task On_loopback_it_runs_open_until_the_first_key_is_stored_then_every_request_needs_one()
     {
-        await using var silo = await FaasProcess.StartSilo(SiloPorts.For("open-loopback"), Exposed(("Faas__Gateway__Url", FaasProcess.OwnGatewayUrl)));
+        await using var silo = await FaasProcess.StartSilo(SiloPorts.For("open-loopback"), Settings());
         Assert.Equal(HttpStatusCode.OK, (await silo.Http.GetAsync("/v1/functions")).StatusCode);
 
         using var created = await silo.Http.PostAsJsonAsync("/v1/keys", new { name = "first", role = "admin" });
@@ -65,7 +62,7 @@ public sealed class ExposedGatewayTests
     [Fact]
     public async Task With_auth_enabled_and_no_key_stored_an_admin_key_is_printed_once_and_works()
     {
-        await using var silo = await FaasProcess.StartSilo(SiloPorts.For("bootstrap"), Exposed(("Faas__Auth__Enabled", "true")),
+        await using var silo = await FaasProcess.StartSilo(SiloPorts.For("bootstrap"), Settings(("Faas__Auth__Enabled", "true")), EveryAddress,
             async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
 
         var key = await BootstrapKey.PrintedBy(silo);

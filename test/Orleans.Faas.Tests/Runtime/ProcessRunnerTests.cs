@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Docker;
 using Orleans.Faas.Runtime.Processes;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Tasks;
@@ -12,8 +13,12 @@ namespace Orleans.Faas.Tests.Runtime;
 
 public sealed class ProcessRunnerTests
 {
+    // Tests run as root (the test script's and CI's user), so runs switch to nobody; a cgroup root outside any cgroup tree gives them no cgroup.
+    private static readonly Lazy<Task<ProcessSandbox>> Sandbox = new(() => ProcessSandbox.PrepareAsync(
+        new ProcessOptions { CgroupRoot = Path.Combine(Path.GetTempPath(), $"no-cgroups-{Guid.NewGuid():N}", "faas") }, new DockerOptions()));
+
     private static ProcessRunner Runner(int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024) =>
-        new(Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }), NullLogger<ProcessRunner>.Instance);
+        new(Sandbox.Value.Result, Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }), NullLogger<ProcessRunner>.Instance);
 
     private static FunctionDefinition Shell(string script, TimeSpan? timeout = null, ImmutableDictionary<string, string>? env = null) =>
         new("process-test", FunctionRuntime.Process, null, ["/bin/sh", "-c", script],
@@ -127,21 +132,76 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
-    public async Task The_function_env_is_added_to_the_inherited_one()
+    public async Task The_function_gets_its_own_env_and_a_bare_path_and_nothing_of_the_silos()
     {
         var inherited = $"FAAS_TEST_INHERITED_{Guid.NewGuid():N}";
         Environment.SetEnvironmentVariable(inherited, "from-host");
         try
         {
             var env = ImmutableDictionary<string, string>.Empty.Add("GREETING", "hej");
-            var outcome = await Runner().RunAsync(Shell($"printf '%s %s' \"$GREETING\" \"${inherited}\"", env: env), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+            var outcome = await Runner().RunAsync(Shell("/usr/bin/env", env: env) with { Command = ["/usr/bin/env"] }, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
 
-            Assert.Equal("hej from-host", Encoding.UTF8.GetString(outcome.Output));
+            Assert.Equal(["GREETING=hej", "PATH=/usr/local/bin:/usr/bin:/bin"], Encoding.UTF8.GetString(outcome.Output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
         }
         finally
         {
             Environment.SetEnvironmentVariable(inherited, null);
         }
+    }
+
+    [Fact]
+    public async Task The_functions_env_reaches_its_program_only_not_the_steps_that_still_run_as_root()
+    {
+        // Each dynamically linked program started with it says once on stderr that the library could not be preloaded.
+        var preload = Shell("") with { Command = ["/usr/bin/id", "-u"], Env = ImmutableDictionary<string, string>.Empty.Add("LD_PRELOAD", "/nonexistent/faas-evil.so") };
+
+        var outcome = await Runner().RunAsync(preload, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("65534\n", Encoding.UTF8.GetString(outcome.Output));
+        Assert.Single(outcome.Logs.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.Contains("faas-evil.so", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_program_is_looked_up_in_the_functions_own_path_else_in_the_bare_one()
+    {
+        var nologin = Shell("") with { Command = ["nologin"] };
+
+        var outcome = await Runner().RunAsync(nologin with { Env = nologin.Env.Add("PATH", "/usr/sbin:/usr/bin:/bin") }, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<FunctionStartException>(() => Runner().RunAsync(nologin, ReadOnlyMemory<byte>.Empty, CancellationToken.None));
+
+        Assert.Equal("This account is currently not available.\n", Encoding.UTF8.GetString(outcome.Output));
+        Assert.Equal("Program 'nologin' of function 'process-test' was not found in PATH /usr/local/bin:/usr/bin:/bin.", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_root_silo_runs_the_function_as_nobody()
+    {
+        var outcome = await Runner().RunAsync(Shell("id -un; id -u"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal("nobody\n65534\n", Encoding.UTF8.GetString(outcome.Output));
+    }
+
+    [Fact]
+    public async Task The_run_has_a_working_folder_of_its_own_that_is_gone_afterwards()
+    {
+        var outcome = await Runner().RunAsync(Shell("pwd; stat -c '%u %a' .; echo x > made-here"), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        var lines = Encoding.UTF8.GetString(outcome.Output).Split('\n');
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "faas-run-"), lines[0], StringComparison.Ordinal);
+        Assert.Equal("65534 700", lines[1]);
+        Assert.False(Directory.Exists(lines[0]), $"{lines[0]} outlived its run.");
+    }
+
+    [Fact]
+    public async Task The_working_folder_is_gone_after_a_timeout_too()
+    {
+        var outcome = await Runner().RunAsync(Shell("pwd; echo x > made-here; sleep 30", TimeSpan.FromSeconds(1)), ReadOnlyMemory<byte>.Empty, CancellationToken.None);
+
+        var folder = Encoding.UTF8.GetString(outcome.Output).Trim();
+        Assert.True(outcome.TimedOut);
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "faas-run-"), folder, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder), $"{folder} outlived its run.");
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using Orleans.Faas.Runtime.Runners;
+
+namespace Orleans.Faas.Runtime.Processes;
+
+/// <summary>A run's working folder: made fresh in the temp folder (mode 0700), given to the run's user, removed with all it holds afterwards.</summary>
+internal sealed class RunFolder
+{
+    private RunFolder(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <param name="account">The user the run switches to; null keeps the folder the silo's.</param>
+    /// <exception cref="FunctionStartException">The folder could not be given to <paramref name="account"/>.</exception>
+    public static async Task<RunFolder> CreateAsync(RunAccount? account)
+    {
+        var folder = Directory.CreateTempSubdirectory("faas-run-");
+        if (account is null)
+            return new RunFolder(folder.FullName);
+        try
+        {
+            await HostTool.RunAsync("chown", account.Owner, folder.FullName);
+            return new RunFolder(folder.FullName);
+        }
+        catch (InvalidOperationException e)
+        {
+            folder.Delete();
+            throw new FunctionStartException($"The working folder of a process run could not be given to {account}: {e.Message}", e);
+        }
+    }
+
+    /// <exception cref="IOException">Something in it could not be removed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The silo may not remove something in it.</exception>
+    public void Remove() => Directory.Delete(Path, recursive: true);
+}
