@@ -1,8 +1,13 @@
+using Orleans.Faas.Retention;
+
 namespace Orleans.Faas.Idempotency;
 
-/// <summary>One caller-chosen idempotency key of one function (keyed <c>FUNCTION/KEY</c>): the task it stands for, for a while.</summary>
+/// <summary>
+/// One caller-chosen idempotency key of one function, keyed by a digest of <c>FUNCTION/KEY</c>: the task it stands for,
+/// for a while. Deleted once that while is over (<see cref="IExpiring"/>).
+/// </summary>
 [Alias("faas.IIdempotencyGrain")]
-public interface IIdempotencyGrain : IGrainWithStringKey
+public interface IIdempotencyGrain : IGrainWithGuidKey, IExpiring
 {
     /// <summary>
     /// The task the key stands for: the one claimed within the last <paramref name="window"/>, or else

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Orleans.Faas.Gateway.Problems;
 
 namespace Orleans.Faas.Gateway.Invocations;
@@ -16,7 +18,12 @@ public static class IdempotencyKey
     /// The claim of <paramref name="key"/> for one function: <c>name/key</c> as before namespaces, and <c>namespace:name/key</c>
     /// in another namespace; names hold neither ':' nor '/', so no two functions' claims meet.
     /// </summary>
-    public static string Scope(string qualifiedFunction, string key) => $"{qualifiedFunction.Replace('/', ':')}/{key}";
+    /// <summary>
+    /// The key's grain: a digest of the function's qualified name and the key, so that one function's keys, or one
+    /// namespace's, never meet another's. 128 bits of SHA-256 make two pairs sharing a grain beyond likely.
+    /// </summary>
+    public static Guid Grain(string qualifiedFunction, string key) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{qualifiedFunction}\n{key}")).AsSpan(0, 16));
 
     /// <returns>The key, or null when the request has none.</returns>
     public static string? Of(HttpRequest request)

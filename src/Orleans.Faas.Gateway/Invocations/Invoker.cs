@@ -23,7 +23,7 @@ public sealed class Invoker(RequestBody body, IGrainFactory grains, IOptions<Gat
         var taskId = key is null
             ? Guid.NewGuid()
             : await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
-                async _ => await grains.GetGrain<IIdempotencyGrain>(IdempotencyKey.Scope(function.GetPrimaryKeyString(), key))
+                async _ => await grains.GetGrain<IIdempotencyGrain>(IdempotencyKey.Grain(function.GetPrimaryKeyString(), key))
                     .Claim(Guid.NewGuid(), options.Value.IdempotencyWindow), ct);
         await admission.Admit(scope.Namespace, new AdmittedWork(taskId, AdmittedWorkKind.Task, 1));
         await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await function.InvokeAs(taskId, input, invocation), ct);

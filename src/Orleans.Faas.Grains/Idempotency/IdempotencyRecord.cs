@@ -8,4 +8,8 @@ public sealed class IdempotencyRecord
 
     [Id(1)]
     public DateTimeOffset ClaimedAt { get; set; }
+
+    /// <summary>When the key stops standing for <see cref="TaskId"/>, and its record is deleted.</summary>
+    [Id(2)]
+    public DateTimeOffset ExpiresAt { get; set; }
 }

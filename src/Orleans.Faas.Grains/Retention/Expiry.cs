@@ -19,7 +19,7 @@ public sealed class Expiry(IGrainFactory grains, IOptions<TaskOptions> options, 
     private long BucketSeconds => Math.Clamp((long)(options.Value.Retention.TotalSeconds / 100), 1, 60);
 
     /// <summary>Hands work that finished at <paramref name="finishedAt"/> to the bucket it expires in; fire-and-forget.</summary>
-    public void Schedule(GrainId grain, DateTimeOffset finishedAt) => ScheduleAt(grain, finishedAt + options.Value.Retention);
+    public void Schedule(GrainId grain, DateTimeOffset finishedAt) => ExpireAt(grain, finishedAt + options.Value.Retention);
 
     /// <summary>
     /// Deletes finished work's state and deactivates it, unless its time has not come: the retention grew since it was
@@ -33,7 +33,7 @@ public sealed class Expiry(IGrainFactory grains, IOptions<TaskOptions> options, 
             due = Later(due, Later(pending.RetryUntil, clock.GetUtcNow()) + TimeSpan.FromSeconds(BucketSeconds));
         if (due > clock.GetUtcNow())
         {
-            ScheduleAt(grain.GrainContext.GrainId, due);
+            ExpireAt(grain.GrainContext.GrainId, due);
             return;
         }
         await Forget(grain, state);
@@ -48,7 +48,8 @@ public sealed class Expiry(IGrainFactory grains, IOptions<TaskOptions> options, 
         grain.DeactivateOnIdle();
     }
 
-    private void ScheduleAt(GrainId grain, DateTimeOffset due)
+    /// <summary>Hands a grain to the bucket in which <paramref name="due"/> falls, to be told to expire then; fire-and-forget.</summary>
+    public void ExpireAt(GrainId grain, DateTimeOffset due)
     {
         var width = BucketSeconds;
         var seconds = (due.ToUnixTimeMilliseconds() + 999) / 1000;
