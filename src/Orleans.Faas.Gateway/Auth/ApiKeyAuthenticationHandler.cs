@@ -31,7 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (access.IsConfiguredAdminKey(key))
             return Success(Caller.ConfiguredAdmin);
         if (ApiKeySecret.TryParse(key, out var id, out var secretHash)
-            && await grains.GetGrain<IApiKeyGrain>(id).Authenticate(secretHash) is { } grant)
+            && await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await grains.GetGrain<IApiKeyGrain>(id).Authenticate(secretHash)) is { } grant)
             return Success(Caller.Of(grant));
         return AuthenticateResult.Fail("The key is not valid: it is mistyped, revoked or was never issued.");
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace Orleans.Faas.Runtime.Processes;
 
-/// <summary>Runs one of the node's own tools (coreutils' <c>id</c>, <c>chown</c>) to its end and says what it printed.</summary>
+/// <summary>Runs one of the node's own tools (coreutils' <c>id</c>, say) to its end and says what it printed.</summary>
 internal static class HostTool
 {
     /// <exception cref="InvalidOperationException">The tool is missing or ended with a non-zero exit; the message has its stderr.</exception>

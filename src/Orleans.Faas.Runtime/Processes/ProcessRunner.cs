@@ -28,7 +28,7 @@ public sealed partial class ProcessRunner(ProcessSandbox sandbox, IOptions<Runne
 
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken)
     {
-        var folder = await RunFolder.CreateAsync(sandbox.Account);
+        var folder = RunFolder.Create(sandbox.Account);
         RunCgroup? cgroup = null;
         try
         {

@@ -16,7 +16,7 @@ public sealed record RunAccount(string User, int Uid, int Gid)
             : throw new InvalidOperationException($"Faas:Process:User '{user}' is root; process functions must run as an unprivileged user.");
     }
 
-    /// <summary>The <c>uid:gid</c> pair chown and setpriv take.</summary>
+    /// <summary>The <c>uid:gid</c> pair setpriv takes.</summary>
     public string Owner => $"{Uid}:{Gid}";
 
     public override string ToString() => $"{User} ({Owner})";

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Orleans.Faas.Runtime.Files;
 using Orleans.Faas.Runtime.Runners;
 
 namespace Orleans.Faas.Runtime.Processes;
@@ -11,17 +13,17 @@ internal sealed class RunFolder
 
     /// <param name="account">The user the run switches to; null keeps the folder the silo's.</param>
     /// <exception cref="FunctionStartException">The folder could not be given to <paramref name="account"/>.</exception>
-    public static async Task<RunFolder> CreateAsync(RunAccount? account)
+    public static RunFolder Create(RunAccount? account)
     {
         var folder = Directory.CreateTempSubdirectory("faas-run-");
         if (account is null)
             return new RunFolder(folder.FullName);
         try
         {
-            await HostTool.RunAsync("chown", account.Owner, folder.FullName);
+            Ownership.Give(folder.FullName, account.Uid, account.Gid);
             return new RunFolder(folder.FullName);
         }
-        catch (InvalidOperationException e)
+        catch (Win32Exception e)
         {
             folder.Delete();
             throw new FunctionStartException($"The working folder of a process run could not be given to {account}: {e.Message}", e);

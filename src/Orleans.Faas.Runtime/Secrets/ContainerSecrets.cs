@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Orleans.Faas.Runtime.Files;
 
 namespace Orleans.Faas.Runtime.Secrets;
 
@@ -9,7 +10,7 @@ namespace Orleans.Faas.Runtime.Secrets;
 /// folder and files belong to that user alone (0500, 0400); otherwise they are readable by all inside the container and,
 /// on the node, hidden in the runner's own 0700 folder. Rewritten before every run, so a warm container sees a replaced value.
 /// </summary>
-internal sealed partial class ContainerSecrets
+internal sealed class ContainerSecrets
 {
     public const string MountPoint = "/run/secrets";
 
@@ -89,9 +90,5 @@ internal sealed partial class ContainerSecrets
 
     private static PlatformNotSupportedException NotOnWindows() => new("Secrets are mounted from the node's tmpfs, on Linux nodes only.");
 
-    private static bool TryChown(string path, (int Uid, int Gid) owner) => Chown(path, owner.Uid, owner.Gid) == 0;
-
-    // -1 leaves that id unchanged; fails with EPERM when this process may not give files away (it is not root).
-    [LibraryImport("libc", EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Chown(string path, int uid, int gid);
+    private static bool TryChown(string path, (int Uid, int Gid) owner) => Ownership.TryGive(path, owner.Uid, owner.Gid);
 }
