@@ -23,7 +23,7 @@ public static partial class AuthHosting
 
     public static void UseFaasAuth(this WebApplication app, GatewayOptions gateway)
     {
-        if (gateway.AllowAnonymous && !GatewayAccess.IsLoopbackOnly(gateway.Url))
+        if (gateway.AllowAnonymous && !gateway.ListensOnLoopbackOnly)
             LogAnonymous(app.Logger, gateway.Url);
         app.UseAuthentication();
         app.UseAuthorization();

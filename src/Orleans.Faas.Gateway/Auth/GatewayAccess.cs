@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Gateway.Hosting;
@@ -25,7 +24,7 @@ public sealed class GatewayAccess(IOptions<AuthOptions> auth, IGrainFactory grai
     /// <summary>Refuses a gateway that would answer anyone on a network; the message names the settings that let it start.</summary>
     public static void ThrowIfExposed(GatewayOptions gateway, AuthOptions auth)
     {
-        if (auth.IsConfigured || gateway.AllowAnonymous || IsLoopbackOnly(gateway.Url))
+        if (auth.IsConfigured || gateway.AllowAnonymous || gateway.ListensOnLoopbackOnly)
             return;
         throw new OptionsValidationException(AuthOptions.Section, typeof(AuthOptions),
         [
@@ -34,9 +33,4 @@ public sealed class GatewayAccess(IOptions<AuthOptions> auth, IGrainFactory grai
             + "or set Faas:Gateway:AllowAnonymous=true to run it open on purpose.",
         ]);
     }
-
-    /// <summary>Every address the gateway listens on (Faas:Gateway:Url may list several, separated by ';') is this host's loopback.</summary>
-    public static bool IsLoopbackOnly(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))));
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Orleans.Faas.Gateway.Hosting;
 
@@ -13,6 +14,11 @@ public sealed class GatewayOptions
 
     /// <summary>Lets a gateway off loopback start without authentication configured; it warns at every start.</summary>
     public bool AllowAnonymous { get; set; }
+
+    /// <summary>Every address the gateway listens on (<see cref="Url"/> may list several, separated by ';') is this host's loopback.</summary>
+    public bool ListensOnLoopbackOnly => Url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))));
 
     /// <summary>Largest request body accepted: invocation input or a function definition.</summary>
     [Range(1, int.MaxValue)]

@@ -31,7 +31,7 @@ public sealed partial class TaskGrain
         {
             // This activation may not be the one that finished the task: the row is appended again, the history keeps one.
             _recorded = _recorded || await Recorded(Record.Provider is { } ranOn ? history.Append(ExecutionRecords.Of(Id, Record, ranOn)) : Task.CompletedTask);
-            return _recorded ? null : NextCheck();
+            return _recorded ? null : NextCheck(Record.Submission);
         }
         if (Record.Provider is null)
             await PlaceUnplacedAttempt();
@@ -48,18 +48,18 @@ public sealed partial class TaskGrain
                     return clock.GetUtcNow() + UnreachableRetry;
             }
         }
-        return TaskLifecycle.IsFinished(Record.Status) && _recorded ? null : NextCheck();
+        return TaskLifecycle.IsFinished(Record.Status) && _recorded ? null : NextCheck(Record.Submission);
     }
 
-    private DateTimeOffset NextCheck() => clock.GetUtcNow() + Record.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
+    /// <summary>One watchdog period from now: the function's timeout plus the grace.</summary>
+    private DateTimeOffset NextCheck(TaskSubmission submission) => clock.GetUtcNow() + submission.Function.Definition.Timeout + options.Value.WatchdogGrace;
 
     /// <summary>Best effort as to the range: only its answer is awaited, and a range that cannot store leaves the task to its worker's reports.</summary>
     private async Task Watch(TaskRecord task)
     {
-        var due = clock.GetUtcNow() + task.Submission!.Function.Definition.Timeout + options.Value.WatchdogGrace;
         try
         {
-            await GrainFactory.For(Id).Watch(Id, due);
+            await GrainFactory.For(Id).Watch(Id, NextCheck(task.Submission!));
         }
         catch (Exception e) // the range's storage errors too, e.g. its database being away
         {
@@ -116,7 +116,7 @@ public sealed partial class TaskGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its history row is not stored yet; the watchdog stays to append it again")]
     private partial void LogHistoryNotRecorded(Exception exception, Guid taskId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} could not be asked about its attempt; asking again next period")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} could not be asked about its attempt; asking again in a few seconds")]
     private partial void LogWorkerUnreachable(Exception exception, Guid taskId, string provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the worker of provider {Provider} no longer holds attempt {Attempt}")]

@@ -71,16 +71,7 @@ public sealed partial class TaskGrain(
         (first.Provider, first.Placement) = (placed.Provider, placed.Decision);
 
         accepted.State = new AcceptedTask { Submission = submission, First = first };
-        try
-        {
-            await Task.WhenAll(accepted.WriteStateAsync(), Watch(first));
-        }
-        catch (Exception e)
-        {
-            accepted.State = new AcceptedTask();
-            LogNotStored(e, Id);
-            throw new TaskNotStoredException(Id, e.Message);
-        }
+        await Persist(Task.WhenAll(accepted.WriteStateAsync(), Watch(first)), () => accepted.State = new AcceptedTask());
         Record = first;
         metrics.TaskReached(FunctionName, TaskState.Queued);
     }
@@ -160,17 +151,23 @@ public sealed partial class TaskGrain(
         var next = Record.Copy();
         change(next);
         state.State = next;
+        await Persist(state.WriteStateAsync(), () => state.State = Record);
+        Record = next;
+    }
+
+    /// <summary>Waits for a write; when it fails, <paramref name="revert"/> puts the state back as stored and the caller gets a <see cref="TaskNotStoredException"/>.</summary>
+    private async Task Persist(Task write, Action revert)
+    {
         try
         {
-            await state.WriteStateAsync();
+            await write;
         }
         catch (Exception e)
         {
-            state.State = Record;
+            revert();
             LogNotStored(e, Id);
             throw new TaskNotStoredException(Id, e.Message);
         }
-        Record = next;
     }
 
     private void MoveTo(TaskRecord record, TaskState next)
@@ -275,6 +272,6 @@ public sealed partial class TaskGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId}: ignored a report about attempt {Attempt}; the task is at attempt {Current}, {Status}")]
     private partial void LogStaleAttempt(Guid taskId, int attempt, int current, TaskState status);
 }

@@ -73,7 +73,7 @@ public sealed partial class TaskWatchGrain(
         }
         catch (Exception e) // the reminder table's own errors too, e.g. its database being away
         {
-            // Only the range's return after its silo dies is missing; the next activation arms it again.
+            // Only the range's return after its silo dies is missing until the next task watched arms it again.
             LogNotArmed(e, this.GetPrimaryKeyLong());
             _armed = null;
         }
@@ -125,7 +125,7 @@ public sealed partial class TaskWatchGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch range {Range}: its reminder could not be registered; it is tried again on its next activation")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch range {Range}: its reminder could not be registered; it is tried again with the next task watched")]
     private partial void LogNotArmed(Exception exception, long range);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watch range: task {TaskId} could not be checked; trying again soon")]

@@ -17,7 +17,7 @@ public static class ProcessRuntimeSetup
     {
         var options = builder.Read<ProcessOptions>(ProcessOptions.Section);
         var gateway = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        var ownMachine = deployment.Mode == FaasMode.Embedded && Uri.TryCreate(gateway.Url, UriKind.Absolute, out var url) && url.IsLoopback;
+        var ownMachine = deployment.Mode == FaasMode.Embedded && gateway.ListensOnLoopbackOnly;
         if (!(options.Enabled ?? ownMachine))
         {
             var why = options.Enabled is null

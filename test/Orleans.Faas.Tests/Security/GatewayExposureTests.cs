@@ -17,7 +17,7 @@ public sealed class GatewayExposureTests
     [InlineData("http://+:8080", false)]
     [InlineData("http://127.0.0.1:8080;http://0.0.0.0:8081", false)]
     public void Only_addresses_all_on_loopback_count_as_loopback(string urls, bool loopback) =>
-        Assert.Equal(loopback, GatewayAccess.IsLoopbackOnly(urls));
+        Assert.Equal(loopback, new GatewayOptions { Url = urls }.ListensOnLoopbackOnly);
 
     [Fact]
     public void A_gateway_beyond_loopback_without_auth_is_refused_with_the_settings_that_let_it_start()
