@@ -2,7 +2,8 @@
 # Runs every test, as root, on a fresh Debian machine: installs what is missing, starts a private dockerd and a
 # private PostgreSQL (own sockets, ports and data folders under a temp dir), builds the sample image, runs
 # dotnet test, and stops everything it started, also on failure. Tests start their own redis-server processes
-# in the same temp dir.
+# in the same temp dir. Arguments go to dotnet test (e.g. --filter 'FullyQualifiedName~Security'), so a subset
+# runs the same way; two runs at once each take their own free PostgreSQL port.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,10 +13,12 @@ source "$root/scripts/lib/packages.sh"
 source "$root/scripts/lib/dockerd.sh"
 # shellcheck source=lib/postgres.sh
 source "$root/scripts/lib/postgres.sh"
+# shellcheck source=lib/ports.sh
+source "$root/scripts/lib/ports.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2
 # The container agent is linked statically against libc.
 ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
 # The python runtime's image is built from Debian's interpreter and dill (not a pyenv shim on the PATH).
@@ -31,7 +34,7 @@ STOP_ON_EXIT+=("cat '$work'/redis-*/redis.pid 2>/dev/null | xargs -r kill -9 2>/
 start_private_dockerd "$work/docker"
 "$root/samples/hello/build-image.sh"
 export FAAS_TEST_DOCKER_HOST="$DOCKER_HOST"
-start_private_postgres "$work/postgres" 25432
+start_private_postgres "$work/postgres" "$(free_private_port)"
 export FAAS_TEST_POSTGRES="$PRIVATE_POSTGRES_CONNECTION"
 export FAAS_TEST_WORKDIR="$work"
 
@@ -39,7 +42,7 @@ cd "$root"
 dotnet build Orleans.Faas.sln -c Release -nologo -v quiet
 set +e
 dotnet test Orleans.Faas.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results"
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$work/results" "$@"
 status=$?
 set -e
 
