@@ -45,6 +45,9 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
             host.ShutdownTimeout = worker.Value.StopGrace + TimeSpan.FromSeconds(30));
         silo.Services.AddHostedService<ProviderLossWatcher>();
+        silo.Services.AddSingleton<ProviderMembershipSweep>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s =>
+            s.GetRequiredService<ProviderMembershipSweep>().Schedule(s.GetRequiredService<TimeProvider>()));
         silo.Services.AddSingleton<ProfileObservations>();
         silo.Services.AddHostedService<ProfileLearner>();
         silo.Services.AddSingleton<BenchmarkPlanner>();

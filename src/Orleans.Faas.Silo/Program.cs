@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Faas;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Hosting;
+using Orleans.Faas.Hosting.Ports;
 using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Silo.Hosting;
 using Orleans.Faas.Silo.Providers;
@@ -23,6 +24,7 @@ var (cluster, deployment) = builder.AddFaasDefaults(FaasMetrics.MeterName);
 if (args is ["migrate"])
     return await SchemaCommand.Migrate(deployment);
 
+ListeningPorts.ThrowIfTaken([("Orleans silo", host.SiloPort, "Faas:Silo:SiloPort"), ("Orleans gateway", host.GatewayPort, "Faas:Silo:GatewayPort")]);
 builder.UseOrleans(silo =>
 {
     if (deployment.Mode == FaasMode.Cluster)

@@ -17,6 +17,7 @@ using Orleans.Faas.Gateway.Providers;
 using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Gateway.Tasks;
 using Orleans.Faas.Hosting;
+using Orleans.Faas.Hosting.Ports;
 using Orleans.Faas.Json;
 
 namespace Orleans.Faas.Gateway.Hosting;
@@ -28,6 +29,7 @@ public static class GatewayHosting
     public static GatewayOptions AddFaasGateway(this WebApplicationBuilder builder)
     {
         var options = builder.Read<GatewayOptions>(GatewayOptions.Section);
+        ListeningPorts.ThrowIfTaken(ListeningPorts.OfUrls(options.Url).Select(port => ("HTTP gateway", port, "Faas:Gateway:Url")));
 
         builder.WebHost.UseUrls(options.Url);
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxPayloadBytes);

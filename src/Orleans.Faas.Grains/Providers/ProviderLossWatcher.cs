@@ -1,14 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Faas.Benchmarks;
-using Orleans.Faas.Watch;
 
 namespace Orleans.Faas.Providers;
 
 /// <summary>
-/// Turns silo deaths seen by Orleans membership into lost providers: the provider goes Down, and every watched task is
-/// checked at once, which places again the attempts the node held. Every silo runs one; the work is idempotent, so
-/// more than one watcher seeing a death is harmless.
+/// Turns silo deaths seen by Orleans membership into lost providers (<see cref="ProviderLoss"/>). Every silo runs one;
+/// the work is idempotent, so more than one watcher seeing a death is harmless. A silo that leaves no death behind, as
+/// when membership's store lost its data, is found by <see cref="ProviderMembershipSweep"/>.
 /// </summary>
 public sealed partial class ProviderLossWatcher(
     IClusterMembershipService membership,
@@ -42,14 +40,8 @@ public sealed partial class ProviderLossWatcher(
     {
         try
         {
-            await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ =>
-            {
-                await grains.GetGrain<IProviderGrain>(dead.Name).MarkDown(dead.SiloAddress.ToString());
-                LogPlacingAgain(dead.Name, dead.SiloAddress.ToString());
-                await grains.CheckAllNow();
-                // A benchmark job that ran on the dead silo gives the slot back once it is found.
-                await grains.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
-            }, stoppingToken);
+            LogPlacingAgain(dead.Name, dead.SiloAddress.ToString());
+            await grains.HandleAsync(dead.Name, dead.SiloAddress.ToString(), stoppingToken);
             return true;
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)

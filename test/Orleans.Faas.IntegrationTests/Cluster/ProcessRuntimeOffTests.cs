@@ -38,8 +38,8 @@ public sealed class ProcessRuntimeOffTests
         await using var silo = await FaasProcess.StartSilo(ports, settings);
 
         await AssertOffersNoProcess(silo);
-        Assert.Equal([IPAddress.Loopback], Listeners.On(ports.SiloPort));
-        Assert.Equal([IPAddress.Loopback], Listeners.On(ports.GatewayPort));
+        Assert.Equal([IPAddress.Loopback], Listeners.On(silo.Ports!.SiloPort));
+        Assert.Equal([IPAddress.Loopback], Listeners.On(silo.Ports!.GatewayPort));
     }
 
     /// <summary>It registers with no runtime, and a process function, which registers, is a 503 that says why when invoked.</summary>

@@ -108,7 +108,7 @@ public sealed class ProcessLockdownTests : IAsyncLifetime
         var log = await File.ReadAllTextAsync(Silo.LogPath);
 
         Assert.Contains("The process runtime: as nobody (65534:65534); an empty environment and a working folder of its own per run; ", log, StringComparison.Ordinal);
-        Assert.Equal([IPAddress.Loopback], Listeners.On(_ports.SiloPort));
-        Assert.Equal([IPAddress.Loopback], Listeners.On(_ports.GatewayPort));
+        Assert.Equal([IPAddress.Loopback], Listeners.On(Silo.Ports!.SiloPort));
+        Assert.Equal([IPAddress.Loopback], Listeners.On(Silo.Ports!.GatewayPort));
     }
 }

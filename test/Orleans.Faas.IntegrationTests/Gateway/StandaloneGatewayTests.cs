@@ -17,7 +17,7 @@ public sealed class StandaloneGatewayTests : IAsyncLifetime
         {
             ["Faas__Docker__Endpoint"] = $"unix://{Path.GetTempPath()}no-docker-{Guid.NewGuid():N}.sock",
         });
-        _gateway = await FaasProcess.StartGateway("gateway", _ports);
+        _gateway = await FaasProcess.StartGateway("gateway", _silo.Ports!);
     }
 
     public async Task DisposeAsync()

@@ -11,6 +11,12 @@ public sealed class FaasProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often a process that lost one of its ports to another program is started again on others.</summary>
+    private const int MaxStarts = 3;
+
+    /// <summary>What a silo or gateway says when it refuses a taken port, and what Kestrel says when it loses one.</summary>
+    private const string PortTakenMessage = "already in use";
+
     /// <summary>The setting whose key, when given, <see cref="Http"/> sends with every request.</summary>
     public const string AdminKeySetting = "Faas__Auth__AdminKey";
 
@@ -23,6 +29,9 @@ public sealed class FaasProcess : IAsyncDisposable
     public string LogPath { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>A silo's Orleans ports, as it was finally started with; null for a gateway on its own.</summary>
+    public SiloPorts? Ports { get; private init; }
 
     /// <param name="listenHost">The address its HTTP gateway binds; requests are sent to loopback whatever it is.</param>
     private FaasProcess(string project, string name, IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1")
@@ -49,21 +58,30 @@ public sealed class FaasProcess : IAsyncDisposable
             Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);
     }
 
-    /// <summary>Starts an embedded-mode silo and waits until its gateway lists its provider, or until <paramref name="isReady"/> says so.</summary>
+    /// <summary>
+    /// Starts an embedded-mode silo and waits until its gateway lists its provider, or until <paramref name="isReady"/>
+    /// says so. A silo that finds a port taken by another program refuses to start; it is started again on other
+    /// ports, so use <see cref="Ports"/> afterwards.
+    /// </summary>
     /// <param name="listenHost">The address its HTTP gateway binds, loopback unless a test needs a node reachable from elsewhere.</param>
-    public static async Task<FaasProcess> StartSilo(
+    public static Task<FaasProcess> StartSilo(
         SiloPorts ports, IReadOnlyDictionary<string, string> settings, string listenHost = "127.0.0.1", Func<HttpClient, Task<bool>>? isReady = null)
     {
-        var all = new Dictionary<string, string>(settings)
+        var next = ports;
+        return Start(() =>
         {
-            ["Faas__Silo__NodeName"] = ports.NodeName,
-            // Killed silos leave their agent socket folders; under the work folder the test script removes them.
-            ["Faas__Docker__SocketParent"] = TestEnvironment.WorkFolder,
-            ["Faas__Silo__SiloPort"] = ports.SiloPort.ToString(),
-            ["Faas__Silo__GatewayPort"] = ports.GatewayPort.ToString(),
-        };
-        return await Start(new FaasProcess("Orleans.Faas.Silo", ports.NodeName, all, listenHost), isReady ?? (async http =>
-            (await http.GetFromJsonAsync<List<ProviderView>>("/v1/providers"))!.Any(p => p.Id == ports.NodeName)));
+            var all = new Dictionary<string, string>(settings)
+            {
+                ["Faas__Silo__NodeName"] = next.NodeName,
+                // Killed silos leave their agent socket folders; under the work folder the test script removes them.
+                ["Faas__Docker__SocketParent"] = TestEnvironment.WorkFolder,
+                ["Faas__Silo__SiloPort"] = next.SiloPort.ToString(),
+                ["Faas__Silo__GatewayPort"] = next.GatewayPort.ToString(),
+            };
+            var silo = new FaasProcess("Orleans.Faas.Silo", next.NodeName, all, listenHost) { Ports = next };
+            next = SiloPorts.For(ports.NodeName);
+            return silo;
+        }, isReady ?? (async http => (await http.GetFromJsonAsync<List<ProviderView>>("/v1/providers"))!.Any(p => p.Id == ports.NodeName)));
     }
 
     /// <summary>Starts a gateway on its own, as an Orleans client of the silo at <paramref name="silo"/>, and waits until it is healthy.</summary>
@@ -71,8 +89,8 @@ public sealed class FaasProcess : IAsyncDisposable
         StartGateway(name, new Dictionary<string, string> { ["Faas__Silo__GatewayPort"] = silo.GatewayPort.ToString() });
 
     /// <summary>Starts a gateway on its own with the given settings and waits until it is healthy.</summary>
-    public static async Task<FaasProcess> StartGateway(string name, IReadOnlyDictionary<string, string> settings) =>
-        await Start(new FaasProcess("Orleans.Faas.Gateway", name, settings), async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
+    public static Task<FaasProcess> StartGateway(string name, IReadOnlyDictionary<string, string> settings) =>
+        Start(() => new FaasProcess("Orleans.Faas.Gateway", name, settings), async http => (await http.GetAsync("/healthz")).IsSuccessStatusCode);
 
     /// <summary>Its process id, as a function on the node would find it in /proc.</summary>
     public int Pid => _process.Id;
@@ -116,17 +134,30 @@ public sealed class FaasProcess : IAsyncDisposable
         Http.Dispose();
     }
 
-    private static async Task<FaasProcess> Start(FaasProcess process, Func<HttpClient, Task<bool>> isReady)
+    /// <summary>
+    /// Starts a process made by <paramref name="make"/> and waits until it is ready. One that lost a port to another
+    /// program is made again (with other ports: each process picks its own HTTP port, and the silo's maker moves its
+    /// Orleans ports), a few times at most.
+    /// </summary>
+    private static async Task<FaasProcess> Start(Func<FaasProcess> make, Func<HttpClient, Task<bool>> isReady)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await process.WaitUntil(isReady);
-            return process;
-        }
-        catch
-        {
-            await process.DisposeAsync();
-            throw;
+            var process = make();
+            try
+            {
+                await process.WaitUntil(isReady);
+                return process;
+            }
+            catch (PortTakenException) when (attempt < MaxStarts)
+            {
+                await process.DisposeAsync();
+            }
+            catch
+            {
+                await process.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -136,7 +167,13 @@ public sealed class FaasProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode} during start-up:\n{LogTail()}");
+            {
+                await _process.WaitForExitAsync();
+                var message = $"{Name} exited with {_process.ExitCode} during start-up:\n{LogTail()}";
+                throw message.Contains(PortTakenMessage, StringComparison.Ordinal)
+                    ? new PortTakenException(message)
+                    : new InvalidOperationException(message);
+            }
             try
             {
                 if (await isReady(Http))
@@ -152,4 +189,7 @@ public sealed class FaasProcess : IAsyncDisposable
     }
 
     private sealed record ProviderView(string Id);
+
+    /// <summary>The process refused to start, or could not, because another program listens on one of its ports.</summary>
+    private sealed class PortTakenException(string message) : InvalidOperationException(message);
 }

@@ -39,6 +39,15 @@ public sealed class RedisServer : IAsyncDisposable
         await StartProcess();
     }
 
+    /// <summary>Stops the server and starts it again with its data gone, as after losing its disk or a FLUSHALL.</summary>
+    public async Task RestartEmpty()
+    {
+        await Stop();
+        Directory.Delete(_folder, recursive: true);
+        Directory.CreateDirectory(_folder);
+        await StartProcess();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false })
