@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Hosting;
@@ -32,10 +33,10 @@ public static class BatchEndpoints
     {
         v1.MapPost("/functions/{name}/batches", async (
             string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body,
-            IOptions<GatewayOptions> options, NamespaceAdmission admission, IGrainFactory grains, CancellationToken ct) =>
+            IOptions<GatewayOptions> options, NamespaceAdmission admission, IGrainFactory grains, CallbackUrlPolicy callbacks, CancellationToken ct) =>
         {
             var function = scope.Qualify(name) ?? throw new FunctionNotFoundException(name);
-            var invocation = InvocationQuery.Options(provider, inputSize, callbackUrl);
+            var invocation = InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks);
             var inputs = BatchInputs.Read(await body.ReadBytes(request, ct), request.ContentType, options.Value.MaxBatchItems);
             var id = Guid.NewGuid();
             await admission.Admit(scope.Namespace, new AdmittedWork(id, AdmittedWorkKind.Batch, inputs.Length));

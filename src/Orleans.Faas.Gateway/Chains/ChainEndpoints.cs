@@ -1,3 +1,4 @@
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Invocations;
@@ -66,9 +67,10 @@ public static class ChainEndpoints
         .ProducesProblem(StatusCodes.Status404NotFound);
 
         chains.MapPost("/{name}/runs", async (
-            string name, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
+            string name, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CallbackUrlPolicy callbacks,
+            CancellationToken ct) =>
         {
-            var callback = InvocationQuery.Callback(callbackUrl);
+            var callback = InvocationQuery.Callback(callbackUrl, callbacks);
             var input = await body.ReadBytes(request, ct);
             var run = await Chain(grains, scope, name).StartRun(input, callback);
             return Results.Accepted(ChainRunUrls.Status(name, run.Id), ChainRunAccepted.For(name, run));
@@ -76,7 +78,7 @@ public static class ChainEndpoints
         .RequireRole(ApiKeyRole.Invoker)
         .WithSummary("Start a run of a chain's latest version: the request body, of any content type, is the first step's input")
         .WithDescription("?callbackUrl= (absolute http or https) is POSTed the run, as GET shows it, when it ends, signed with the chain's callback "
-            + "secret the way invocations' callbacks are signed with their function's.")
+            + "secret the way invocations' callbacks are signed with their function's. " + InvocationQuery.CallbackReach)
         .Produces<ChainRunAccepted>(StatusCodes.Status202Accepted)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound)

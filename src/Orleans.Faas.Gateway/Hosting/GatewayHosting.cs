@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
@@ -43,6 +44,8 @@ public static class GatewayHosting
         builder.Read<NamespaceOptions>(NamespaceOptions.Section);
         builder.Services.AddSingleton<NamespaceAdmission>();
         builder.Services.AddSingleton<Invoker>();
+        builder.Read<CallbackOptions>(CallbackOptions.Section);
+        builder.Services.TryAddSingleton<CallbackUrlPolicy>();
         return options;
     }
 

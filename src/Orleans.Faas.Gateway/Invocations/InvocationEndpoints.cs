@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Namespaces;
@@ -26,9 +27,10 @@ public static class InvocationEndpoints
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations").RequireRole(ApiKeyRole.Invoker);
 
         functions.MapPost("/invocations", async (
-            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CancellationToken ct) =>
+            string name, string? provider, long? inputSize, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CallbackUrlPolicy callbacks,
+            CancellationToken ct) =>
         {
-            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl), request, ct);
+            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks), request, ct);
             return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
         })
         .WithSummary("Invoke asynchronously")
@@ -42,10 +44,10 @@ public static class InvocationEndpoints
 
         functions.MapPost("/invoke", async (
             string name, string? provider, long? inputSize, string? callbackUrl, HttpContext context, NamespaceScope scope, Invoker invoker, IGrainFactory grains,
-            IOptions<GatewayOptions> options, TimeProvider clock) =>
+            IOptions<GatewayOptions> options, CallbackUrlPolicy callbacks, TimeProvider clock) =>
         {
             var ct = context.RequestAborted;
-            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl), context.Request, ct);
+            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks), context.Request, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
             var deadline = clock.GetUtcNow() + options.Value.SyncWait;
             TaskResult result;

@@ -1,3 +1,4 @@
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Problems;
 
@@ -9,18 +10,23 @@ public static class InvocationQuery
     public const string Description = "?provider= pins the task to one provider (it fails instead of moving if that provider is lost); "
         + "?inputSize= declares the size the function's work follows, when it is not the input's byte length; "
         + "?callbackUrl= (absolute http or https) is POSTed the outcome when it finishes, signed with the function's callback secret "
-        + "(X-Faas-Timestamp, and X-Faas-Signature: sha256=hex HMAC-SHA256 over \"{timestamp}.{body}\"), retried with backoff for Faas:Callbacks:RetryFor.";
+        + "(X-Faas-Timestamp, and X-Faas-Signature: sha256=hex HMAC-SHA256 over \"{timestamp}.{body}\"), retried with backoff for Faas:Callbacks:RetryFor. "
+        + CallbackReach;
 
-    public static InvocationOptions Options(string? provider, long? inputSize, string? callbackUrl)
+    /// <summary>Where a callback may not go, for every endpoint that takes one.</summary>
+    public const string CallbackReach = "A callback reaches no internal address (loopback, link-local, private, the platform's own hosts) "
+        + "unless the operator allows it (Faas:Callbacks:AllowedHosts, AllowedNetworks), and follows no redirect.";
+
+    public static InvocationOptions Options(string? provider, long? inputSize, string? callbackUrl, CallbackUrlPolicy callbacks)
     {
         if (inputSize < 0)
             throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
-        return new InvocationOptions(provider, inputSize, Callback(callbackUrl));
+        return new InvocationOptions(provider, inputSize, Callback(callbackUrl, callbacks));
     }
 
-    /// <summary>The <c>?callbackUrl=</c> of anything that calls back when it ends: null, or an absolute http or https URL.</summary>
-    public static string? Callback(string? callbackUrl) =>
-        callbackUrl is not null && CallbackUrl.Problem(callbackUrl) is { } problem
+    /// <summary>The <c>?callbackUrl=</c> of anything that calls back when it ends: null, or a URL the policy accepts as written.</summary>
+    public static string? Callback(string? callbackUrl, CallbackUrlPolicy callbacks) =>
+        callbackUrl is not null && callbacks.Problem(callbackUrl) is { } problem
             ? throw new InvalidQueryException("callbackUrl", problem)
             : callbackUrl;
 }

@@ -5,7 +5,7 @@ using Orleans.Faas.Json;
 namespace Orleans.Faas.Benchmarks;
 
 /// <summary>POSTs a finished job to its callback URL: unsigned, as a job belongs to no function, and retried for a short while.</summary>
-public sealed class BenchmarkCallbacks(CallbackDelivery delivery, TimeProvider clock)
+public sealed class BenchmarkCallbacks(CallbackDelivery delivery, CallbackHandover handover, TimeProvider clock)
 {
     public const string Delivered = "delivered";
 
@@ -15,7 +15,15 @@ public sealed class BenchmarkCallbacks(CallbackDelivery delivery, TimeProvider c
     public async Task<string> Deliver(string url, BenchmarkSnapshot job)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(job, FaasJson.Options);
-        var status = await delivery.Deliver(CallbackStatus.Pending(url, clock.GetUtcNow() + RetryFor), body, secret: null, _ => Task.CompletedTask, CancellationToken.None);
-        return status.Status == CallbackState.Delivered ? Delivered : $"failed: {status.LastError}";
+        try
+        {
+            var status = await delivery.Deliver(CallbackStatus.Pending(url, clock.GetUtcNow() + RetryFor), body, secret: null, _ => Task.CompletedTask, handover.Stopping);
+            return status.Status == CallbackState.Delivered ? Delivered : $"failed: {status.LastError}";
+        }
+        catch (OperationCanceledException) when (handover.Stopping.IsCancellationRequested)
+        {
+            // A job's callback has no reminder to carry it on: a stopping silo gives it up rather than hold its stop.
+            return "failed: the silo stopped while it was being delivered";
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Benchmarks;
@@ -11,7 +12,8 @@ public static class BenchmarkRequestValidator
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
 
     /// <summary>Field name → problems; empty when the request is valid.</summary>
-    public static ImmutableDictionary<string, string[]> Validate(BenchmarkRequest request)
+    /// <param name="callbacks">Where the job's callback may go, the same as an invocation's.</param>
+    public static ImmutableDictionary<string, string[]> Validate(BenchmarkRequest request, CallbackUrlPolicy callbacks)
     {
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) =>
@@ -23,8 +25,8 @@ public static class BenchmarkRequestValidator
             Add("repetitions", $"Repetitions must be between 1 and {MaxRepetitions}.");
         if (request.Timeout <= TimeSpan.Zero || request.Timeout > MaxTimeout)
             Add("timeoutSeconds", $"Timeout must be more than 0 and at most {MaxTimeout.TotalSeconds} seconds.");
-        if (request.CallbackUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            Add("callbackUrl", "Callback URL must be an absolute http or https URL.");
+        if (request.CallbackUrl is { } url && callbacks.Problem(url) is { } problem)
+            Add("callbackUrl", problem);
 
         if (request.Kind == BenchmarkKind.Providers)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 
@@ -15,6 +16,7 @@ namespace Orleans.Faas.Benchmarks;
 public sealed partial class BenchmarkSlotGrain(
     [PersistentState("slot", FaasStorage.Name)] IPersistentState<SlotRecord> state,
     IOptions<SchedulingOptions> options,
+    CallbackUrlPolicy callbacks,
     TimeProvider clock,
     ILogger<BenchmarkSlotGrain> logger)
     : Grain, IBenchmarkSlotGrain, IRemindable
@@ -40,7 +42,7 @@ public sealed partial class BenchmarkSlotGrain(
     public async Task<BenchmarkSnapshot> Start(BenchmarkRequest request)
     {
         // Bad input is told as such even while the slot is busy.
-        var errors = BenchmarkRequestValidator.Validate(request);
+        var errors = BenchmarkRequestValidator.Validate(request, callbacks);
         if (!errors.IsEmpty)
             throw new InvalidBenchmarkRequestException(errors);
         if (await RunningHolder() is { } running)

@@ -5,12 +5,15 @@ using Polly.Retry;
 
 namespace Orleans.Faas.Callbacks;
 
-/// <summary>Delivers one outcome at least once: signed POSTs, retried with exponential backoff and jitter until a 2xx or the deadline.</summary>
+/// <summary>
+/// Delivers one outcome at least once: signed POSTs, retried with exponential backoff and jitter until a 2xx or the
+/// deadline; a URL the policy refuses fails at once.
+/// </summary>
 public sealed class CallbackDelivery(CallbackSender sender, IOptions<CallbackOptions> options, TimeProvider clock)
 {
     /// <param name="secret">The function's callback secret; null sends it unsigned (benchmark jobs belong to no function).</param>
     /// <param name="save">Called after every attempt with the status so far, for the owner to persist.</param>
-    /// <returns>DELIVERED, or FAILED once the deadline passed.</returns>
+    /// <returns>DELIVERED, or FAILED once the deadline passed or the policy refused the URL.</returns>
     public async Task<CallbackStatus> Deliver(CallbackStatus status, byte[] body, string? secret, Func<CallbackStatus, Task> save, CancellationToken cancellationToken)
     {
         // Polly continues on the thread pool after a backoff; the owner's state is saved back on its own scheduler.
@@ -34,6 +37,10 @@ public sealed class CallbackDelivery(CallbackSender sender, IOptions<CallbackOpt
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The deadline passed: the callback has failed.
+        }
+        catch (CallbackRefusedException refused)
+        {
+            status = status with { Attempts = status.Attempts + 1, LastError = refused.Message };
         }
         cancellationToken.ThrowIfCancellationRequested();
         return status.Status == CallbackState.Delivered

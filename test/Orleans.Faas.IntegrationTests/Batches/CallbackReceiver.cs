@@ -5,9 +5,15 @@ using Orleans.Faas.IntegrationTests.Hosting;
 
 namespace Orleans.Faas.IntegrationTests.Batches;
 
-/// <summary>A tiny HTTP receiver for callbacks on a free loopback port: answers each POST with the next scripted status (then 200).</summary>
+/// <summary>
+/// A tiny HTTP receiver for callbacks on a free loopback port: answers each POST with the next scripted status, then
+/// with <see cref="Otherwise"/>; a 3xx answer points at <see cref="Location"/>.
+/// </summary>
 public sealed class CallbackReceiver : IAsyncDisposable
 {
+    /// <summary>The setting a platform needs for its callbacks to reach a receiver: loopback is internal, refused unless allowed.</summary>
+    public static readonly KeyValuePair<string, string> LoopbackAllowed = new("Faas__Callbacks__AllowedNetworks__0", "127.0.0.0/8");
+
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<HttpStatusCode> _answers;
     private readonly Channel<Received> _received = Channel.CreateUnbounded<Received>();
@@ -25,6 +31,12 @@ public sealed class CallbackReceiver : IAsyncDisposable
     }
 
     public string Url { get; }
+
+    /// <summary>The answer once the scripted ones are used up.</summary>
+    public HttpStatusCode Otherwise { get; set; } = HttpStatusCode.OK;
+
+    /// <summary>Where a redirecting answer sends the caller.</summary>
+    public string? Location { get; init; }
 
     /// <summary>The next POST that arrives, or a timeout.</summary>
     public async Task<Received> Next(TimeSpan patience)
@@ -48,8 +60,10 @@ public sealed class CallbackReceiver : IAsyncDisposable
             }
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
-            var answer = _answers.TryDequeue(out var scripted) ? scripted : HttpStatusCode.OK;
+            var answer = _answers.TryDequeue(out var scripted) ? scripted : Otherwise;
             context.Response.StatusCode = (int)answer;
+            if (answer is >= HttpStatusCode.Ambiguous and < HttpStatusCode.BadRequest && Location is not null)
+                context.Response.RedirectLocation = Location;
             context.Response.Close();
             await _received.Writer.WriteAsync(new Received(
                 context.Request.Url!.AbsolutePath, body.ToArray(), context.Request.Headers["X-Faas-Timestamp"], context.Request.Headers["X-Faas-Signature"], answer, DateTimeOffset.UtcNow));

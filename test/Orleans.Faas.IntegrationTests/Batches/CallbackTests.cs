@@ -46,6 +46,24 @@ public sealed class CallbackTests(EmbeddedPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_redirect_is_not_followed_but_counted_as_a_failed_attempt()
+    {
+        await using var elsewhere = new CallbackReceiver();
+        await using var receiver = new CallbackReceiver(HttpStatusCode.Found) { Location = elsewhere.Url };
+        var name = UniqueName("callback-redirect");
+        await RegisterWithSecret(name);
+
+        using var invoked = await Http.PostAsync($"/v1/functions/{name}/invocations?callbackUrl={Uri.EscapeDataString(receiver.Url)}", new StringContent("x"));
+        var taskId = (await invoked.Json())["taskId"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.Found, (await receiver.Next(Patience)).Answer);
+        Assert.Equal(HttpStatusCode.OK, (await receiver.Next(Patience)).Answer);
+        var task = await Eventually(taskId, t => t["callback"]?["status"]?.GetValue<string>() == "DELIVERED");
+        Assert.Equal(2, task["callback"]!["attempts"]!.GetValue<int>());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => elsewhere.Next(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
     public async Task A_batch_calls_back_once_every_task_finished_with_its_counts()
     {
         await using var receiver = new CallbackReceiver();

@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Orleans.Faas.IntegrationTests.Batches;
 using Orleans.Faas.IntegrationTests.Hosting;
 
 namespace Orleans.Faas.IntegrationTests.Gateway;
@@ -26,6 +27,8 @@ public sealed class EmbeddedPlatformFixture : IAsyncLifetime
             ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
             ["Faas__Gateway__SyncWait"] = SyncWait.ToString(),
             [$"Faas__Silo__Labels__{Label.Key}"] = Label.Value,
+            // The callback receivers listen on loopback, where callbacks go only when the operator allows it.
+            [CallbackReceiver.LoopbackAllowed.Key] = CallbackReceiver.LoopbackAllowed.Value,
         });
 
     public async Task DisposeAsync()

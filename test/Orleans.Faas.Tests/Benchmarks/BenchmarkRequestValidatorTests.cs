@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Callbacks;
 
 namespace Orleans.Faas.Tests.Benchmarks;
 
@@ -8,17 +10,21 @@ public sealed class BenchmarkRequestValidatorTests
     private static BenchmarkRequest Workload(params long[] sizes) => new(
         BenchmarkKind.Workload, [], "fn", [.. sizes], 5, ImmutableDictionary<long, byte[]>.Empty, null, TimeSpan.FromMinutes(1), null);
 
+    private static ImmutableDictionary<string, string[]> Validate(BenchmarkRequest request) =>
+        BenchmarkRequestValidator.Validate(request, new CallbackUrlPolicy(Options.Create(new CallbackOptions())));
+
     [Fact]
     public void A_plain_workload_and_a_provider_benchmark_are_valid()
     {
-        Assert.Empty(BenchmarkRequestValidator.Validate(Workload(0, 10, 1000)));
-        Assert.Empty(BenchmarkRequestValidator.Validate(Workload() with { Kind = BenchmarkKind.Providers, Function = null, InputSizes = [] }));
+        Assert.Empty(Validate(Workload(0, 10, 1000)));
+        Assert.Empty(Validate(Workload() with { Kind = BenchmarkKind.Providers, Function = null, InputSizes = [] }));
     }
 
     [Theory]
     [InlineData("repetitions")]
     [InlineData("timeoutSeconds")]
     [InlineData("callbackUrl")]
+    [InlineData("callbackUrl (internal)")]
     [InlineData("inputSizes")]
     [InlineData("function")]
     [InlineData("samples")]
@@ -31,6 +37,7 @@ public sealed class BenchmarkRequestValidatorTests
             "repetitions" => Workload(10) with { Repetitions = 0 },
             "timeoutSeconds" => Workload(10) with { Timeout = TimeSpan.Zero },
             "callbackUrl" => Workload(10) with { CallbackUrl = "ftp://example/x" },
+            "callbackUrl (internal)" => Workload(10) with { CallbackUrl = "http://169.254.169.254/latest/meta-data/" },
             "inputSizes" => Workload(10, 10),
             "function" => Workload(10) with { Function = null },
             "samples" => Workload(10) with { Samples = ImmutableDictionary<long, byte[]>.Empty.Add(99, [1]) },
@@ -38,14 +45,14 @@ public sealed class BenchmarkRequestValidatorTests
             _ => Workload(10) with { Kind = BenchmarkKind.Profile, Providers = ["node-a"] },
         };
 
-        Assert.Contains(field, BenchmarkRequestValidator.Validate(request).Keys);
+        Assert.Contains(field.Split(' ')[0], Validate(request).Keys);
     }
 
     [Fact]
     public void A_size_larger_than_a_generated_input_needs_a_sample()
     {
         var big = GeneratedInputs.MaxBytes + 1;
-        Assert.Contains("inputSizes", BenchmarkRequestValidator.Validate(Workload(big)).Keys);
-        Assert.Empty(BenchmarkRequestValidator.Validate(Workload(big) with { Samples = ImmutableDictionary<long, byte[]>.Empty.Add(big, [1]) }));
+        Assert.Contains("inputSizes", Validate(Workload(big)).Keys);
+        Assert.Empty(Validate(Workload(big) with { Samples = ImmutableDictionary<long, byte[]>.Empty.Add(big, [1]) }));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.History;
 using Orleans.Faas.Models;
@@ -63,6 +64,8 @@ public class FaasClusterFixture : IAsyncLifetime
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
+            // The tests' callback receivers listen on loopback, where callbacks go only when the operator allows it.
+            silo.Services.Configure<CallbackOptions>(c => c.AllowedNetworks = ["127.0.0.0/8"]);
             // No silo program to train in here; the training tests train in-process and on request.
             silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain, m.RefreshInterval) = (false, false, ModelRefresh));
             silo.Services.AddSingleton<IModelStore>(Models);

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace Orleans.Faas.Callbacks;
 
-/// <summary>How callbacks are delivered (<c>Faas:Callbacks</c>).</summary>
-public sealed class CallbackOptions
+/// <summary>How callbacks are delivered, and where they may go (<c>Faas:Callbacks</c>); read by silos and gateways alike.</summary>
+public sealed class CallbackOptions : IValidatableObject
 {
     public const string Section = "Faas:Callbacks";
 
@@ -22,7 +23,17 @@ public sealed class CallbackOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The period of the reminder that resumes a pending delivery whose silo died.</summary>
+    /// <summary>The period of the reminder that resumes a pending delivery whose silo died or stopped.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ResumeEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Host names callbacks may reach whatever they resolve to (exact, case-insensitive): the operator's own receivers.</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Networks (CIDR, e.g. <c>10.1.0.0/16</c>) callbacks may reach although they are internal (<see cref="InternalAddresses"/>).</summary>
+    public string[] AllowedNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        AllowedNetworks.Where(n => !IPNetwork.TryParse(n, out _)).Select(n =>
+            new ValidationResult($"'{n}' is not a network in CIDR notation (an address, '/', and as many prefix bits as it has).", [nameof(AllowedNetworks)]));
 }
