@@ -11,7 +11,7 @@ namespace Orleans.Faas.Gateway.Auth;
 /// race for one key id, so one key is made.
 /// </summary>
 public sealed partial class BootstrapAdminKey(
-    IOptions<AuthOptions> auth, IGrainFactory grains, KnownKeyIds knownKeys, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BootstrapAdminKey> logger)
+    IOptions<AuthOptions> auth, IGrainFactory grains, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<BootstrapAdminKey> logger)
     : BackgroundService
 {
     public const string Id = "bootstrap";
@@ -33,7 +33,6 @@ public sealed partial class BootstrapAdminKey(
             var grant = new ApiKeyGrant(Id, "bootstrap admin", ApiKeyRole.Admin, [QualifiedName.DefaultNamespace], clock.GetUtcNow());
             if (!await grains.GetGrain<IApiKeyGrain>(Id).Issue(grant, hash))
                 return;
-            knownKeys.Learn(Id);
             Console.WriteLine($"""
 
                 Orleans.Faas created an admin key. It is shown this once and stored only as a hash:

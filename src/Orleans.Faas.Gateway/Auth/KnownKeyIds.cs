@@ -4,103 +4,33 @@ using Orleans.Faas.Registry;
 namespace Orleans.Faas.Gateway.Auth;
 
 /// <summary>
-/// The ids of the stored keys as this gateway knows them, so that a key whose id was never issued is refused without
-/// activating a key grain for it (which would read the database). The keys registry tells the gateway of each key as
-/// it is stored; the gateway reads the whole list again, which also renews that watch, once it is older than
-/// <see cref="Renewal"/>, and when a request names an id it does not know, at most once every <see cref="MissInterval"/>.
-/// Knowing an id only lets its key be checked: a revoked key is refused by its grain.
+/// The ids of the stored keys, as this gateway last read them from the keys registry (a set in one grain's memory), so
+/// that a key whose id was never issued is refused without activating a key grain for it, which would read the
+/// database. An id it does not know makes it read the list again, so a key stored through any gateway is known at once;
+/// the failed-key limit (<see cref="FailedKeyAttempts"/>) bounds how often one address can make it read. Knowing an id
+/// only lets its key be checked: a revoked key is refused by its grain.
 /// </summary>
-public sealed class KnownKeyIds(IGrainFactory grains, TimeProvider clock) : IRegistryWatcher
+public sealed class KnownKeyIds(IGrainFactory grains, TimeProvider clock)
 {
+    /// <summary>How long a gateway that knows of a key takes that as "some key is stored" without asking again.</summary>
     public static readonly TimeSpan Renewal = TimeSpan.FromSeconds(30);
 
-    public static readonly TimeSpan MissInterval = TimeSpan.FromSeconds(1);
+    private volatile ImmutableHashSet<string> _ids = [];
+    private long _readAt;
 
-    private readonly Lock _gate = new();
-    private ImmutableHashSet<string> _ids = [];
-    private ImmutableHashSet<string> _learnedWhileReading = [];
-    private long? _readStarted;
-    private Task _reading = Task.CompletedTask;
-    private IRegistryWatcher? _watcher;
+    public async Task<bool> MayExist(string id) => _ids.Contains(id) || (await Read()).Contains(id);
 
-    private IRegistryGrain Registry => grains.GetGrain<IRegistryGrain>(Registries.Keys);
+    /// <summary>Whether no key is stored: a key read less than <see cref="Renewal"/> ago answers at once; otherwise the registry is asked now.</summary>
+    public async Task<bool> NoneStored() =>
+        (_ids.IsEmpty || clock.GetElapsedTime(Volatile.Read(ref _readAt)) >= Renewal) && (await Read()).IsEmpty;
 
-    /// <summary>Whether a key with this id may be stored; false when neither the registry's word nor a read at most <see cref="MissInterval"/> old knows it.</summary>
-    public async Task<bool> MayExist(string id)
+    /// <summary>Reads the list; two reads that end out of order may leave the older, which only costs the next unknown id a read.</summary>
+    private async Task<ImmutableHashSet<string>> Read()
     {
-        if (IsOlderThan(Renewal))
-            await Read();
-        if (_ids.Contains(id))
-            return true;
-        if (IsOlderThan(MissInterval))
-            await Read();
-        return _ids.Contains(id);
-    }
-
-    /// <summary>Whether no key is stored at all: a key this gateway knows of answers at once; otherwise the registry is asked now.</summary>
-    public async Task<bool> NoneStored()
-    {
-        if (IsOlderThan(Renewal))
-            await Read();
-        if (!_ids.IsEmpty)
-            return false;
-        var ids = await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Registry.List());
-        Learn(ids);
-        return ids.IsEmpty;
-    }
-
-    /// <summary>A key this gateway has just stored: known at once, before the registry's word arrives.</summary>
-    public void Learn(string id) => Learn([id]);
-
-    Task IRegistryWatcher.Added(string name)
-    {
-        Learn(name);
-        return Task.CompletedTask;
-    }
-
-    private void Learn(IEnumerable<string> ids)
-    {
-        lock (_gate)
-        {
-            _ids = _ids.Union(ids);
-            if (!_reading.IsCompleted)
-                _learnedWhileReading = _learnedWhileReading.Union(ids);
-        }
-    }
-
-    private bool IsOlderThan(TimeSpan age) => _readStarted is not { } started || clock.GetElapsedTime(started) >= age;
-
-    /// <summary>One read at a time: a caller that finds one under way waits for it.</summary>
-    private Task Read()
-    {
-        lock (_gate)
-        {
-            if (_reading.IsCompleted)
-            {
-                _readStarted = clock.GetTimestamp();
-                _learnedWhileReading = [];
-                _reading = ReadList();
-            }
-            return _reading;
-        }
-    }
-
-    private async Task ReadList()
-    {
-        await Task.Yield();
-        try
-        {
-            _watcher ??= grains.CreateObjectReference<IRegistryWatcher>(this);
-            var ids = await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Registry.Watch(_watcher));
-            // Ids learned while the list was read may be newer than it.
-            lock (_gate)
-                _ids = [.. ids, .. _learnedWhileReading];
-        }
-        catch
-        {
-            lock (_gate)
-                _readStarted = null;
-            throw;
-        }
+        var started = clock.GetTimestamp();
+        var ids = (await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await grains.GetGrain<IRegistryGrain>(Registries.Keys).List())).ToImmutableHashSet();
+        _ids = ids;
+        Volatile.Write(ref _readAt, started);
+        return ids;
     }
 }

@@ -19,14 +19,13 @@ public static class KeyEndpoints
 
         var keys = v1.MapGroup("/keys").WithTags("Keys").RequireRole(ApiKeyRole.Admin);
 
-        keys.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, KnownKeyIds knownKeys, TimeProvider clock, CancellationToken ct) =>
+        keys.MapPost("/", async (HttpRequest request, RequestBody body, IGrainFactory grains, TimeProvider clock, CancellationToken ct) =>
         {
             var id = ApiKeySecret.NewId();
             var grant = (await body.ReadJson<KeyRequest>(request, ct)).ToGrant(id, clock.GetUtcNow());
             var (key, hash) = ApiKeySecret.New(id);
             if (!await grains.GetGrain<IApiKeyGrain>(id).Issue(grant, hash))
                 throw new InvalidOperationException($"A fresh random key id '{id}' was already taken.");
-            knownKeys.Learn(id);
             return Results.Created("/v1/keys", KeyResponse.From(grant) with { Key = key });
         })
         .WithSummary("Create an API key: the answer shows the key this once; only its hash is stored")
