@@ -78,9 +78,9 @@ public sealed class KeyGuessingTests
         return await http.SendAsync(request);
     }
 
-    /// <summary>Key grains active on the silo, as Orleans counts them in /metrics (open unless Faas:Auth:ProtectMetrics).</summary>
+    /// <summary>Key grains the silo has activated, as Orleans counts them in /metrics (open unless Faas:Auth:ProtectMetrics).</summary>
     private static async Task<int> KeyGrains(FaasProcess silo) =>
         (await silo.Http.GetStringAsync("/metrics")).Split('\n')
-            .Where(line => line.StartsWith("orleans_grains", StringComparison.Ordinal) && line.Contains("ApiKeyGrain", StringComparison.Ordinal))
+            .Where(line => line.StartsWith("orleans_catalog_activation_created_total{", StringComparison.Ordinal) && line.Contains("grain_type=\"apikey\"", StringComparison.Ordinal))
             .Sum(line => (int)double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
 }
