@@ -7,41 +7,68 @@ using Orleans.Faas.Keys;
 namespace Orleans.Faas.Gateway.Auth;
 
 /// <summary>
-/// Reads <c>Authorization: Bearer &lt;key&gt;</c> and asks the key's grain whether it stands; answers 401 and 403 as
-/// problems. What a key was is never repeated back, nor logged.
+/// Reads <c>Authorization: Bearer &lt;key&gt;</c> and asks the key's grain whether it stands, unless no key has that
+/// id or the client address has used up its failed attempts; answers 401, 403 and 429 as problems. What a key was is
+/// never repeated back, nor logged.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    GatewayAccess access, IGrainFactory grains, IProblemDetailsService problems)
+    GatewayAccess access, KnownKeyIds knownKeys, FailedKeyAttempts failures, IGrainFactory grains)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
     private const string Bearer = "Bearer ";
 
+    private string ClientAddress => Context.Connection.RemoteIpAddress?.ToString() ?? "";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? authorization = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(authorization))
             return await access.IsOpen() ? Success(Caller.Anonymous) : AuthenticateResult.NoResult();
-        if (!authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
-            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
+        if (failures.IsExhausted(ClientAddress))
+            return AuthenticateResult.Fail(new TooManyFailedKeysException());
 
+        var caller = await Check(authorization);
+        if (caller is null)
+        {
+            failures.Count(ClientAddress);
+            return AuthenticateResult.Fail(authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
+                ? "The key is not valid: it is mistyped, revoked or was never issued."
+                : "The Authorization header must be 'Bearer <key>'.");
+        }
+        return Success(caller);
+    }
+
+    /// <returns>Who holds the key in <paramref name="authorization"/>; null when it is not a valid key.</returns>
+    private async Task<Caller?> Check(string authorization)
+    {
+        if (!authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+            return null;
         var key = authorization[Bearer.Length..].Trim();
         if (access.IsConfiguredAdminKey(key))
-            return Success(Caller.ConfiguredAdmin);
-        if (ApiKeySecret.TryParse(key, out var id, out var secretHash)
-            && await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await grains.GetGrain<IApiKeyGrain>(id).Authenticate(secretHash)) is { } grant)
-            return Success(Caller.Of(grant));
-        return AuthenticateResult.Fail("The key is not valid: it is mistyped, revoked or was never issued.");
+            return Caller.ConfiguredAdmin;
+        if (!ApiKeySecret.TryParse(key, out var id, out var secretHash) || !await knownKeys.MayExist(id))
+            return null;
+        return await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await grains.GetGrain<IApiKeyGrain>(id).Authenticate(secretHash)) is { } grant
+            ? Caller.Of(grant)
+            : null;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure;
+        if (failure is TooManyFailedKeysException)
+        {
+            await ProblemResponse.TryWriteAsync(Context, ProblemCatalog.Retry(StatusCodes.Status429TooManyRequests,
+                "Too many requests from this address brought a key that is not valid.",
+                $"Keys from this address are not checked for {failures.WaitSeconds} s.", failures.WaitSeconds));
+            return;
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
         await Write(StatusCodes.Status401Unauthorized, "An API key is required.",
-            failure ?? "Send a key as 'Authorization: Bearer <key>'; an admin creates keys with POST /v1/keys.");
+            failure?.Message ?? "Send a key as 'Authorization: Bearer <key>'; an admin creates keys with POST /v1/keys.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
@@ -51,9 +78,5 @@ public sealed class ApiKeyAuthenticationHandler(
     private AuthenticateResult Success(Caller caller) =>
         AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), SchemeName));
 
-    private async Task Write(int status, string title, string detail)
-    {
-        Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = ProblemCatalog.Problem(status, title, detail) });
-    }
+    private Task Write(int status, string title, string detail) => ProblemResponse.TryWriteAsync(Context, ProblemCatalog.Problem(status, title, detail));
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Hosting;
 
@@ -14,6 +15,8 @@ public static partial class AuthHosting
         GatewayAccess.ThrowIfExposed(gateway, auth);
 
         builder.Services.AddSingleton<GatewayAccess>();
+        builder.Services.AddSingleton<KnownKeyIds>();
+        builder.Services.AddSingleton<FailedKeyAttempts>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddRolePolicies(auth.ProtectMetrics);
@@ -23,8 +26,13 @@ public static partial class AuthHosting
 
     public static void UseFaasAuth(this WebApplication app, GatewayOptions gateway)
     {
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         if (gateway.AllowAnonymous && !gateway.ListensOnLoopbackOnly)
             LogAnonymous(app.Logger, gateway.Url);
+        // Before any key is looked at: what is refused here costs the cluster nothing.
+        if (gateway.ListensOnLoopbackOnly && !auth.IsConfigured)
+            app.Use(LoopbackHost.Refuse);
+        app.Use(CrossSiteRequests.Refuse);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

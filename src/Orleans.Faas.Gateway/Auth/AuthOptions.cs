@@ -21,6 +21,10 @@ public sealed class AuthOptions
     [Required]
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>How many requests with a key that is not valid one client address may send.</summary>
+    [Required]
+    public FailedKeyLimitOptions FailedKeys { get; set; } = new();
+
     /// <summary>Whether requests need a key from the start, rather than once the first key is stored.</summary>
     public bool IsConfigured => Enabled || AdminKey is not null;
 }
@@ -34,4 +38,17 @@ public sealed class RateLimitOptions
     /// <summary>Requests a key may make at once before the rate applies; 0 takes <see cref="PermitsPerSecond"/>.</summary>
     [Range(0, 1_000_000)]
     public int Burst { get; set; }
+}
+
+/// <summary>
+/// Requests from one client address whose key was not valid: a bucket of <see cref="Burst"/> refilled by
+/// <see cref="PerMinute"/>; once it is empty, every request of that address that brings a key is a 429.
+/// </summary>
+public sealed class FailedKeyLimitOptions
+{
+    [Range(1, 1_000_000)]
+    public int Burst { get; set; } = 20;
+
+    [Range(1, 60_000)]
+    public int PerMinute { get; set; } = 60;
 }

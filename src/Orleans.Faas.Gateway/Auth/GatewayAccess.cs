@@ -1,22 +1,19 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Gateway.Hosting;
-using Orleans.Faas.Registry;
 
 namespace Orleans.Faas.Gateway.Auth;
 
 /// <summary>
 /// Whether the gateway needs keys: always once authentication is configured; otherwise (on loopback, or off it with
-/// AllowAnonymous) only once some key is stored, which is asked of the cluster at each request that brings no key,
-/// riding out a silo loss still being detected like every other call the gateway makes.
+/// AllowAnonymous) only once some key is stored, which the cluster is asked at each request that brings no key until
+/// this gateway knows of one (<see cref="KnownKeyIds"/>).
 /// </summary>
-public sealed class GatewayAccess(IOptions<AuthOptions> auth, IGrainFactory grains)
+public sealed class GatewayAccess(IOptions<AuthOptions> auth, KnownKeyIds knownKeys)
 {
     private readonly byte[]? _adminKeyHash = auth.Value.AdminKey is { } key ? ApiKeySecret.Hash(key) : null;
 
-    public async Task<bool> IsOpen() =>
-        !auth.Value.IsConfigured
-        && (await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await grains.GetGrain<IRegistryGrain>(Registries.Keys).List())).IsEmpty;
+    public async Task<bool> IsOpen() => !auth.Value.IsConfigured && await knownKeys.NoneStored();
 
     public bool IsConfiguredAdminKey(string key) =>
         _adminKeyHash is not null && CryptographicOperations.FixedTimeEquals(_adminKeyHash, ApiKeySecret.Hash(key));

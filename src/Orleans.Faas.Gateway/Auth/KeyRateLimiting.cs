@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Orleans.Faas.Gateway.Problems;
@@ -36,13 +35,7 @@ public static class KeyRateLimiting
     private static async ValueTask Reject(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, Math.Ceiling(after.TotalSeconds)) : 1;
-        var context = rejected.HttpContext;
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-        var problem = ProblemCatalog.Problem(StatusCodes.Status429TooManyRequests, "The key made more requests than its rate allows.",
-            $"Try again in {wait} s.");
-        problem.Extensions[ProblemCatalog.Wait] = wait;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>()
-            .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await ProblemResponse.TryWriteAsync(rejected.HttpContext, ProblemCatalog.Retry(StatusCodes.Status429TooManyRequests,
+            "The key made more requests than its rate allows.", $"Try again in {wait} s.", wait));
     }
 }

@@ -79,7 +79,7 @@ public static class ProblemCatalog
         UnmetConstraintException e => Unmet(e),
         QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
-        TaskNotStoredException e => NotStored(e),
+        TaskNotStoredException => NotStored(),
         ApiKeyNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown API key.", e.Message),
         InvalidKeyRequestException e => new ValidationProblemDetails(e.Errors.ToDictionary())
         {
@@ -89,7 +89,7 @@ public static class ProblemCatalog
         NamespaceForbiddenException e => Problem(StatusCodes.Status403Forbidden, "The key may not act in this namespace.", e.Message),
         NamespaceLimitReachedException e => LimitReached(e),
         SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException or TimeoutException =>
-            Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", exception.Message),
+            ClusterAway(),
         _ when StorageOutage.Caused(exception) => StorageAway(),
         _ => null,
     };
@@ -100,6 +100,17 @@ public static class ProblemCatalog
     /// <summary>The extension with the seconds to wait before trying again; the handler also sends it as Retry-After.</summary>
     public const string Wait = "wait";
 
+    /// <summary>A problem that says how many seconds to wait before trying again (<see cref="Wait"/>).</summary>
+    public static ProblemDetails Retry(int status, string title, string? detail, double waitSeconds)
+    {
+        var problem = Problem(status, title, detail);
+        problem.Extensions[Wait] = waitSeconds;
+        return problem;
+    }
+
+    /// <summary>Whether the problem stands for a failure of the cluster rather than of the request: its exception belongs in the log.</summary>
+    public static bool IsServerSide(ProblemDetails problem) => problem.Status >= StatusCodes.Status500InternalServerError;
+
     private static ProblemDetails Unmet(UnmetConstraintException e)
     {
         var problem = Problem(StatusCodes.Status503ServiceUnavailable, "No ready provider meets the function's constraints.", e.Message);
@@ -107,35 +118,29 @@ public static class ProblemCatalog
         return problem;
     }
 
-    private static ProblemDetails QueuesFull(QueueFullException e)
-    {
-        var problem = Problem(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message);
-        problem.Extensions[Wait] = e.RetryAfterSeconds;
-        return problem;
-    }
+    private static ProblemDetails QueuesFull(QueueFullException e) =>
+        Retry(StatusCodes.Status429TooManyRequests, "Every queue that could take the task is full.", e.Message, e.RetryAfterSeconds);
 
-    private static ProblemDetails LimitReached(NamespaceLimitReachedException e)
-    {
-        var problem = Problem(StatusCodes.Status429TooManyRequests, "The namespace is at its limit of unfinished tasks.", e.Message);
-        problem.Extensions[Wait] = NamespaceLimitReachedException.RetryAfterSeconds;
-        return problem;
-    }
+    private static ProblemDetails LimitReached(NamespaceLimitReachedException e) =>
+        Retry(StatusCodes.Status429TooManyRequests, "The namespace is at its limit of unfinished tasks.", e.Message, NamespaceLimitReachedException.RetryAfterSeconds);
 
-    /// <summary>A read or change that needed the database while it was away; the database's own message stays in the log.</summary>
-    private static ProblemDetails StorageAway()
-    {
-        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
-            "The cluster's database did not answer; try again shortly.");
-        problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
-        return problem;
-    }
+    // The exceptions below carry silo addresses, grain ids or the database's own words (its host among them): those
+    // stay in the gateway's log, and the caller is told what happened in words of its own.
 
-    private static ProblemDetails NotStored(TaskNotStoredException e)
-    {
-        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.", e.Message);
-        problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
-        return problem;
-    }
+    /// <summary>A call that no silo answered: Orleans' message names silos and grains.</summary>
+    private static ProblemDetails ClusterAway() =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "The Orleans cluster is unreachable.", "No silo of the cluster answered the gateway in time.");
+
+    /// <summary>A read or change that needed the database while it was away.</summary>
+    private static ProblemDetails StorageAway() =>
+        Retry(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
+            "The cluster's database did not answer; try again shortly.", TaskNotStoredException.RetryAfterSeconds);
+
+    /// <summary>A submission whose task could not be stored: the reason is the database's own message.</summary>
+    private static ProblemDetails NotStored() =>
+        Retry(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
+            "The task could not be stored because the cluster's database did not answer; try again shortly (with the same Idempotency-Key, if any).",
+            TaskNotStoredException.RetryAfterSeconds);
 
     private static ProblemDetails TooManyItems(TooManyBatchItemsException e)
     {
@@ -146,8 +151,7 @@ public static class ProblemCatalog
 
     private static ProblemDetails SlotBusy(BenchmarkSlotBusyException e)
     {
-        var problem = Problem(StatusCodes.Status409Conflict, "Another benchmark holds the slot.", e.Message);
-        problem.Extensions[Wait] = e.WaitSeconds;
+        var problem = Retry(StatusCodes.Status409Conflict, "Another benchmark holds the slot.", e.Message, e.WaitSeconds);
         problem.Extensions["benchmarkId"] = e.Holder;
         return problem;
     }

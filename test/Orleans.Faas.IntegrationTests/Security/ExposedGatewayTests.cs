@@ -11,13 +11,7 @@ public sealed class ExposedGatewayTests
 {
     private const string EveryAddress = "0.0.0.0";
 
-    private static Dictionary<string, string> Settings(params (string Key, string Value)[] more)
-    {
-        var settings = new Dictionary<string, string> { ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock" };
-        foreach (var (key, value) in more)
-            settings[key] = value;
-        return settings;
-    }
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] more) => ProcessOnlySettings.With(more);
 
     [Fact]
     public async Task A_silo_whose_gateway_listens_beyond_loopback_without_keys_refuses_to_start_and_says_what_to_set()

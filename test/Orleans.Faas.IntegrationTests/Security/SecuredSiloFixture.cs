@@ -30,6 +30,8 @@ public sealed class SecuredSiloFixture : IAsyncLifetime
             ["Faas__Docker__Endpoint"] = $"unix://{TestEnvironment.WorkFolder}/no-docker.sock",
             [$"Faas__Namespaces__Limits__{Capped}__MaxConcurrentTasks"] = "1",
             ["Faas__Auth__ProtectMetrics"] = "true",
+            // The route tests send a made-up key to every route, all from loopback; KeyGuessingTests tries the limit.
+            ["Faas__Auth__FailedKeys__Burst"] = "10000",
         });
 
     public async Task DisposeAsync()

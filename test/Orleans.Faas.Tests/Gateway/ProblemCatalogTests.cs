@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;
 using Orleans.Serialization;
 
@@ -31,6 +32,21 @@ public sealed class ProblemCatalogTests
             Assert.True(problem.Extensions.ContainsKey(ProblemCatalog.Wait));
         }
         Assert.Null(ProblemCatalog.For(new OrleansException("Something else", StandIn("Other.Thing"))));
+    }
+
+    [Fact]
+    public void Unreachable_silos_and_unstored_tasks_are_told_without_the_addresses_and_ids_their_messages_carry()
+    {
+        var unreachable = new SiloUnavailableException("The target silo became unavailable for message: Request [S10.9.8.7:11111:1 sys.client/hosted-10.9.8.7:30000]->[task/5c9f]");
+        var notStored = new TaskNotStoredException(Guid.NewGuid(), "Failed to connect to 10.9.8.7:5432");
+
+        foreach (var exception in new Exception[] { unreachable, notStored })
+        {
+            var problem = ProblemCatalog.For(exception)!;
+            Assert.Equal(StatusCodes.Status503ServiceUnavailable, problem.Status);
+            Assert.DoesNotContain("10.9.8.7", problem.Detail);
+            Assert.DoesNotContain("5c9f", problem.Detail);
+        }
     }
 
     /// <summary>What Orleans' exception codec makes of an exception whose type this process does not have.</summary>
