@@ -164,8 +164,8 @@ public sealed class IsolationTests : RunnerOnTestDocker
         var swap = await Runner.RunAsync(function, Utf8("swap\n"), CancellationToken.None);
         var next = await Runner.RunAsync(function, Utf8("secret\n"), CancellationToken.None);
 
-        Assert.Contains("Read-only file system", swap.Logs, StringComparison.Ordinal);
         Assert.False(listener.Poll(0, SelectMode.SelectRead), "the node connected to the socket the function named");
+        Assert.Contains("Read-only file system", swap.Logs, StringComparison.Ordinal);
         Assert.Equal("ran\n", Text(next.Output));
         Assert.True(next.Succeeded, next.Logs);
     }
