@@ -6,6 +6,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
+using Orleans.Faas.Runtime.Files;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Tasks;
@@ -64,7 +65,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _logger = logger;
         (_socketRoot, _socketRootLock) = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
         // Guarded by the socket folder's lock: one process per node on this host.
-        _secretsRoot = OwnerOnlyFolder(Path.Combine(_options.SecretsParent, $"ofaas-secrets-{_options.Node}"));
+        _secretsRoot = OwnFolder.CreateNew(Path.Combine(_options.SecretsParent, $"ofaas-secrets-{_options.Node}"));
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
     }
 
@@ -269,44 +270,37 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
     }
 
-    private static void CreateFolder(string path, UnixFileMode mode)
-    {
-        if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("Docker functions run on Linux nodes: the agent's socket is a unix socket.");
-        Directory.CreateDirectory(path);
-        // Set apart from creating, which the process umask would narrow.
-        File.SetUnixFileMode(path, mode);
-    }
-
     /// <summary>
-    /// The node's own socket folder (mode 0700), held under an exclusive lock file for the runner's life, so a second
-    /// process for the same node on this host is refused instead of pulling the sockets from under the first. What a
-    /// crashed predecessor left there is cleared, as its containers are by the leftover sweep.
+    /// The node's own socket folder (<see cref="OwnFolder"/>), held under an exclusive lock file for the runner's life, so
+    /// a second process for the same node on this host is refused instead of pulling the sockets from under the first.
+    /// What a crashed predecessor left there is cleared, as its containers are by the leftover sweep.
     /// </summary>
     private static (DirectoryInfo Folder, FileStream Lock) PrivateFolder(string parent, string node)
     {
-        var folder = new DirectoryInfo(Path.Combine(parent, $"ofaas-{node}"));
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("Docker functions run on Linux nodes: the agent's socket is a unix socket.");
+        var folder = Path.Combine(parent, $"ofaas-{node}");
+        var lockPath = $"{folder}.lock";
+        OwnFolder.ThrowIfForeign(lockPath);
         FileStream held;
         try
         {
-            held = new FileStream($"{folder.FullName}.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
         {
             throw new InvalidOperationException(
-                $"Node '{node}' already runs on this host: another process holds {folder.FullName}.lock. Node names must be unique.", e);
+                $"Node '{node}' already runs on this host: another process holds {lockPath}. Node names must be unique.", e);
         }
-        return (OwnerOnlyFolder(folder.FullName), held);
-    }
-
-    /// <summary>A new, empty folder only this process's user can enter (0700), replacing what was there.</summary>
-    private static DirectoryInfo OwnerOnlyFolder(string path)
-    {
-        var folder = new DirectoryInfo(path);
-        if (folder.Exists)
-            folder.Delete(recursive: true);
-        CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return folder;
+        try
+        {
+            return (OwnFolder.CreateNew(folder), held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ran past its timeout of {Timeout}; container {ContainerId} was killed")]

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Gateway;
@@ -105,6 +107,20 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         Assert.StartsWith("SyntaxError: ", error, StringComparison.Ordinal);
         Assert.Contains("main.py, line 1", error, StringComparison.Ordinal);
         Assert.DoesNotContain(name, await Http.FunctionsSnapshot(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_the_latest_definition_again_checks_its_code_no_more()
+    {
+        var name = UniqueName("py-again");
+        var definition = new { name, runtime = "python", source = "def handler(x):\n    return x\n" };
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Http.RegisterOk(definition);
+        using var again = await Http.Register(definition);
+
+        Assert.True(again.StatusCode == HttpStatusCode.OK, await Describe(again));
+        Assert.Equal(1, await ContainersCreatedFor(name, since));
     }
 
     [Fact]
@@ -231,6 +247,36 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         using var response = await Invoke(name, input);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
         return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>How many containers the engine created for the function since then, by its events: a check's container is gone by now.</summary>
+    private async Task<int> ContainersCreatedFor(string name, DateTimeOffset since)
+    {
+        var created = new CreatedCount(name);
+        await platform.Docker.System.MonitorEventsAsync(new ContainerEventsParameters
+        {
+            Since = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["type"] = new Dictionary<string, bool> { ["container"] = true },
+                ["event"] = new Dictionary<string, bool> { ["create"] = true },
+                ["label"] = new Dictionary<string, bool> { ["orleans.faas.function"] = true },
+            },
+        }, created);
+        return created.Count;
+    }
+
+    /// <summary>Counts as the events are read, unlike <see cref="Progress{T}"/>, which reports later on the thread pool.</summary>
+    private sealed class CreatedCount(string name) : IProgress<Message>
+    {
+        public int Count { get; private set; }
+
+        public void Report(Message value)
+        {
+            if (value.Actor.Attributes.TryGetValue("orleans.faas.function", out var function) && function.EndsWith(name, StringComparison.Ordinal))
+                Count++;
+        }
     }
 }
 
