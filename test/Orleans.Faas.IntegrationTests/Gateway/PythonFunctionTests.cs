@@ -120,7 +120,29 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         using var again = await Http.Register(definition);
 
         Assert.True(again.StatusCode == HttpStatusCode.OK, await Describe(again));
-        Assert.Equal(1, await ContainersCreatedFor(name, since));
+        Assert.Single(await ContainerEventsSince(since), e => e.Action == "create" && e.Function.EndsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_node_checks_at_most_one_definition_per_core_at_once()
+    {
+        var names = Enumerable.Range(0, 2 * Environment.ProcessorCount).Select(_ => UniqueName("py-many")).ToList();
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        var answers = await Task.WhenAll(names.Select(name => Http.Register(new { name, runtime = "python", source = "def handler(x):\n    return x\n" })));
+
+        foreach (var answer in answers)
+        {
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, await Describe(answer));
+            answer.Dispose();
+        }
+        var (running, most) = (0, 0);
+        foreach (var (action, _) in (await ContainerEventsSince(since)).Where(e => names.Any(name => e.Function.EndsWith(name, StringComparison.Ordinal))))
+        {
+            running += action == "create" ? 1 : -1;
+            most = Math.Max(most, running);
+        }
+        Assert.InRange(most, 1, Environment.ProcessorCount);
     }
 
     [Fact]
@@ -249,10 +271,10 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
     }
 
-    /// <summary>How many containers the engine created for the function since then, by its events: a check's container is gone by now.</summary>
-    private async Task<int> ContainersCreatedFor(string name, DateTimeOffset since)
+    /// <summary>What the engine did to the platform's containers since then, in order: (create or destroy, function).</summary>
+    private async Task<List<(string Action, string Function)>> ContainerEventsSince(DateTimeOffset since)
     {
-        var created = new CreatedCount(name);
+        var events = new EventList();
         await platform.Docker.System.MonitorEventsAsync(new ContainerEventsParameters
         {
             Since = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
@@ -260,23 +282,19 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
                 ["type"] = new Dictionary<string, bool> { ["container"] = true },
-                ["event"] = new Dictionary<string, bool> { ["create"] = true },
+                ["event"] = new Dictionary<string, bool> { ["create"] = true, ["destroy"] = true },
                 ["label"] = new Dictionary<string, bool> { ["orleans.faas.function"] = true },
             },
-        }, created);
-        return created.Count;
+        }, events);
+        return events.Seen;
     }
 
-    /// <summary>Counts as the events are read, unlike <see cref="Progress{T}"/>, which reports later on the thread pool.</summary>
-    private sealed class CreatedCount(string name) : IProgress<Message>
+    /// <summary>Keeps the events as they are read, unlike <see cref="Progress{T}"/>, which reports later on the thread pool.</summary>
+    private sealed class EventList : IProgress<Message>
     {
-        public int Count { get; private set; }
+        public List<(string Action, string Function)> Seen { get; } = [];
 
-        public void Report(Message value)
-        {
-            if (value.Actor.Attributes.TryGetValue("orleans.faas.function", out var function) && function.EndsWith(name, StringComparison.Ordinal))
-                Count++;
-        }
+        public void Report(Message value) => Seen.Add((value.Action, value.Actor.Attributes["orleans.faas.function"]));
     }
 }
 
