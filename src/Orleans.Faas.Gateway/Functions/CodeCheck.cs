@@ -7,7 +7,8 @@ namespace Orleans.Faas.Gateway.Functions;
 
 /// <summary>
 /// Has a node that runs the definition's runtime check its code before it is stored (python: source compiles, a
-/// pickle deserializes, in a container, never here), so code that cannot run is refused at registration.
+/// pickle deserializes, in a container, never here), so code that cannot run is refused at registration. The
+/// latest version's own definition is not checked again.
 /// </summary>
 public static class CodeCheck
 {
@@ -16,6 +17,9 @@ public static class CodeCheck
     public static async Task ThrowIfInvalidAsync(IGrainFactory grains, FunctionDefinition definition)
     {
         if (definition.Runtime != FunctionRuntime.Python)
+            return;
+        // The latest version's code was checked before it was stored; registering it again changes nothing.
+        if (await grains.GetGrain<IFunctionGrain>(definition.Name).GetLatest() is { } latest && SameDefinition.As(latest.Definition, definition))
             return;
         var able = (await grains.GetGrain<IProviderDirectoryGrain>(0).List()).Where(p => p.TakesWork(definition.Runtime)).ToList();
         if (able.Count == 0)

@@ -22,10 +22,7 @@ internal static class AgentProtocol
         var length = new byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)input.Length);
         await agent.WriteAsync(length, cancellationToken);
-        // With no input the agent may already have run the command and closed the connection by now: a further
-        // (empty) write would fail with a broken pipe although the run went well.
-        if (!input.IsEmpty)
-            await agent.WriteAsync(input, cancellationToken);
+        await agent.WriteAsync(input, cancellationToken);
     }
 
     /// <summary>Copies the run's output into the sinks as it arrives and returns the report that ends it.</summary>

@@ -3,12 +3,14 @@
  *
  *   faas-agent [--server] SOCKET COMMAND [ARG...]
  *
- * Listens on the unix socket SOCKET (in a folder the node bind-mounts in) and serves one connection at a time:
+ * Connects once to the unix socket SOCKET, where the node listens (in a folder the node mounts in read-only, so
+ * nothing in the container can put another socket there), and serves requests on that connection one after another:
  *   request  (node -> agent): u32 length, then that many bytes of standard input
  *   reply    (agent -> node): frames of u8 kind, u32 length, payload; kind 1 = stdout bytes, 2 = stderr bytes,
  *                             4 = exception (UTF-8 "Type: message" the command reported, server mode only),
  *                             3 = done (struct run_report below, sent last)
- * All integers are little-endian. The node keeps the container for the next request.
+ * All integers are little-endian. The node keeps the container for the next request; when the node closes the
+ * connection, the agent exits and the container with it.
  *
  * By default each request runs COMMAND once with the input on stdin. With --server, COMMAND is a server started once
  * and kept between requests (restarted when it died), so an interpreter's start-up is paid once per container:
@@ -322,16 +324,12 @@ static char *read_request(int conn, uint32_t *length) {
     return input;
 }
 
-static void serve(int conn, char **command) {
-    uint32_t input_length;
-    char *input = read_request(conn, &input_length);
-    if (!input)
-        return;
-
+static void serve(int conn, char **command, char *input, uint32_t input_length) {
     int in[2], out[2], err[2], failed[2];
     if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC) || pipe2(failed, O_CLOEXEC)) {
-        free(input);
-        return;
+        /* No report can follow: leaving ends the connection, which the node takes as a lost agent. */
+        fprintf(stderr, "faas-agent: cannot make the run's pipes: %s\n", strerror(errno));
+        exit(2);
     }
     struct cgroup_counters before = read_counters();
     main_reaped = 0;
@@ -515,11 +513,7 @@ static int read_reply(struct reply *r) {
     }
 }
 
-static void serve_server(int conn, char **command) {
-    uint32_t input_length;
-    char *input = read_request(conn, &input_length);
-    if (!input)
-        return;
+static void serve_server(int conn, char **command, char *input, uint32_t input_length) {
     struct run_report report = {0};
     struct cgroup_counters before = read_counters();
     uint32_t flags = 0;
@@ -623,24 +617,20 @@ int main(int argc, char **argv) {
         return 2;
     }
     strcpy(address.sun_path, argv[1]);
-    unlink(argv[1]);
-    int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (listener < 0 || bind(listener, (struct sockaddr *)&address, sizeof address) != 0 || listen(listener, 4) != 0) {
-        fprintf(stderr, "faas-agent: cannot listen on %s: %s\n", argv[1], strerror(errno));
+    int conn = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (conn < 0 || connect(conn, (struct sockaddr *)&address, sizeof address) != 0) {
+        fprintf(stderr, "faas-agent: cannot connect to the node at %s: %s\n", argv[1], strerror(errno));
         return 2;
     }
 
     for (;;) {
-        int conn = accept4(listener, NULL, NULL, SOCK_CLOEXEC);
-        if (conn < 0) {
-            if (errno != EINTR)
-                sleep_ms(10);
-            continue;
-        }
+        uint32_t input_length;
+        char *input = read_request(conn, &input_length);
+        if (!input)
+            return 0; /* the node closed the connection: this container is done */
         if (server_mode)
-            serve_server(conn, argv + 2);
+            serve_server(conn, argv + 2, input, input_length);
         else
-            serve(conn, argv + 2);
-        close(conn);
+            serve(conn, argv + 2, input, input_length);
     }
 }

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
@@ -14,12 +15,11 @@ internal static class ContainerBlueprint
 {
     public const string AgentFolder = "/.faas/bin";
     public const string SocketFolder = "/.faas/run";
-    public const string SocketName = "agent.sock";
     private const long BytesPerMiB = 1024 * 1024;
 
     /// <param name="image">The image's own configuration, for its entrypoint, command and user.</param>
     /// <param name="options">The node's box defaults, its name and its agent, whose folder is mounted read-only.</param>
-    /// <param name="socketFolder">The node folder where the agent puts its socket, mounted read-write.</param>
+    /// <param name="socketFolder">The node folder holding the socket the node listens on for the agent, mounted read-only.</param>
     /// <param name="secretsFolder">The node folder holding the function's secrets, mounted read-only at /run/secrets; null when it has none.</param>
     public static CreateContainerParameters For(FunctionDefinition function, Config? image, DockerOptions options, string socketFolder, string? secretsFolder = null)
     {
@@ -28,14 +28,14 @@ internal static class ContainerBlueprint
         string[] binds =
         [
             $"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro",
-            $"{socketFolder}:{SocketFolder}:rw",
+            $"{socketFolder}:{SocketFolder}:ro",
             .. secretsFolder is null ? Array.Empty<string>() : [$"{secretsFolder}:{ContainerSecrets.MountPoint}:ro"],
         ];
         return new CreateContainerParameters
         {
             Image = python ? PythonContainer.Image : function.Image,
             // A python function's runner is kept between requests, so a warm call does not start the interpreter again.
-            Entrypoint = [$"{AgentFolder}/faas-agent", .. python ? ["--server"] : Array.Empty<string>(), $"{SocketFolder}/{SocketName}"],
+            Entrypoint = [$"{AgentFolder}/faas-agent", .. python ? ["--server"] : Array.Empty<string>(), $"{SocketFolder}/{AgentListener.SocketName}"],
             Cmd = [.. python ? PythonContainer.Command(function) : CommandOf(function, image)],
             User = UserOf(function, image, options),
             Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],

@@ -6,7 +6,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
-using Orleans.Faas.Runtime.Python;
+using Orleans.Faas.Runtime.Files;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Tasks;
@@ -41,7 +41,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly DirectoryInfo _socketRoot;
     private readonly FileStream _socketRootLock;
     private readonly DirectoryInfo _secretsRoot;
-    private int _nextSocketFolder;
+    private int _nextContainerFolder;
     private int _disposed;
 
     public DockerRunner(
@@ -65,7 +65,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _logger = logger;
         (_socketRoot, _socketRootLock) = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
         // Guarded by the socket folder's lock: one process per node on this host.
-        _secretsRoot = OwnerOnlyFolder(Path.Combine(_options.SecretsParent, $"ofaas-secrets-{_options.Node}"));
+        _secretsRoot = OwnFolder.CreateNew(Path.Combine(_options.SecretsParent, $"ofaas-secrets-{_options.Node}"));
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     /// <remarks>
     /// The wall time is the run itself, from the request to the agent to its report. Getting the container (renting a
     /// warm one, or preparing the image, creating and starting a new one) and moving it into its cache group is the
-    /// conditions' container time; for a new container that includes waiting for its agent to listen, the part of
+    /// conditions' container time; for a new container that includes waiting for its agent to connect, the part of
     /// starting that StartTimeout bounds. Removing the container and its cache group afterwards is in neither.
     /// </remarks>
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, int? cacheWays, CancellationToken cancellationToken)
@@ -165,11 +165,11 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         {
             if (secrets is not null)
                 await container.Secrets!.WriteAsync(secrets, deadline.Token);
-            using var agent = await container.ConnectAsync(_options.StartTimeout, deadline.Token);
+            await container.WaitForAgentAsync(_options.StartTimeout, deadline.Token);
             // Now its agent waits for the request, so every thread the run will have is there to be moved, or born from one that was.
             cache = await RunCacheShare.TakeAsync(_cacheAllocation, cacheWays, container.CgroupFolderAsync, deadline.Token);
             clock.AgentAnswered();
-            run = await container.InvokeAsync(agent, input, capture.Stdout, capture.Stderr, deadline.Token);
+            run = await container.InvokeAsync(input, capture.Stdout, capture.Stderr, deadline.Token);
             clock.Stop();
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -216,17 +216,12 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
         var image = await EngineStep(function, "prepare the image of", () => _images.ReadyAsync(function, cancellationToken), cancellationToken);
-        var number = Interlocked.Increment(ref _nextSocketFolder).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var socketFolder = Path.Combine(_socketRoot.FullName, number);
-        // World-writable: the container's user, whoever it is, must be able to create the agent's socket here.
-        CreateFolder(socketFolder, (UnixFileMode)0b111_111_111);
-        if (function.Runtime == FunctionRuntime.Python)
-            PythonContainer.WriteCode(function, socketFolder);
-        var secrets = function.Secrets.IsEmpty
-            ? null
-            : ContainerSecrets.Create(Path.Combine(_secretsRoot.FullName, number), ContainerBlueprint.UserOf(function, image, _options));
-        var spec = ContainerBlueprint.For(function, image, _options, socketFolder, secrets?.Folder);
-        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, socketFolder, secrets, _cacheCounters), cancellationToken);
+        var number = Interlocked.Increment(ref _nextContainerFolder).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var agentFolder = Path.Combine(_socketRoot.FullName, number);
+        var secretsFolder = function.Secrets.IsEmpty ? null : Path.Combine(_secretsRoot.FullName, number);
+        var spec = ContainerBlueprint.For(function, image, _options, agentFolder, secretsFolder);
+        var folders = ContainerFolders.Create(function, agentFolder, secretsFolder, spec.User);
+        return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, folders, _cacheCounters), cancellationToken);
     }
 
     private async Task<T> EngineStep<T>(FunctionDefinition function, string step, Func<Task<T>> call, CancellationToken cancellationToken)
@@ -275,44 +270,37 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         }
     }
 
-    private static void CreateFolder(string path, UnixFileMode mode)
-    {
-        if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("Docker functions run on Linux nodes: the agent's socket is a unix socket.");
-        Directory.CreateDirectory(path);
-        // Set apart from creating, which the process umask would narrow.
-        File.SetUnixFileMode(path, mode);
-    }
-
     /// <summary>
-    /// The node's own socket folder (mode 0700), held under an exclusive lock file for the runner's life, so a second
-    /// process for the same node on this host is refused instead of pulling the sockets from under the first. What a
-    /// crashed predecessor left there is cleared, as its containers are by the leftover sweep.
+    /// The node's own socket folder (<see cref="OwnFolder"/>), held under an exclusive lock file for the runner's life, so
+    /// a second process for the same node on this host is refused instead of pulling the sockets from under the first.
+    /// What a crashed predecessor left there is cleared, as its containers are by the leftover sweep.
     /// </summary>
     private static (DirectoryInfo Folder, FileStream Lock) PrivateFolder(string parent, string node)
     {
-        var folder = new DirectoryInfo(Path.Combine(parent, $"ofaas-{node}"));
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("Docker functions run on Linux nodes: the agent's socket is a unix socket.");
+        var folder = Path.Combine(parent, $"ofaas-{node}");
+        var lockPath = $"{folder}.lock";
+        OwnFolder.ThrowIfForeign(lockPath);
         FileStream held;
         try
         {
-            held = new FileStream($"{folder.FullName}.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException e)
         {
             throw new InvalidOperationException(
-                $"Node '{node}' already runs on this host: another process holds {folder.FullName}.lock. Node names must be unique.", e);
+                $"Node '{node}' already runs on this host: another process holds {lockPath}. Node names must be unique.", e);
         }
-        return (OwnerOnlyFolder(folder.FullName), held);
-    }
-
-    /// <summary>A new, empty folder only this process's user can enter (0700), replacing what was there.</summary>
-    private static DirectoryInfo OwnerOnlyFolder(string path)
-    {
-        var folder = new DirectoryInfo(path);
-        if (folder.Exists)
-            folder.Delete(recursive: true);
-        CreateFolder(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return folder;
+        try
+        {
+            return (OwnFolder.CreateNew(folder), held);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} ran past its timeout of {Timeout}; container {ContainerId} was killed")]

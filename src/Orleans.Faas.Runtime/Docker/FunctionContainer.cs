@@ -14,28 +14,26 @@ namespace Orleans.Faas.Runtime.Docker;
 /// </summary>
 internal sealed class FunctionContainer
 {
-    private static readonly TimeSpan ConnectRetry = TimeSpan.FromMilliseconds(1);
     private static readonly TimeSpan ExitCheckEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly DockerClient _client;
-    private readonly string _socketFolder;
-    private bool _agentSeen;
+    private readonly ContainerFolders _folders;
+    private Socket? _agent;
     private CgroupCacheCounters? _cacheCounters;
     private string? _cacheCountersUnavailable;
     private (long Pid, string? Folder)? _cgroup;
 
-    private FunctionContainer(DockerClient client, string id, string socketFolder, ContainerSecrets? secrets)
+    private FunctionContainer(DockerClient client, string id, ContainerFolders folders)
     {
         _client = client;
         Id = id;
-        _socketFolder = socketFolder;
-        Secrets = secrets;
+        _folders = folders;
     }
 
     public string Id { get; }
 
     /// <summary>The folder its secrets are mounted from; null when its function has none.</summary>
-    public ContainerSecrets? Secrets { get; }
+    public ContainerSecrets? Secrets => _folders.Secrets;
 
     /// <summary>When it last finished a request; what the warm pool's idle timeout counts from.</summary>
     public DateTimeOffset IdleSince { get; set; }
@@ -44,8 +42,8 @@ internal sealed class FunctionContainer
     /// Creates and starts the container, and opens cache counters on its cgroup when the node supports them.
     /// Not cancellable midway: a container the engine made but whose id we never learned would be left behind.
     /// </summary>
-    public static async Task<FunctionContainer> StartAsync(
-        DockerClient client, CreateContainerParameters spec, string socketFolder, ContainerSecrets? secrets, CacheCounterSupport cache)
+    /// <remarks>When this throws, nothing is left: the container is removed, and so are its folders.</remarks>
+    public static async Task<FunctionContainer> StartAsync(DockerClient client, CreateContainerParameters spec, ContainerFolders folders, CacheCounterSupport cache)
     {
         string id;
         try
@@ -54,10 +52,10 @@ internal sealed class FunctionContainer
         }
         catch
         {
-            secrets?.Delete();
+            folders.Delete();
             throw;
         }
-        var container = new FunctionContainer(client, id, socketFolder, secrets);
+        var container = new FunctionContainer(client, id, folders);
         try
         {
             await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), CancellationToken.None);
@@ -71,60 +69,64 @@ internal sealed class FunctionContainer
         }
     }
 
-    /// <summary>Connects to the agent, first waiting for a new container's agent to listen.</summary>
-    /// <param name="startTimeout">How long a new container's agent may take to listen.</param>
-    /// <exception cref="AgentLostException">The agent of a container that answered before is gone.</exception>
-    public async Task<Socket> ConnectAsync(TimeSpan startTimeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a new container's connection from its agent, once the agent connects; a container whose agent is connected
+    /// returns at once. The connection is kept only when it comes from the container's first process, the agent.
+    /// </summary>
+    /// <param name="startTimeout">How long a new container's agent may take to connect.</param>
+    public async Task WaitForAgentAsync(TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        var endpoint = new UnixDomainSocketEndPoint(Path.Combine(_socketFolder, ContainerBlueprint.SocketName));
+        if (_agent is not null)
+            return;
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var accepting = _folders.Listener.AcceptOnceAsync(waiting.Token);
         var started = TimeProvider.System.GetTimestamp();
-        var lastExitCheck = started;
-        while (true)
+        try
         {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
+            // Give up when the container has exited or took too long.
+            while (await Task.WhenAny(accepting, Task.Delay(ExitCheckEvery, cancellationToken)) != accepting)
             {
-                await socket.ConnectAsync(endpoint, cancellationToken);
-                _agentSeen = true;
-                return socket;
-            }
-            catch (SocketException) when (!_agentSeen)
-            {
-                // No socket file yet, or nobody listening on it yet.
-                socket.Dispose();
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e, beforeRequest: true);
-            }
-
-            // A new container's agent is not listening yet; give up when the container has exited or took too long.
-            var waited = TimeProvider.System.GetElapsedTime(started);
-            if (waited > startTimeout)
-                throw new FunctionStartException($"Container {ShortId} did not start its agent within {startTimeout.TotalSeconds:0} s.");
-            if (TimeProvider.System.GetElapsedTime(lastExitCheck) > ExitCheckEvery)
-            {
-                lastExitCheck = TimeProvider.System.GetTimestamp();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (TimeProvider.System.GetElapsedTime(started) > startTimeout)
+                    throw new FunctionStartException($"Container {ShortId} did not start its agent within {startTimeout.TotalSeconds:0} s.");
                 await ThrowIfExitedAsync(cancellationToken);
             }
-            await Task.Delay(ConnectRetry, cancellationToken);
         }
+        finally
+        {
+            await waiting.CancelAsync();
+        }
+        var (connection, peer) = await accepting;
+        var agent = (await CgroupAsync()).Pid;
+        if (peer != agent)
+        {
+            connection.Dispose();
+            throw new FunctionStartException($"Container {ShortId}: process {peer}, not its agent (process {agent}), connected to the node.");
+        }
+        _agent = connection;
     }
 
     /// <summary>
-    /// Runs the function once with <paramref name="input"/> through a connection to the agent (<see cref="ConnectAsync"/>),
+    /// Runs the function once with <paramref name="input"/> through the agent's connection (<see cref="WaitForAgentAsync"/>),
     /// streaming its output into the sinks.
     /// </summary>
     /// <exception cref="AgentLostException">The agent is gone: the container died, or was killed under us.</exception>
-    public async Task<ContainerRun> InvokeAsync(
-        Socket agent, ReadOnlyMemory<byte> input, ByteSink stdout, ByteSink stderr, CancellationToken cancellationToken)
+    public async Task<ContainerRun> InvokeAsync(ReadOnlyMemory<byte> input, ByteSink stdout, ByteSink stderr, CancellationToken cancellationToken)
     {
+        var agent = _agent ?? throw new InvalidOperationException($"Container {ShortId} has no agent connected yet.");
         await using var stream = new NetworkStream(agent, ownsSocket: false);
+        var before = _cacheCounters?.Read();
         try
         {
-            var before = _cacheCounters?.Read();
             await AgentProtocol.SendAsync(stream, input, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or SocketException && !cancellationToken.IsCancellationRequested)
+        {
+            // The agent reads the whole request before it starts anything, so nothing of this run happened.
+            throw new AgentLostException($"The agent of container {ShortId} cannot be reached: {e.Message}", e, beforeRequest: true);
+        }
+        try
+        {
             var report = await AgentProtocol.ReceiveAsync(stream, stdout, stderr, cancellationToken);
             var after = _cacheCounters?.Read();
             return before is { } b && after is { } a
@@ -137,10 +139,11 @@ internal sealed class FunctionContainer
         }
     }
 
-    /// <summary>Kills and removes the container, its socket folder and its secrets; never throws, as it runs on every path out.</summary>
+    /// <summary>Kills and removes the container, its folders and its secrets; never throws, as it runs on every path out.</summary>
     public async Task<Exception?> DestroyAsync()
     {
         _cacheCounters?.Dispose();
+        _agent?.Dispose();
         Exception? failure = null;
         try
         {
@@ -154,15 +157,7 @@ internal sealed class FunctionContainer
         {
             failure = e;
         }
-        try
-        {
-            Directory.Delete(_socketFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Never created or already removed.
-        }
-        Secrets?.Delete();
+        _folders.Delete();
         return failure;
     }
 
@@ -211,6 +206,6 @@ internal sealed class FunctionContainer
         if (state.Running)
             return;
         var logs = await ContainerLogs.TailAsync(_client, Id, cancellationToken);
-        throw new FunctionStartException($"Container {ShortId} exited with code {state.ExitCode} before its agent listened: {logs}");
+        throw new FunctionStartException($"Container {ShortId} exited with code {state.ExitCode} before its agent connected: {logs}");
     }
 }

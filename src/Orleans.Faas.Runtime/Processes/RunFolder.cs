@@ -30,7 +30,7 @@ internal sealed class RunFolder
         }
     }
 
+    /// <summary>Removes it with all it holds, never following a link that the run's user, who can write in it, put there.</summary>
     /// <exception cref="IOException">Something in it could not be removed.</exception>
-    /// <exception cref="UnauthorizedAccessException">The silo may not remove something in it.</exception>
-    public void Remove() => Directory.Delete(Path, recursive: true);
+    public void Remove() => FolderRemoval.Remove(Path);
 }

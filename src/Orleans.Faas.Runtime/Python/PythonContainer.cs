@@ -14,7 +14,7 @@ internal static class PythonContainer
     /// <summary>Where the function's code is mounted, read-only.</summary>
     public const string CodeFolder = "/.faas/code";
 
-    /// <summary>The node folder, inside the container's socket folder, that holds its code.</summary>
+    /// <summary>The node folder, inside the container's agent folder, that holds its code.</summary>
     public const string HostCodeFolder = "code";
 
     private const string ServeMode = "serve";
@@ -75,11 +75,11 @@ internal static class PythonContainer
     ];
 
     /// <summary>Writes the code file into the container's folder on the node, readable by whatever user the container runs as.</summary>
-    public static void WriteCode(FunctionDefinition function, string socketFolder)
+    public static void WriteCode(FunctionDefinition function, string agentFolder)
     {
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("Python functions run in containers on Linux nodes.");
-        var folder = Path.Combine(socketFolder, HostCodeFolder);
+        var folder = Path.Combine(agentFolder, HostCodeFolder);
         Directory.CreateDirectory(folder);
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         var (name, content) = CodeOf(function);

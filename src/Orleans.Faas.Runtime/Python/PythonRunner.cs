@@ -14,6 +14,12 @@ namespace Orleans.Faas.Runtime.Python;
 /// </summary>
 public sealed class PythonRunner(DockerRunner docker) : IFunctionRunner
 {
+    // With the check's own timeout, inside Orleans' 30 s response timeout that the registering grain call waits under.
+    private static readonly TimeSpan PlaceWait = TimeSpan.FromSeconds(10);
+
+    // Checks run outside the node's slots, one container each: at most one per core at once, however many registrations come.
+    private readonly SemaphoreSlim _checks = new(Environment.ProcessorCount);
+
     public FunctionRuntime Runtime => FunctionRuntime.Python;
 
     /// <summary>Why this node cannot build the Python image (Debian's python3 or python3-dill is missing, with the apt-get command); null when it can.</summary>
@@ -29,10 +35,21 @@ public sealed class PythonRunner(DockerRunner docker) : IFunctionRunner
     /// Compiles the source, or unpickles the callable, in a fresh container of the Python image: unpickling runs
     /// arbitrary code, so it never happens on the node itself.
     /// </summary>
-    /// <exception cref="FunctionStartException">The check itself could not run (no image, no engine, a timeout).</exception>
+    /// <exception cref="FunctionStartException">The check itself could not run (no image, no engine, a timeout, no free place for it).</exception>
     public async Task<ImmutableDictionary<string, string[]>> CheckAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
-        var outcome = await docker.RunAsync(PythonContainer.ForCheck(function), ReadOnlyMemory<byte>.Empty, cancellationToken);
+        var check = PythonContainer.ForCheck(function);
+        if (!await _checks.WaitAsync(PlaceWait, cancellationToken))
+            throw new FunctionStartException($"Checking the code of function '{function.Name}' found this node busy checking {Environment.ProcessorCount} others.");
+        ExecutionOutcome outcome;
+        try
+        {
+            outcome = await docker.RunAsync(check, ReadOnlyMemory<byte>.Empty, cancellationToken);
+        }
+        finally
+        {
+            _checks.Release();
+        }
         if (!outcome.Succeeded)
         {
             throw new FunctionStartException(

@@ -8,19 +8,21 @@ namespace Orleans.Faas.Benchmarks.Latency;
 
 /// <summary>
 /// A baseline: one container started by hand with <c>docker run -d</c> in the node's box, its agent asked directly over
-/// its socket. What a warm run costs with no gateway, grains or runner around it.
+/// its connection. What a warm run costs with no gateway, grains or runner around it.
 /// </summary>
 public sealed class RawAgentExec : IAsyncDisposable
 {
     private readonly string _dockerHost;
     private readonly string _container;
     private readonly string _socketFolder;
+    private readonly Socket _agent;
 
-    private RawAgentExec(string dockerHost, string container, string socketFolder)
+    private RawAgentExec(string dockerHost, string container, string socketFolder, Socket agent)
     {
         _dockerHost = dockerHost;
         _container = container;
         _socketFolder = socketFolder;
+        _agent = agent;
     }
 
     public static async Task<RawAgentExec> Start(string dockerHost, string agentPath, string image, params string[] command)
@@ -28,25 +30,22 @@ public sealed class RawAgentExec : IAsyncDisposable
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("The agent's socket is a unix socket.");
         var socketFolder = Directory.CreateTempSubdirectory("ofaas-bench-").FullName;
-        File.SetUnixFileMode(socketFolder, (UnixFileMode)0b111_111_111);
+        File.SetUnixFileMode(socketFolder, (UnixFileMode)0b111_001_001);
+        using var listener = AgentListener.Open(socketFolder);
         var id = (await Docker(dockerHost, [
             "run", "-d", "--network", "none", "--cap-drop", "ALL", "--security-opt", "no-new-privileges", "--read-only",
             "--tmpfs", "/tmp:rw,nosuid,nodev,size=64m", "--pids-limit", "128", "--memory", "256m", "--cpus", "1", "--user", "65534:65534",
-            "-v", $"{Path.GetDirectoryName(agentPath)}:/.faas/bin:ro", "-v", $"{socketFolder}:/.faas/run",
-            "--entrypoint", "/.faas/bin/faas-agent", image, "/.faas/run/agent.sock", .. command])).Trim();
-        var exec = new RawAgentExec(dockerHost, id, socketFolder);
-        var deadline = Stopwatch.StartNew();
-        while (!File.Exists(Path.Combine(socketFolder, "agent.sock")) && deadline.Elapsed < TimeSpan.FromSeconds(30))
-            await Task.Delay(10);
-        return exec;
+            "-v", $"{Path.GetDirectoryName(agentPath)}:/.faas/bin:ro", "-v", $"{socketFolder}:/.faas/run:ro",
+            "--entrypoint", "/.faas/bin/faas-agent", image, $"/.faas/run/{AgentListener.SocketName}", .. command])).Trim();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (agent, _) = await listener.AcceptOnceAsync(timeout.Token);
+        return new RawAgentExec(dockerHost, id, socketFolder, agent);
     }
 
     public async Task<TimeSpan> RunOnce(string input)
     {
         var clock = Stopwatch.StartNew();
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(Path.Combine(_socketFolder, "agent.sock")));
-        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        await using var stream = new NetworkStream(_agent, ownsSocket: false);
         await AgentProtocol.SendAsync(stream, Encoding.UTF8.GetBytes(input), CancellationToken.None);
         var capture = new RunCapture(new RunnerOptions());
         var report = await AgentProtocol.ReceiveAsync(stream, capture.Stdout, capture.Stderr, CancellationToken.None);
@@ -58,6 +57,7 @@ public sealed class RawAgentExec : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _agent.Dispose();
         await Docker(_dockerHost, ["rm", "-f", _container]);
         Directory.Delete(_socketFolder, recursive: true);
     }

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Formats.Tar;
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Gateway;
@@ -105,6 +107,42 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         Assert.StartsWith("SyntaxError: ", error, StringComparison.Ordinal);
         Assert.Contains("main.py, line 1", error, StringComparison.Ordinal);
         Assert.DoesNotContain(name, await Http.FunctionsSnapshot(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_the_latest_definition_again_checks_its_code_no_more()
+    {
+        var name = UniqueName("py-again");
+        var definition = new { name, runtime = "python", source = "def handler(x):\n    return x\n" };
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Http.RegisterOk(definition);
+        using var again = await Http.Register(definition);
+
+        Assert.True(again.StatusCode == HttpStatusCode.OK, await Describe(again));
+        Assert.Single(await ContainerEventsSince(since), e => e.Action == "create" && e.Function.EndsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_node_checks_at_most_one_definition_per_core_at_once()
+    {
+        var names = Enumerable.Range(0, 2 * Environment.ProcessorCount).Select(_ => UniqueName("py-many")).ToList();
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        var answers = await Task.WhenAll(names.Select(name => Http.Register(new { name, runtime = "python", source = "def handler(x):\n    return x\n" })));
+
+        foreach (var answer in answers)
+        {
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, await Describe(answer));
+            answer.Dispose();
+        }
+        var (running, most) = (0, 0);
+        foreach (var (action, _) in (await ContainerEventsSince(since)).Where(e => names.Any(name => e.Function.EndsWith(name, StringComparison.Ordinal))))
+        {
+            running += action == "create" ? 1 : -1;
+            most = Math.Max(most, running);
+        }
+        Assert.InRange(most, 1, Environment.ProcessorCount);
     }
 
     [Fact]
@@ -231,6 +269,32 @@ public sealed class PythonFunctionTests(EmbeddedPlatformFixture platform)
         using var response = await Invoke(name, input);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
         return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>What the engine did to the platform's containers since then, in order: (create or destroy, function).</summary>
+    private async Task<List<(string Action, string Function)>> ContainerEventsSince(DateTimeOffset since)
+    {
+        var events = new EventList();
+        await platform.Docker.System.MonitorEventsAsync(new ContainerEventsParameters
+        {
+            Since = since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["type"] = new Dictionary<string, bool> { ["container"] = true },
+                ["event"] = new Dictionary<string, bool> { ["create"] = true, ["destroy"] = true },
+                ["label"] = new Dictionary<string, bool> { ["orleans.faas.function"] = true },
+            },
+        }, events);
+        return events.Seen;
+    }
+
+    /// <summary>Keeps the events as they are read, unlike <see cref="Progress{T}"/>, which reports later on the thread pool.</summary>
+    private sealed class EventList : IProgress<Message>
+    {
+        public List<(string Action, string Function)> Seen { get; } = [];
+
+        public void Report(Message value) => Seen.Add((value.Action, value.Actor.Attributes["orleans.faas.function"]));
     }
 }
 

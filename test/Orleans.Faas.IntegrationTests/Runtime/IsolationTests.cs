@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Tasks;
 using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
 
@@ -147,5 +148,25 @@ public sealed class IsolationTests : RunnerOnTestDocker
 
         Assert.Equal("1", Text(first.Output).Trim());
         Assert.Equal("0", Text(second.Output).Trim());
+    }
+    [Fact]
+    public async Task A_function_cannot_send_the_node_to_a_host_socket()
+    {
+        // A socket on the node that the silo, as root, must never be made to connect to and write a run's input into.
+        var hostSocket = Path.Combine(TestEnvironment.WorkFolder, $"host-{Guid.NewGuid():N}.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(hostSocket));
+        listener.Listen();
+        var function = TestFunctions.Docker("sh", "-c",
+            "read mode; if [ \"$mode\" = swap ]; then cd /.faas/run && " +
+            $"busybox ln -sf {hostSocket} agent.sock.new && busybox mv -f agent.sock.new agent.sock; fi; echo ran") with { Timeout = TimeSpan.FromSeconds(10) };
+
+        var swap = await Runner.RunAsync(function, Utf8("swap\n"), CancellationToken.None);
+        var next = await Runner.RunAsync(function, Utf8("secret\n"), CancellationToken.None);
+
+        Assert.False(listener.Poll(0, SelectMode.SelectRead), "the node connected to the socket the function named");
+        Assert.Contains("Read-only file system", swap.Logs, StringComparison.Ordinal);
+        Assert.Equal("ran\n", Text(next.Output));
+        Assert.True(next.Succeeded, next.Logs);
     }
 }

@@ -114,7 +114,7 @@ public sealed class ContainerBlueprintTests
         Assert.Equal(["A=1"], spec.Env);
         Assert.Equal("hello", spec.Labels[DockerRunner.FunctionLabel]);
         Assert.Equal("node-a", spec.Labels[DockerRunner.NodeLabel]);
-        Assert.Equal(["/opt/faas/agent:/.faas/bin:ro", "/tmp/ofaas-x/1:/.faas/run:rw"], spec.HostConfig.Binds);
+        Assert.Equal(["/opt/faas/agent:/.faas/bin:ro", "/tmp/ofaas-x/1:/.faas/run:ro"], spec.HostConfig.Binds);
     }
 
     [Fact]
