@@ -58,6 +58,8 @@ public class FaasClusterFixture : IAsyncLifetime
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
                 new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
+            // What the storage throws while it is away travels between silos, as a database client's exceptions do.
+            silo.Services.AddSerializer(serializer => serializer.Configure(types => types.AddAllowedType(typeof(DatabaseAwayException))));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();
