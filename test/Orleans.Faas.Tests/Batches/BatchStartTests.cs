@@ -79,6 +79,22 @@ public sealed class BatchStartTests(FaasClusterFixture fixture) : IDisposable
         Assert.Equal(Items, (await batch.WaitUntilFinished(ClusterTasks.Patience))!.Completed);
     }
 
+    [Fact]
+    public async Task A_page_of_items_ends_early_once_its_outputs_fill_the_most_bytes_and_holds_one_item_at_the_least()
+    {
+        var name = $"echo-{Guid.NewGuid():N}"[..30];
+        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, "echo"));
+        var third = FaasClusterFixture.MaxPageBytes / 3;
+        var inputs = new[] { third, third, third, FaasClusterFixture.MaxPageBytes * 2, 1 }.Select(n => new byte[n]).ToImmutableArray();
+        var batch = fixture.Grains.GetGrain<IBatchGrain>(Guid.NewGuid());
+        await batch.Start(new BatchRequest(name, inputs, InvocationOptions.Default));
+        await batch.WaitUntilFinished(ClusterTasks.Patience);
+
+        Assert.Equal([0, 1, 2], (await batch.GetItems(0, 10))!.Value.Select(i => i.Index));
+        Assert.Equal([3], (await batch.GetItems(3, 10))!.Value.Select(i => i.Index));
+        Assert.Equal([4], (await batch.GetItems(4, 10))!.Value.Select(i => i.Index));
+    }
+
     private async Task<(IBatchGrain, BatchRequest)> NewBatch(string script)
     {
         var name = $"{script}-{Guid.NewGuid():N}"[..30];

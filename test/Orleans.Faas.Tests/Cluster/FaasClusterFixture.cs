@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Batches;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.History;
@@ -27,8 +28,8 @@ public class FaasClusterFixture : IAsyncLifetime
     /// <summary>Short, so that a watchdog test sees a few periods of a one-second function in seconds.</summary>
     public static readonly TimeSpan WatchdogGrace = TimeSpan.FromSeconds(1);
 
-    /// <summary>Small, so that a test reaches a fan-out's limits with a few dozen items.</summary>
-    public const int MaxFanOutItems = 50, MaxJoinedOutputBytes = 4096;
+    /// <summary>Small, so that a test reaches a fan-out's limits, or a batch page's, with a few dozen items.</summary>
+    public const int MaxFanOutItems = 50, MaxJoinedOutputBytes = 4096, MaxPageBytes = 4096;
 
     /// <summary>Released once per blocked run; shared by both silos.</summary>
     public SemaphoreSlim Gate { get; } = new(0);
@@ -70,6 +71,7 @@ public class FaasClusterFixture : IAsyncLifetime
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
             silo.Services.Configure<ChainOptions>(c => (c.MaxFanOutItems, c.MaxJoinedOutputBytes) = (MaxFanOutItems, MaxJoinedOutputBytes));
+            silo.Services.Configure<BatchOptions>(b => b.MaxPageBytes = MaxPageBytes);
             // No silo program to train in here; the training tests train in-process and on request.
             silo.Services.Configure<ModelOptions>(m => (m.OutOfProcess, m.AutoTrain, m.RefreshInterval) = (false, false, ModelRefresh));
             silo.Services.AddSingleton<IModelStore>(Models);
