@@ -12,8 +12,10 @@ namespace Orleans.Faas.Batches;
 public interface IBatchGrain : IGrainWithGuidKey, IExpiring
 {
     /// <summary>
-    /// Makes one task per input for the function's latest version and hands each to the scheduler; everything is
-    /// persisted before this returns. Throws <see cref="Functions.FunctionNotFoundException"/>.
+    /// Makes one task per input for the function's latest version and hands each to the scheduler. The batch is stored
+    /// before any task is submitted, each item's task id fixed by the batch id and its index: the same start sent again
+    /// (after a failure, or a silo's death) answers with the batch and submits nothing twice. Throws
+    /// <see cref="Functions.FunctionNotFoundException"/>, or a refusal of the first item, which leaves nothing behind.
     /// </summary>
     [Alias("Start"), ResponseTimeout("00:05:00")]
     Task<BatchSnapshot> Start(BatchRequest request);
@@ -29,14 +31,16 @@ public interface IBatchGrain : IGrainWithGuidKey, IExpiring
     /// <summary>
     /// The items from <paramref name="offset"/>, at most <paramref name="limit"/>, in input order; null when no batch with
     /// this id was ever started. An item whose task expired keeps its status, without output, with reason "expired".
+    /// The page ends early, after one item at the least, once its outputs fill <c>Faas:Batches:MaxPageBytes</c>.
     /// </summary>
     [AlwaysInterleave, Alias("GetItems")]
     Task<ImmutableArray<BatchItem>?> GetItems(int offset, int limit);
 
     /// <summary>
-    /// A task of the batch reached <paramref name="status"/>. Best effort: a report that never arrives is made up for
-    /// by the batch reading its unfinished tasks when it is activated and on a reminder.
+    /// The task <paramref name="taskId"/> of item <paramref name="index"/> reached <paramref name="status"/>; a task that
+    /// is not the item's changes nothing. Best effort: a report that never arrives is made up for by the batch reading
+    /// its unfinished tasks when it is activated and on a reminder.
     /// </summary>
-    [OneWay, AlwaysInterleave, Alias("TaskReached")]
-    Task TaskReached(int index, TaskState status);
+    [OneWay, AlwaysInterleave, Alias("TaskOfItemReached")]
+    Task TaskReached(int index, Guid taskId, TaskState status);
 }

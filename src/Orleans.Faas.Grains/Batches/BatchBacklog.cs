@@ -3,9 +3,9 @@ using Orleans.Faas.Functions;
 namespace Orleans.Faas.Batches;
 
 /// <summary>
-/// The items of a batch that no queue had room for when it started, with what their tasks are made from. Written
-/// once, when the batch starts, and cleared once every one of them has its task; an item submitted in between is
-/// recognised by its task existing.
+/// The items of a batch that have no task yet, with what their tasks are made from: every item, written before the
+/// batch's record and before any task is submitted, and cleared once every one of them has its task (those no queue had
+/// room for wait here meanwhile); an item submitted in between is recognised by its task existing.
 /// </summary>
 [GenerateSerializer, Alias("faas.BatchBacklog")]
 public sealed class BatchBacklog

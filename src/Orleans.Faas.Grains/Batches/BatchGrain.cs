@@ -14,9 +14,10 @@ namespace Orleans.Faas.Batches;
 /// <summary>
 /// One batch: its tasks in input order and their counts by status. Tasks report each move to their batch; the batch
 /// gathers the reports and persists them together. Reports lost with a silo are made up for by reading the unfinished
-/// tasks themselves, once when the batch is activated and on a reminder while it runs, never on a read. Items that
-/// find every queue full wait in the batch's backlog, QUEUED without a task, and are offered again when one of the
-/// batch's tasks finishes, or else when the refusal said a place would free up.
+/// tasks themselves, once when the batch is activated and on a reminder while it runs, never on a read. Every item
+/// starts in the batch's backlog, stored before any task is submitted; items that find every queue full (or the
+/// cluster's database away) stay there, QUEUED without a task, and are offered again when one of the batch's tasks
+/// finishes, or else when the refusal said a place would free up.
 /// </summary>
 public sealed partial class BatchGrain(
     [PersistentState("batch", FaasStorage.Name)] IPersistentState<BatchRecord> state,
@@ -53,11 +54,14 @@ public sealed partial class BatchGrain(
 
     private int Total => Record.Tasks.Count;
 
-    private bool IsFinished => Record.IsStarted && _counts[(int)TaskState.Completed] + _counts[(int)TaskState.Failed] == Total;
+    // Started once its record is stored; until then nothing of it shows.
+    private bool IsStarted => state.RecordExists && Record.IsStarted;
+
+    private bool IsFinished => IsStarted && _counts[(int)TaskState.Completed] + _counts[(int)TaskState.Failed] == Total;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!Record.IsStarted)
+        if (!IsStarted)
             return;
         Recount();
         if (IsFinished)
@@ -68,7 +72,7 @@ public sealed partial class BatchGrain(
             return;
         }
         // An item recorded as failed, or heard finish, left the backlog; the others are offered again, and those that got
-        // their task before the previous activation ended find it there.
+        // their task before the previous activation ended (or before a start was cut short) find it there.
         _waiting.UnionWith(backlog.State.Inputs.Keys.Where(i => !TaskLifecycle.IsFinished(Record.StatusOf(i))));
         // What the tasks reported while no activation held the batch, or after its last write, is read from them.
         this.RegisterGrainTimer(_ => Reconcile(), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
@@ -76,59 +80,57 @@ public sealed partial class BatchGrain(
 
     public async Task<BatchSnapshot> Start(BatchRequest request)
     {
-        if (Record.IsStarted)
+        if (IsStarted)
             return Snapshot()!;
         if (request.Inputs.IsDefaultOrEmpty)
             throw new ArgumentException("A batch needs at least one input.", nameof(request));
 
         var plan = await GrainFactory.GetGrain<IFunctionGrain>(request.Function).GetInvocationPlan();
         var n = request.Inputs.Length;
-        Record.Function = plan.Version.Definition.Name;
-        Record.FunctionVersion = plan.Version.Version;
-        Record.Tasks = [.. Enumerable.Range(0, n).Select(_ => Guid.NewGuid())];
-        Record.Statuses = new byte[n];
-        Record.CreatedAt = clock.GetUtcNow();
-        Record.CallbackUrl = request.CallbackUrl;
-        Recount();
-
         // The batch calls back when it finishes; its tasks do not each call back.
         var taskOptions = request.Options with { CallbackUrl = null };
-        Task Submit(int i) => SubmitItem(plan, request.Inputs[i], taskOptions, i);
+        // Stored before any task is submitted, every item waiting, its task id fixed by the batch id and its index: a
+        // start that fails part-way is taken up from here, by the next activation or the same start sent again, and
+        // submits under the same task ids, so no item runs twice.
+        await StoreStart(
+            new BatchBacklog { Plan = plan, Options = taskOptions, Inputs = Enumerable.Range(0, n).ToDictionary(i => i, i => request.Inputs[i]) },
+            new BatchRecord
+            {
+                Function = plan.Version.Definition.Name,
+                FunctionVersion = plan.Version.Version,
+                Tasks = [.. Enumerable.Range(0, n).Select(i => BatchTaskIds.Of(Id, i))],
+                Statuses = new byte[n],
+                CreatedAt = clock.GetUtcNow(),
+                CallbackUrl = request.CallbackUrl,
+            });
+        await ArmReconcile();
+
         try
         {
             // The first task stands for all: when no node can take it (or has room for it), the batch is refused and nothing of it is kept.
-            await Submit(0);
+            await SubmitWaitingItem(0);
         }
-        catch
+        catch (Exception e) when (IsRefusal(e))
         {
-            state.State = new BatchRecord();
-            Array.Clear(_counts);
+            await Forget();
             throw;
         }
-
-        var fullFor = await SubmitEach([.. Enumerable.Range(1, n - 1)], Submit);
-        if (_waiting.Count > 0)
+        catch (Exception e) when (StorageOutage.IsPassing(e))
         {
-            backlog.State = new BatchBacklog { Plan = plan, Options = taskOptions, Inputs = _waiting.ToDictionary(i => i, i => request.Inputs[i]) };
-            await backlog.WriteStateAsync();
+            // The batch is stored: its first item waits with the others and is offered again.
+            LogSubmissionPassing(e, Id);
         }
 
-        await Write();
+        var retryIn = await SubmitEach([.. _waiting]);
         LogStarted(Id, Record.Function, n, Record.NotSubmitted.Count, _waiting.Count);
-        if (IsFinished)
-        {
-            await Flush();
-            return Snapshot()!;
-        }
-        await ArmReconcile();
-        if (fullFor is { } wait)
-            RetryWaitingIn(TimeSpan.FromSeconds(wait));
+        await AfterSubmitting(retryIn);
         return Snapshot()!;
     }
 
-    public Task TaskReached(int index, TaskState status)
+    public Task TaskReached(int index, Guid taskId, TaskState status)
     {
-        if (!Record.IsStarted || index < 0 || index >= Total)
+        // A report of a task that is not the item's (one a batch made under this id before it kept its task ids) changes nothing.
+        if (!IsStarted || index < 0 || index >= Total || Record.Tasks[index] != taskId)
             return Task.CompletedTask;
         Reached(index, status);
         // A task of the batch that finished left a place in its queue.
@@ -141,26 +143,39 @@ public sealed partial class BatchGrain(
 
     public async Task<BatchSnapshot?> WaitUntilFinished(TimeSpan maxWait)
     {
-        if (Record.IsStarted && !IsFinished)
+        if (IsStarted && !IsFinished)
             await Task.WhenAny(_finished.Task, Task.Delay(maxWait, clock));
         return Snapshot();
     }
 
     public async Task<ImmutableArray<BatchItem>?> GetItems(int offset, int limit)
     {
-        if (!Record.IsStarted)
+        if (!IsStarted)
             return null;
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var end = (int)Math.Min(Total, (long)offset + limit);
-        return offset >= end ? [] : [.. await Task.WhenAll(Enumerable.Range(offset, end - offset).Select(Item))];
+        var page = ImmutableArray.CreateBuilder<BatchItem>();
+        long bytes = 0;
+        // Read a few at once; the page ends early, after its first item at the least, once its outputs fill MaxPageBytes.
+        foreach (var chunk in Enumerable.Range(offset, Math.Max(0, end - offset)).Chunk(options.Value.SubmitConcurrency))
+        {
+            foreach (var item in await Task.WhenAll(chunk.Select(Item)))
+            {
+                bytes += item.Output?.Length ?? 0;
+                if (page.Count > 0 && bytes > options.Value.MaxPageBytes)
+                    return page.ToImmutable();
+                page.Add(item);
+            }
+        }
+        return page.ToImmutable();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == CallbackOutbox.ReminderName)
             await outbox.Resume(this);
-        else if (Record.IsStarted && !IsFinished)
+        else if (IsStarted && !IsFinished)
             await Reconcile();
         else
             await DisarmReconcile();
@@ -197,54 +212,110 @@ public sealed partial class BatchGrain(
         ScheduleFlush();
     }
 
-    /// <summary>
-    /// Submits the items' tasks, a few at once. An item no queue has room for waits, and once one did, the rest wait
-    /// untried; an item whose submission failed otherwise, and that made no task, fails.
-    /// </summary>
-    /// <returns>How soon a place is expected to free up, when an item found every queue full; else null.</returns>
-    private async Task<double?> SubmitEach(IReadOnlyList<int> items, Func<int, Task> submit)
+    /// <summary>Stores the backlog, then the record that makes the batch started; a record not stored leaves nothing behind.</summary>
+    private async Task StoreStart(BatchBacklog waiting, BatchRecord record)
     {
-        double? fullFor = null;
-        var failures = new Dictionary<int, string>();
-        _waiting.UnionWith(items);
-        using var noRoom = new CancellationTokenSource();
+        backlog.State = waiting;
+        state.State = record;
         try
         {
-            await Parallel.ForEachAsync(items, Concurrently(noRoom.Token), async (i, _) =>
+            await backlog.WriteStateAsync();
+            await Write();
+        }
+        catch
+        {
+            state.State = new BatchRecord();
+            await LetGoOfBacklog();
+            throw;
+        }
+        Recount();
+        _waiting.UnionWith(Enumerable.Range(0, Total));
+    }
+
+    /// <summary>The first item was refused: the batch is as if it never was.</summary>
+    private async Task Forget()
+    {
+        await state.ClearStateAsync();
+        state.State = new BatchRecord();
+        Array.Clear(_counts);
+        _waiting.Clear();
+        await LetGoOfBacklog();
+        await DisarmReconcile();
+    }
+
+    /// <summary>Once the start has offered every item: the backlog goes when none waits, and what the items reached is stored.</summary>
+    private async Task AfterSubmitting(double? retryIn)
+    {
+        if (retryIn is { } wait)
+            RetryWaitingIn(TimeSpan.FromSeconds(wait));
+        else
+            await LetGoOfBacklog();
+        await Flush();
+    }
+
+    /// <summary>
+    /// Submits the waiting items' tasks, a few at once. An item no queue has room for waits, and once one did, the rest
+    /// wait untried; so do they all when a submission could not be made for now (the cluster or its database away).
+    /// An item whose submission was refused otherwise fails.
+    /// </summary>
+    /// <returns>In how many seconds to offer the waiting items again; null when none is left waiting for a reason.</returns>
+    private async Task<double?> SubmitEach(IReadOnlyList<int> items)
+    {
+        double? retryIn = null;
+        using var stop = new CancellationTokenSource();
+        async ValueTask WaitAll(double seconds)
+        {
+            retryIn = Math.Min(retryIn ?? double.MaxValue, seconds);
+            await stop.CancelAsync();
+        }
+        try
+        {
+            await Parallel.ForEachAsync(items, Concurrently(stop.Token), async (i, _) =>
             {
                 try
                 {
-                    await submit(i);
-                    _waiting.Remove(i);
+                    await SubmitWaitingItem(i);
                 }
                 catch (QueueFullException e)
                 {
-                    fullFor = Math.Min(fullFor ?? double.MaxValue, e.RetryAfterSeconds);
-                    await noRoom.CancelAsync();
+                    await WaitAll(e.RetryAfterSeconds);
                 }
-                catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException or PinnedProviderUnavailableException or OrleansException or TimeoutException)
+                catch (Exception e) when (IsRefusal(e))
                 {
                     _waiting.Remove(i);
-                    failures[i] = e.Message;
+                    NotSubmitted(i, e.Message);
+                }
+                catch (Exception e) when (StorageOutage.IsPassing(e))
+                {
+                    LogSubmissionPassing(e, Id);
+                    await WaitAll(TaskNotStoredException.RetryAfterSeconds);
                 }
             });
         }
-        catch (OperationCanceledException) when (noRoom.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The items not offered yet stay waiting.
         }
-        // A submission that timed out may still have made its task; only one that made none fails its item.
-        foreach (var (index, error) in failures)
-        {
-            if (await TaskAt(index).GetSnapshot() is null)
-                NotSubmitted(index, error);
-        }
-        return fullFor;
+        return retryIn;
     }
 
-    /// <summary>Safe to repeat: an item whose task exists is left as it is.</summary>
-    private Task SubmitItem(InvocationPlan plan, byte[] input, InvocationOptions options, int index) =>
-        TaskAt(index).SubmitIfNew(TaskSubmissions.For(plan, input, options, new BatchMembership(Id, index)));
+    /// <summary>
+    /// Submits a waiting item's task from the backlog. Safe to repeat: an item whose task exists (submitted before the
+    /// batch last stopped) is left as it is, and what it reached is read from it.
+    /// </summary>
+    private async Task SubmitWaitingItem(int index)
+    {
+        var left = backlog.State;
+        var task = TaskAt(index);
+        var submitted = await task.SubmitIfNew(TaskSubmissions.For(left.Plan!, left.Inputs[index], left.Options, new BatchMembership(Id, index)));
+        _waiting.Remove(index);
+        if (!submitted && await task.GetSnapshot() is { } existing)
+            Reached(index, existing.Status);
+    }
+
+    /// <summary>Errors that mean an item's task cannot be made now or soon, as opposed to the cluster being briefly unreachable.</summary>
+    private static bool IsRefusal(Exception e) =>
+        e is QueueFullException or NoProviderAvailableException or UnmetConstraintException or PinnedProviderUnavailableException;
 
     private void RetryWaitingIn(TimeSpan due) =>
         _retry ??= this.RegisterGrainTimer(_ => SubmitWaiting(), new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
@@ -266,15 +337,14 @@ public sealed partial class BatchGrain(
     {
         _retry?.Dispose();
         _retry = null;
-        var left = backlog.State;
-        Task Submit(int i) => SubmitItem(left.Plan!, left.Inputs[i], left.Options, i);
-        var fullFor = _waiting.Count == 0 ? null : await SubmitEach([_waiting.Min], Submit);
-        if ((fullFor ?? await SubmitEach([.. _waiting], Submit)) is { } wait)
+        var count = backlog.State.Inputs.Count;
+        var retryIn = _waiting.Count == 0 ? null : await SubmitEach([_waiting.Min]);
+        if ((retryIn ?? await SubmitEach([.. _waiting])) is { } wait)
         {
             RetryWaitingIn(TimeSpan.FromSeconds(wait));
             return;
         }
-        LogBacklogSubmitted(Id, left.Inputs.Count);
+        LogBacklogSubmitted(Id, count);
         await LetGoOfBacklog();
     }
 
@@ -303,13 +373,28 @@ public sealed partial class BatchGrain(
             _flush.Change(due, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Stores what the batch heard; while the database is away it tries again, and only a stored finish is acted on.</summary>
     private async Task Flush()
     {
         _flush?.Dispose();
         _flush = null;
         if (IsFinished && Record.CallbackUrl is { } url && Record.Callback is null)
             Record.Callback = CallbackStatus.Pending(url, Record.FinishedAt!.Value + callbackOptions.Value.RetryFor);
-        await Write();
+        try
+        {
+            await Write();
+        }
+        catch (Exception e) when (StorageOutage.IsPassing(e))
+        {
+            LogNotStored(e, Id);
+            _flush = this.RegisterGrainTimer(_ => Flush(), new GrainTimerCreationOptions
+            {
+                DueTime = TimeSpan.FromSeconds(TaskNotStoredException.RetryAfterSeconds),
+                Period = Timeout.InfiniteTimeSpan,
+                KeepAlive = true,
+            });
+            return;
+        }
         if (IsFinished)
         {
             expiry.Schedule(this.GetGrainId(), Record.FinishedAt!.Value);
@@ -320,8 +405,11 @@ public sealed partial class BatchGrain(
 
     public async Task Expire()
     {
-        if (!Record.IsStarted)
+        if (!IsStarted)
+        {
+            await LetGoOfBacklog();
             await Expiry.Forget(this, state);
+        }
         else if (IsFinished)
             await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
     }
@@ -384,7 +472,7 @@ public sealed partial class BatchGrain(
         }
     }
 
-    private BatchSnapshot? Snapshot() => !Record.IsStarted
+    private BatchSnapshot? Snapshot() => !IsStarted
         ? null
         : new BatchSnapshot(
             Id,
@@ -422,6 +510,12 @@ public sealed partial class BatchGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: read {Unheard} tasks it had not heard finish; {Unfinished} still run")]
     private partial void LogReconciled(Guid batchId, int unheard, int unfinished);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId}: a task could not be submitted for now; its items wait and are offered again")]
+    private partial void LogSubmissionPassing(Exception exception, Guid batchId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId}: what it heard could not be stored; it tries again")]
+    private partial void LogNotStored(Exception exception, Guid batchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId}: its reconcile reminder could not be changed")]
     private partial void LogReminderFailed(Exception exception, Guid batchId);

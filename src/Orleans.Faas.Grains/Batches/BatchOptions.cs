@@ -18,4 +18,8 @@ public sealed class BatchOptions
     /// <summary>The period of the reminder on which an unfinished batch reads the tasks it has not heard finish.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Output bytes one page of a batch's items carries at most; a page holds one item at the least.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPageBytes { get; set; } = 8 * 1024 * 1024;
 }

@@ -4,13 +4,16 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Json;
 using Orleans.Faas.Retention;
+using Polly;
+using Polly.Retry;
 
 namespace Orleans.Faas.Chains;
 
 /// <summary>
-/// One chain run. It works through its steps in the background of its activation, persisting each transition. While
-/// it runs it keeps a reminder: when its silo dies, the reminder (or any read of the run) activates it on another
-/// silo, which picks up at the step it had reached, re-attaching to that step's task instead of starting it again.
+/// One chain run. It works through its steps in the background of its activation, persisting each transition before
+/// readers see it, and riding out the cluster or its database being away. While it runs it keeps a reminder: when its
+/// silo dies, the reminder (or any read of the run) activates it on another silo, which picks up at the step it had
+/// reached, re-attaching to that step's task or batch instead of starting it again.
 /// A run with a callback URL POSTs its outcome there when it ends, signed with its chain's secret.
 /// </summary>
 public sealed partial class ChainRunGrain(
@@ -26,11 +29,27 @@ public sealed partial class ChainRunGrain(
     : Grain, IChainRunGrain, IRemindable, ICallbackOwner
 {
     private const string WakeUpName = "wake-up";
-    private const int TransientRetries = 5;
-    private static readonly TimeSpan TransientDelay = TimeSpan.FromSeconds(2);
+
+    // While the cluster or its database is away the run waits and tries again, about two and a half minutes, as a
+    // worker's reports do (ClusterCalls.ThroughOutage); after that its reminder carries it on.
+    private static readonly ResiliencePipeline ThroughOutage = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(StorageOutage.IsPassing),
+            MaxRetryAttempts = 20,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(10),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _running = Task.CompletedTask;
+    // The run as last stored: all that readers ever see.
+    private ChainRunSnapshot? _stored;
+    // A change made but not stored yet (its write failed): it is written again before the run moves on.
+    private bool _unsaved;
+    private bool _ended;
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -40,6 +59,7 @@ public sealed partial class ChainRunGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _stored = Stored();
         if (Record.Request is not null && !Record.IsFinished)
         {
             LogResumed(Id, Record.Steps.Count(s => s.Status == ChainStepStatus.Completed), silo.Name);
@@ -47,6 +67,7 @@ public sealed partial class ChainRunGrain(
         }
         else if (Record.IsFinished)
         {
+            _ended = true;
             _finished.TrySetResult();
             await outbox.Start(this);
         }
@@ -57,108 +78,141 @@ public sealed partial class ChainRunGrain(
         if (Record.Request is not null)
             throw new InvalidOperationException($"Chain run '{Id}' was already started.");
 
+        // Armed first: a reminder that finds no run removes itself, while a run without one would not outlive its silo.
+        await this.RegisterOrUpdateReminder(WakeUpName, options.Value.WakeUpPeriod, options.Value.WakeUpPeriod);
         Record.Request = request;
         Record.Status = ChainRunStatus.Running;
         Record.CreatedAt = clock.GetUtcNow();
         Record.Steps = [.. request.Steps.Select(_ => new ChainStepRecord())];
-        await state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(WakeUpName, options.Value.WakeUpPeriod, options.Value.WakeUpPeriod);
+        try
+        {
+            await Save();
+        }
+        catch
+        {
+            (state.State, _unsaved) = (new ChainRunRecord(), false);
+            throw;
+        }
         _running = Run();
-        return Snapshot()!;
+        return _stored!;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == CallbackOutbox.ReminderName)
             await outbox.Resume(this);
-        else if (Record.Request is null || Record.IsFinished)
+        else if (_stored is null or { IsFinished: true })
             await DisarmWakeUp();
         else if (_running.IsCompleted)
             _running = Run();
     }
 
-    public Task<ChainRunSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
+    public Task<ChainRunSnapshot?> GetSnapshot() => Task.FromResult(_stored);
 
     public async Task Expire()
     {
-        if (Record.Request is null)
+        if (_stored is null)
             await Expiry.Forget(this, state);
-        else if (Record.IsFinished)
+        else if (_stored.IsFinished)
             await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
     }
 
     public async Task<ChainRunSnapshot?> WaitUntilFinished(TimeSpan maxWait)
     {
-        if (Snapshot() is not { IsFinished: false })
-            return Snapshot();
+        if (_stored is not { IsFinished: false })
+            return _stored;
 
         await Task.WhenAny(_finished.Task, Task.Delay(maxWait, clock));
-        return Snapshot();
+        return _stored;
     }
 
-    /// <summary>Works through the steps; when the cluster is briefly unreachable it tries again, and after that its reminder does.</summary>
+    /// <summary>Works through the steps, riding out the cluster or its database being away; when that lasts, its reminder tries again.</summary>
     private async Task Run()
     {
-        for (var attempt = 1; ; attempt++)
+        // Every try on the activation's own scheduler, as the steps read and write its state.
+        var onActivation = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
+        try
+        {
+            await ThroughOutage.ExecuteAsync(async _ => await RunSteps(), onActivation);
+        }
+        catch (Exception e) when (StorageOutage.IsPassing(e))
+        {
+            LogStalled(e, Id);
+        }
+        catch (Exception e)
+        {
+            LogBroke(e, Id);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(onActivation);
+        }
+    }
+
+    /// <summary>Runs the steps to the end; a step that breaks (not for an outage) fails the run at that step.</summary>
+    private async Task RunSteps()
+    {
+        while (true)
         {
             try
             {
-                await RunSteps();
+                await Advance();
                 return;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException && attempt < TransientRetries)
+            catch (JoinedOutputTooLargeException e) when (!Record.IsFinished)
             {
-                await Task.Delay(TransientDelay, clock);
+                MarkFailed(e.Step, e.Message);
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                LogStalled(e, Id);
-                return;
-            }
-            catch (Exception e)
+            catch (Exception e) when (!StorageOutage.IsPassing(e) && !Record.IsFinished)
             {
                 LogBroke(e, Id);
                 var index = Record.Steps.FindIndex(s => s.Status != ChainStepStatus.Completed);
-                await Fail(index < 0 ? Record.Steps.Count - 1 : index, $"the run broke: {e.Message}");
-                return;
+                MarkFailed(index < 0 ? Record.Steps.Count - 1 : index, $"the run broke: {e.Message}");
             }
         }
     }
 
-    private async Task RunSteps()
+    private async Task Advance()
     {
+        if (_unsaved)
+            await Save();
         while (!Record.IsFinished)
         {
             var index = Record.Steps.FindIndex(s => s.Status != ChainStepStatus.Completed);
             if (index < 0)
             {
-                Record.Output = await steps.OutputOf(Record.Steps[^1]);
-                await End(ChainRunStatus.Completed);
-                return;
+                Record.Output = await steps.OutputOf(Record.Steps[^1], Record.Steps.Count - 1);
+                MarkEnded(ChainRunStatus.Completed);
+                await Save();
+                break;
             }
             await RunStep(index);
         }
+        await Ended();
     }
 
     private async Task RunStep(int index)
     {
         var step = Record.Steps[index];
         var definition = Request.Steps[index];
+        Func<Task<byte[]>> input = () => index == 0 ? Task.FromResult(Request.Input) : steps.OutputOf(Record.Steps[index - 1], index - 1);
         if (step.Status == ChainStepStatus.Pending)
         {
+            // Read before the step starts, so that a previous output too large to join fails the run there.
+            var bytes = await input();
+            input = () => Task.FromResult(bytes);
             step.Status = ChainStepStatus.Running;
             step.StartedAt = clock.GetUtcNow();
             if (definition.FanOut is null)
                 step.TaskId = Guid.NewGuid();
             else
                 step.BatchId = Guid.NewGuid();
-            await state.WriteStateAsync();
+            await Save();
         }
 
-        Task<byte[]> Input() => index == 0 ? Task.FromResult(Request.Input) : steps.OutputOf(Record.Steps[index - 1]);
         var outcome = step.TaskId is { } taskId
-            ? await steps.RunTask(definition, taskId, Input)
-            : await steps.RunBatch(definition, step.BatchId!.Value, Input);
+            ? await steps.RunTask(definition, taskId, input)
+            : await steps.RunBatch(definition, step.BatchId!.Value, input);
 
         step.FinishedAt = clock.GetUtcNow();
         if (outcome is null)
@@ -166,7 +220,7 @@ public sealed partial class ChainRunGrain(
             // Nothing to fan out over: the step completes with no output, and no batch was made.
             step.BatchId = null;
             step.Status = ChainStepStatus.Completed;
-            await state.WriteStateAsync();
+            await Save();
             return;
         }
 
@@ -176,35 +230,51 @@ public sealed partial class ChainRunGrain(
         if (outcome.Succeeded)
         {
             step.Status = ChainStepStatus.Completed;
-            await state.WriteStateAsync();
+            await Save();
             return;
         }
 
-        step.Status = ChainStepStatus.Failed;
-        step.FailureReason = outcome.FailureReason;
-        step.Error = outcome.Error;
-        await Fail(index, $"{outcome.FailureReason}: {outcome.Error}");
+        (step.Status, step.FailureReason, step.Error) = (ChainStepStatus.Failed, outcome.FailureReason, outcome.Error);
+        MarkFailed(index, $"{outcome.FailureReason}: {outcome.Error}");
+        await Save();
     }
 
-    private async Task Fail(int index, string why)
+    private void MarkFailed(int index, string why)
     {
         Record.FailedStep = index;
         Record.Error = $"step {index} ({Request.Steps[index].Function}) failed: {why}";
-        await End(ChainRunStatus.Failed);
+        MarkEnded(ChainRunStatus.Failed);
     }
 
-    private async Task End(ChainRunStatus status)
+    private void MarkEnded(ChainRunStatus status)
     {
         Record.Status = status;
         Record.FinishedAt = clock.GetUtcNow();
         if (Request.CallbackUrl is { } url)
             Record.Callback = CallbackStatus.Pending(url, Record.FinishedAt.Value + callbackOptions.Value.RetryFor);
-        await state.WriteStateAsync();
-        LogEnded(Id, Request.Chain, status, Record.Error);
+        _unsaved = true;
+    }
+
+    /// <summary>Once the end is stored: tell the waiters, schedule the expiry, deliver the callback.</summary>
+    private async Task Ended()
+    {
+        if (_ended)
+            return;
+        _ended = true;
+        LogEnded(Id, Request.Chain, Record.Status, Record.Error);
         _finished.TrySetResult();
-        expiry.Schedule(this.GetGrainId(), Record.FinishedAt.Value);
+        expiry.Schedule(this.GetGrainId(), Record.FinishedAt!.Value);
         await DisarmWakeUp();
         await outbox.Start(this);
+    }
+
+    /// <summary>Stores the run; only once it is stored do readers see the change.</summary>
+    private async Task Save()
+    {
+        _unsaved = true;
+        await state.WriteStateAsync();
+        _unsaved = false;
+        _stored = Stored();
     }
 
     /// <summary>Best effort: a reminder left behind finds the run finished at its next tick and removes itself then.</summary>
@@ -221,7 +291,7 @@ public sealed partial class ChainRunGrain(
         }
     }
 
-    private ChainRunSnapshot? Snapshot() => Record.Request is not { } request
+    private ChainRunSnapshot? Stored() => Record.Request is not { } request
         ? null
         : new ChainRunSnapshot(
             Id, request.Chain, request.ChainVersion, Record.Status,
@@ -236,13 +306,13 @@ public sealed partial class ChainRunGrain(
 
     Task<string?> ICallbackOwner.GetCallbackSecret() => GrainFactory.GetGrain<IChainGrain>(Request.Chain).GetCallbackSecret();
 
-    byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(ChainRunResponse.From(Snapshot()!), FaasJson.Options);
+    byte[] ICallbackOwner.CallbackBody() => JsonSerializer.SerializeToUtf8Bytes(ChainRunResponse.From(_stored!), FaasJson.Options);
 
     // Once the run ended its own loop writes no more, so the delivery's saves have the state to themselves.
     async Task ICallbackOwner.SaveCallback(CallbackStatus status)
     {
         Record.Callback = status;
-        await state.WriteStateAsync();
+        await Save();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain run {RunId} resumed on silo {Silo} after {Completed} completed steps")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Scheduling;
@@ -9,7 +10,7 @@ namespace Orleans.Faas.Chains;
 /// Runs one step of a chain as the platform runs any work: a task through <see cref="IFunctionGrain"/>, or, for a
 /// fan-out step, a batch through <see cref="IBatchGrain"/>. Every call is safe to repeat after the caller's silo died.
 /// </summary>
-public sealed class ChainSteps(IGrainFactory grains)
+public sealed class ChainSteps(IGrainFactory grains, IOptions<ChainOptions> options)
 {
     // Each wait stays well inside Orleans' response timeout; a step that runs longer is waited for again.
     private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
@@ -50,13 +51,15 @@ public sealed class ChainSteps(IGrainFactory grains)
     /// <summary>
     /// Starts the step's batch under <paramref name="batchId"/> unless it exists, one input per line, waiting for room
     /// while every queue is full, and waits for all of it; null when the input has no lines, so there is nothing to start.
+    /// An input of more than <c>Faas:Chains:MaxFanOutItems</c> lines starts nothing and fails the step.
     /// </summary>
     public async Task<StepOutcome?> RunBatch(ChainStep step, Guid batchId, Func<Task<byte[]>> input)
     {
         var batch = grains.GetGrain<IBatchGrain>(batchId);
         if (await batch.GetSnapshot() is null)
         {
-            var inputs = LineFanOut.Split(await input());
+            if (LineFanOut.Split(await input(), options.Value.MaxFanOutItems) is not { } inputs)
+                return StepOutcome.TooManyLines(options.Value.MaxFanOutItems);
             if (inputs.IsEmpty)
                 return null;
             try
@@ -78,31 +81,37 @@ public sealed class ChainSteps(IGrainFactory grains)
         if (snapshot.Failed == 0)
             return StepOutcome.Completed(snapshot.FunctionVersion);
 
-        var failed = (await Items(batch)).First(i => i.Status == TaskState.Failed);
+        var failed = await Items(batch, snapshot.Total).FirstAsync(i => i.Status == TaskState.Failed);
         return StepOutcome.Failed(snapshot.FunctionVersion, failed.FailureReason,
             $"batch {batchId}: {snapshot.Failed} of {snapshot.Total} inputs failed, the first input {failed.Index} as task {failed.TaskId}: {failed.Error}");
     }
 
     /// <summary>What a completed step gave: its task's output, or its batch's outputs joined line by line.</summary>
-    public async Task<byte[]> OutputOf(ChainStepRecord step)
+    /// <exception cref="JoinedOutputTooLargeException">The batch's outputs joined would be more than <c>Faas:Chains:MaxJoinedOutputBytes</c>.</exception>
+    public async Task<byte[]> OutputOf(ChainStepRecord step, int index)
     {
         if (step.TaskId is { } taskId)
             return (await grains.GetGrain<ITaskGrain>(taskId).GetResult())?.Output
                 ?? throw new InvalidOperationException($"Task '{taskId}' completed but does not exist.");
-        if (step.BatchId is { } batchId)
-            return LineFanOut.Join((await Items(grains.GetGrain<IBatchGrain>(batchId))).Select(i => i.Output ?? []));
-        return [];
+        if (step.BatchId is not { } batchId)
+            return [];
+        var batch = grains.GetGrain<IBatchGrain>(batchId);
+        var total = (await batch.GetSnapshot())?.Total ?? throw new InvalidOperationException($"Batch '{batchId}' completed but does not exist.");
+        return await LineFanOut.Join(Items(batch, total).Select(i => i.Output ?? []), options.Value.MaxJoinedOutputBytes)
+            ?? throw new JoinedOutputTooLargeException(index, options.Value.MaxJoinedOutputBytes);
     }
 
-    private static async Task<List<BatchItem>> Items(IBatchGrain batch)
+    /// <summary>The batch's items in input order, a page at a time; a page may end early when its outputs are large.</summary>
+    private static async IAsyncEnumerable<BatchItem> Items(IBatchGrain batch, int total)
     {
-        var items = new List<BatchItem>();
-        while (true)
+        for (var offset = 0; offset < total;)
         {
-            var page = await batch.GetItems(items.Count, ItemPage) ?? [];
-            items.AddRange(page);
-            if (page.Length < ItemPage)
-                return items;
+            var page = await batch.GetItems(offset, ItemPage) ?? [];
+            if (page.IsEmpty)
+                yield break;
+            foreach (var item in page)
+                yield return item;
+            offset += page.Length;
         }
     }
 

@@ -217,7 +217,7 @@ public sealed partial class TaskGrain(
     private void TellBatch()
     {
         if (Record.Submission?.Batch is { } batch)
-            GrainFactory.GetGrain<IBatchGrain>(batch.BatchId).TaskReached(batch.Index, Record.Status).Ignore();
+            GrainFactory.GetGrain<IBatchGrain>(batch.BatchId).TaskReached(batch.Index, Id, Record.Status).Ignore();
     }
 
     /// <summary>

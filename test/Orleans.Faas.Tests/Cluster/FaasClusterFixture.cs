@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Batches;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.History;
 using Orleans.Faas.Models;
@@ -26,6 +28,9 @@ public class FaasClusterFixture : IAsyncLifetime
 
     /// <summary>Short, so that a watchdog test sees a few periods of a one-second function in seconds.</summary>
     public static readonly TimeSpan WatchdogGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Small, so that a test reaches a fan-out's limits, or a batch page's, with a few dozen items.</summary>
+    public const int MaxFanOutItems = 50, MaxJoinedOutputBytes = 4096, MaxPageBytes = 4096;
 
     /// <summary>Released once per blocked run; shared by both silos.</summary>
     public SemaphoreSlim Gate { get; } = new(0);
@@ -59,11 +64,15 @@ public class FaasClusterFixture : IAsyncLifetime
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
                 new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
+            // What the storage throws while it is away travels between silos, as a database client's exceptions do.
+            silo.Services.AddSerializer(serializer => serializer.Configure(types => types.AddAllowedType(typeof(DatabaseAwayException))));
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
             silo.Services.Configure<TaskOptions>(t => t.WatchdogGrace = WatchdogGrace);
+            silo.Services.Configure<ChainOptions>(c => (c.MaxFanOutItems, c.MaxJoinedOutputBytes) = (MaxFanOutItems, MaxJoinedOutputBytes));
+            silo.Services.Configure<BatchOptions>(b => b.MaxPageBytes = MaxPageBytes);
             // The tests' callback receivers listen on loopback, where callbacks go only when the operator allows it.
             silo.Services.Configure<CallbackOptions>(c => c.AllowedNetworks = ["127.0.0.0/8"]);
             // No silo program to train in here; the training tests train in-process and on request.

@@ -1,7 +1,8 @@
 using System.Data.Common;
+using Orleans.Faas.Tasks;
 using Orleans.Serialization;
 
-namespace Orleans.Faas.Gateway.Problems;
+namespace Orleans.Faas;
 
 /// <summary>
 /// Whether a failed call failed because the cluster's database is away: a grain that could not read or write its state
@@ -21,4 +22,11 @@ public static class StorageOutage
         }
         return false;
     }
+
+    /// <summary>
+    /// Whether work the platform carries on by itself (a chain's steps, a batch's submissions) should be tried again
+    /// later rather than given up: the cluster briefly unreachable, or the database away.
+    /// </summary>
+    public static bool IsPassing(Exception exception) =>
+        exception is OrleansException or TimeoutException or TaskNotStoredException || Caused(exception);
 }
