@@ -70,8 +70,11 @@ public sealed partial class TaskGrain(
         var placed = await Place(first);
         (first.Provider, first.Placement) = (placed.Provider, placed.Decision);
 
+        // Watched before stored: every stored task is watched, whatever dies when; a range that watches a task whose
+        // write then failed finds no task on its check and drops it.
+        await Watch(first);
         accepted.State = new AcceptedTask { Submission = submission, First = first };
-        await Persist(Task.WhenAll(accepted.WriteStateAsync(), Watch(first)), () => accepted.State = new AcceptedTask());
+        await Persist(accepted.WriteStateAsync(), () => accepted.State = new AcceptedTask());
         Record = first;
         metrics.TaskReached(FunctionName, TaskState.Queued);
     }

@@ -42,6 +42,9 @@ public class FaasClusterFixture : IAsyncLifetime
     /// <summary>The grain state all silos share; a test may make its writes fail for a while.</summary>
     public SurvivingMemoryStorage.Rows Storage { get; } = new();
 
+    /// <summary>Faults a test puts into the calls the silos make.</summary>
+    public CallFaults Faults { get; } = new();
+
     public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
     public FaasClusterFixture()
@@ -54,11 +57,13 @@ public class FaasClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         var rows = Storage;
+        var faults = Faults;
         builder.ConfigureSilo((options, silo) =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
                 new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
             silo.UseInMemoryReminderService();
+            silo.AddOutgoingGrainCallFilter(faults);
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);
