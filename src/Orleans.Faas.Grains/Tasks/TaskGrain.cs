@@ -81,8 +81,11 @@ public sealed partial class TaskGrain(
 
     public async Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart)
     {
-        if (IsStale(attempt) || Record.Status != TaskState.Queued)
+        if (IsStale(attempt))
             return false;
+        // Asked again by the worker it started on, whose first answer was lost: that worker runs it.
+        if (Record.Status == TaskState.Running)
+            return Record.Provider == provider;
 
         var startedAt = clock.GetUtcNow();
         await Store(r => (r.Status, r.Provider, r.StartedAt, r.LoadAtStart) = (TaskState.Running, provider, startedAt, loadAtStart));
