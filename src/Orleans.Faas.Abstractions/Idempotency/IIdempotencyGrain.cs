@@ -10,9 +10,12 @@ namespace Orleans.Faas.Idempotency;
 public interface IIdempotencyGrain : IGrainWithGuidKey, IExpiring
 {
     /// <summary>
-    /// The task the key stands for: the one claimed within the last <paramref name="window"/>, or else
-    /// <paramref name="candidate"/>, which it stands for from now on. Persisted before it returns.
+    /// The task the key stands for: the one claimed within the last <paramref name="window"/> (at most the tasks'
+    /// retention, so the key never outlives its task), or else <paramref name="candidate"/>, which it stands for from
+    /// now on. Persisted before it returns.
     /// </summary>
-    [Alias("Claim")]
-    Task<Guid> Claim(Guid candidate, TimeSpan window);
+    /// <param name="requestDigest">A digest of the request's body, which a retry with the key must match.</param>
+    /// <exception cref="IdempotencyKeyReusedException">The key was claimed for a request with another body.</exception>
+    [Alias("ClaimForRequest")]
+    Task<Guid> Claim(Guid candidate, TimeSpan window, byte[] requestDigest);
 }

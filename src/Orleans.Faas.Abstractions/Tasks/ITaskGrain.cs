@@ -17,7 +17,8 @@ public interface ITaskGrain : IGrainWithGuidKey, IExpiring
 
     /// <summary>
     /// QUEUED → RUNNING on <paramref name="provider"/>, whose worker had <paramref name="loadAtStart"/> as it started;
-    /// false when the attempt is stale or the task moved on.
+    /// false when the attempt is stale or the task moved on. Asked again for the attempt it started, it answers true
+    /// to the same provider, so a worker whose answer was lost asks again instead of dropping the run.
     /// </summary>
     [Alias("TryStart")]
     Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart);

@@ -10,7 +10,8 @@ public static class IdempotencyKey
     public const string Header = "Idempotency-Key";
 
     public const string Description = "An Idempotency-Key header (1-255 visible ASCII characters, e.g. a UUID) makes the invocation safe to retry: "
-        + "within Faas:Gateway:IdempotencyWindow (24 h) the same key for the same function answers with the task it made the first time, and runs nothing again.";
+        + "within Faas:Gateway:IdempotencyWindow (24 h) the same key for the same function answers with the task it made the first time, and runs nothing again; "
+        + "sent with another body, it is refused (422).";
 
     private const int MaxLength = 255;
 

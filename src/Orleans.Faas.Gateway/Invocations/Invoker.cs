@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Functions;
@@ -24,7 +25,7 @@ public sealed class Invoker(RequestBody body, IGrainFactory grains, IOptions<Gat
             ? Guid.NewGuid()
             : await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
                 async _ => await grains.GetGrain<IIdempotencyGrain>(IdempotencyKey.Grain(function.GetPrimaryKeyString(), key))
-                    .Claim(Guid.NewGuid(), options.Value.IdempotencyWindow), ct);
+                    .Claim(Guid.NewGuid(), options.Value.IdempotencyWindow, SHA256.HashData(input)), ct);
         await admission.Admit(scope.Namespace, new AdmittedWork(taskId, AdmittedWorkKind.Task, 1));
         await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await function.InvokeAs(taskId, input, invocation), ct);
         return taskId;

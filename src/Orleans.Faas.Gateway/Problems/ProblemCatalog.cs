@@ -8,6 +8,7 @@ using Orleans.Faas.Gateway.Keys;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Gateway.Secrets;
+using Orleans.Faas.Idempotency;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
@@ -69,6 +70,7 @@ public static class ProblemCatalog
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
         BatchNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown batch.", e.Message),
         SecretNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown secret.", e.Message),
+        IdempotencyKeyReusedException e => Problem(StatusCodes.Status422UnprocessableEntity, "The idempotency key was used for another request.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),
         BenchmarkNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown benchmark.", e.Message),

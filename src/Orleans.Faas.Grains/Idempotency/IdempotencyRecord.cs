@@ -12,4 +12,8 @@ public sealed class IdempotencyRecord
     /// <summary>When the key stops standing for <see cref="TaskId"/>, and its record is deleted.</summary>
     [Id(2)]
     public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>A digest of the body of the request that claimed the key; null for a key claimed before digests were kept.</summary>
+    [Id(3)]
+    public byte[]? RequestDigest { get; set; }
 }

@@ -28,15 +28,20 @@ public sealed class Expiry(IGrainFactory grains, IOptions<TaskOptions> options, 
     public async Task ExpireFinished<TRecord>(IGrainBase grain, IPersistentState<TRecord> state, DateTimeOffset finishedAt, CallbackStatus? callback)
         where TRecord : new()
     {
+        if (IsDue(grain, finishedAt, callback))
+            await Forget(grain, state);
+    }
+
+    /// <summary>Whether finished work's time has come; if not, it goes to a later bucket.</summary>
+    public bool IsDue(IGrainBase grain, DateTimeOffset finishedAt, CallbackStatus? callback)
+    {
         var due = finishedAt + options.Value.Retention;
         if (callback is { Status: CallbackState.Pending } pending)
             due = Later(due, Later(pending.RetryUntil, clock.GetUtcNow()) + TimeSpan.FromSeconds(BucketSeconds));
-        if (due > clock.GetUtcNow())
-        {
-            ExpireAt(grain.GrainContext.GrainId, due);
-            return;
-        }
-        await Forget(grain, state);
+        if (due <= clock.GetUtcNow())
+            return true;
+        ExpireAt(grain.GrainContext.GrainId, due);
+        return false;
     }
 
     /// <summary>Deletes a grain's state, if it has any, and deactivates it: from now on it answers as one that never existed.</summary>

@@ -7,17 +7,17 @@ public sealed partial class TaskGrain
 {
     public async Task Expire()
     {
-        if (Record.Submission is null)
-            await Expiry.Forget(this, state);
-        else if (TaskLifecycle.IsFinished(Record.Status))
-            await expiry.ExpireFinished(this, state, Record.FinishedAt!.Value, Record.Callback);
-        if (!state.RecordExists && accepted.RecordExists)
-        {
+        if (Record.Submission is not null && !(TaskLifecycle.IsFinished(Record.Status) && expiry.IsDue(this, Record.FinishedAt!.Value, Record.Callback)))
+            return;
+        // Readers see what is stored: nothing, once the task is deleted; after a delete that failed, what is left.
+        DeactivateOnIdle();
+        // The submission first: a record without one reads as a task never submitted, so a silo that dies between the
+        // two deletes leaves nothing to revive (the accepted QUEUED first attempt would be), and the next expiry
+        // deletes the record.
+        if (accepted.RecordExists)
             await accepted.ClearStateAsync();
-            accepted.State = new AcceptedTask();
-        }
-        // Readers see what is stored: nothing, once the task is deleted.
+        accepted.State = new AcceptedTask();
+        await Expiry.Forget(this, state);
         Record = state.State;
-        Record.Submission = accepted.State.Submission;
     }
 }

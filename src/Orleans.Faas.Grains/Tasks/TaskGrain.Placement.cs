@@ -125,7 +125,7 @@ public sealed partial class TaskGrain
     {
         try
         {
-            return await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await Place(task));
+            return await ClusterCalls.ThroughSiloLoss.ExecuteInGrain(() => Place(task));
         }
         catch (Exception e) when (e is NoProviderAvailableException or QueueFullException or UnmetConstraintException or OrleansException or TimeoutException)
         {

@@ -54,16 +54,21 @@ public sealed partial class TaskGrain
     /// <summary>One watchdog period from now: the function's timeout plus the grace.</summary>
     private DateTimeOffset NextCheck(TaskSubmission submission) => clock.GetUtcNow() + submission.Function.Definition.Timeout + options.Value.WatchdogGrace;
 
-    /// <summary>Best effort as to the range: only its answer is awaited, and a range that cannot store leaves the task to its worker's reports.</summary>
+    /// <summary>
+    /// Part of accepting the task, since only its range places it again when its node is lost: the call rides out the
+    /// loss of the range's silo, and a range that still cannot store it refuses the task.
+    /// </summary>
+    /// <exception cref="TaskNotStoredException">The range did not store the task.</exception>
     private async Task Watch(TaskRecord task)
     {
         try
         {
-            await GrainFactory.For(Id).Watch(Id, NextCheck(task.Submission!));
+            await ClusterCalls.ThroughSiloLoss.ExecuteInGrain(() => GrainFactory.For(Id).Watch(Id, NextCheck(task.Submission!)));
         }
         catch (Exception e) // the range's storage errors too, e.g. its database being away
         {
             LogNotWatched(e, Id);
+            throw new TaskNotStoredException(Id, $"its watch range could not store it ({e.Message}).");
         }
     }
 
@@ -110,7 +115,7 @@ public sealed partial class TaskGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watch range could not be told; until it is, only its worker's reports move it on")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its watch range could not store it, so the task is refused")]
     private partial void LogNotWatched(Exception exception, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its history row is not stored yet; the watchdog stays to append it again")]

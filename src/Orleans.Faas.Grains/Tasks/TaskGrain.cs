@@ -70,16 +70,22 @@ public sealed partial class TaskGrain(
         var placed = await Place(first);
         (first.Provider, first.Placement) = (placed.Provider, placed.Decision);
 
+        // Watched before stored: every stored task is watched, whatever dies when; a range that watches a task whose
+        // write then failed finds no task on its check and drops it.
+        await Watch(first);
         accepted.State = new AcceptedTask { Submission = submission, First = first };
-        await Persist(Task.WhenAll(accepted.WriteStateAsync(), Watch(first)), () => accepted.State = new AcceptedTask());
+        await Persist(accepted.WriteStateAsync(), () => accepted.State = new AcceptedTask());
         Record = first;
         metrics.TaskReached(FunctionName, TaskState.Queued);
     }
 
     public async Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart)
     {
-        if (IsStale(attempt) || Record.Status != TaskState.Queued)
+        if (IsStale(attempt))
             return false;
+        // Asked again by the worker it started on, whose first answer was lost: that worker runs it.
+        if (Record.Status == TaskState.Running)
+            return Record.Provider == provider;
 
         var startedAt = clock.GetUtcNow();
         await Store(r => (r.Status, r.Provider, r.StartedAt, r.LoadAtStart) = (TaskState.Running, provider, startedAt, loadAtStart));

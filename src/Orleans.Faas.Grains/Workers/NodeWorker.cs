@@ -73,11 +73,9 @@ public sealed partial class NodeWorker(
                 throw new ProviderSiloUnavailableException(ProviderId);
             if (_running + _waiting.Count >= _slots + _maxQueued)
                 refusedFor = SecondsUntilAPlaceFrees();
-            else
-            {
-                _held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+            // The same attempt offered again (its task sent its submission again after a silo loss) is kept once.
+            else if (_held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt)))
                 _waiting.Enqueue(assignment);
-            }
         }
         if (refusedFor is { } wait)
         {
@@ -227,6 +225,8 @@ public sealed partial class NodeWorker(
 
     private async Task Run(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
+        // Registered before the task is asked, so that a cancel from the moment it says yes stops the run, begun or not.
+        using var run = _runs.Register(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token);
         // The task grain may have lived on a silo that just died, or be unable to store for a while; its reports wait.
         var task = grains.GetGrain<ITaskGrain>(assignment.TaskId);
         if (!await ClusterCalls.ThroughOutage.ExecuteAsync(async _ => await task.TryStart(assignment.Attempt, ProviderId, loadAtStart)))
@@ -242,8 +242,7 @@ public sealed partial class NodeWorker(
         ExecutionOutcome outcome;
         try
         {
-            outcome = await _runs.Run(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token,
-                cancel => runner.RunAsync(definition, assignment.Input, assignment.CacheWays, cancel));
+            outcome = await run.Start(cancel => runner.RunAsync(definition, assignment.Input, assignment.CacheWays, cancel));
         }
         catch (FunctionStartException e)
         {

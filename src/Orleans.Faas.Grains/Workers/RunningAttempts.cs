@@ -3,40 +3,75 @@ using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Workers;
 
-/// <summary>The runs in progress on this node, each with its own cancellation, so one can be stopped and waited for.</summary>
+/// <summary>
+/// The runs on this node, each with its own cancellation, so one can be stopped and waited for. A run is registered
+/// before its task is asked to start it: a stop that comes before it begins keeps it from beginning.
+/// </summary>
 internal sealed class RunningAttempts
 {
-    private readonly ConcurrentDictionary<TaskAttempt, (CancellationTokenSource Cancel, Task Ended)> _runs = new();
+    private readonly ConcurrentDictionary<TaskAttempt, Run> _runs = new();
 
-    public async Task<T> Run<T>(TaskAttempt attempt, CancellationToken stopping, Func<CancellationToken, Task<T>> run)
+    /// <summary>Registers the attempt's run, until the handle is disposed.</summary>
+    public Run Register(TaskAttempt attempt, CancellationToken stopping)
     {
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _runs[attempt] = (cancel, ended.Task);
-        try
-        {
-            return await run(cancel.Token);
-        }
-        finally
-        {
-            _runs.TryRemove(attempt, out _);
-            ended.SetResult();
-        }
+        var run = new Run(this, attempt, stopping);
+        _runs[attempt] = run;
+        return run;
     }
 
-    /// <summary>Cancels the attempt's run, if it is running here, and waits up to <paramref name="patience"/> for it to end.</summary>
-    public async Task Stop(TaskAttempt attempt, TimeSpan patience)
+    /// <summary>Cancels the attempt's run, if it is registered here, and waits up to <paramref name="patience"/> for it to end if it began.</summary>
+    public Task Stop(TaskAttempt attempt, TimeSpan patience) =>
+        _runs.TryGetValue(attempt, out var run) ? run.Stop().WaitAsync(patience) : Task.CompletedTask;
+
+    public sealed class Run(RunningAttempts runs, TaskAttempt attempt, CancellationToken stopping) : IDisposable
     {
-        if (!_runs.TryGetValue(attempt, out var run))
-            return;
-        try
+        private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _lock = new();
+        private bool _began;
+        private bool _stopped;
+
+        /// <exception cref="OperationCanceledException">The run was stopped before it began.</exception>
+        public async Task<T> Start<T>(Func<CancellationToken, Task<T>> run)
         {
-            await run.Cancel.CancelAsync();
+            lock (_lock)
+            {
+                if (_stopped)
+                    throw new OperationCanceledException($"Attempt {attempt.Attempt} of task {attempt.TaskId} was stopped before it began.");
+                _began = true;
+            }
+            try
+            {
+                return await run(_cancel.Token);
+            }
+            finally
+            {
+                _ended.TrySetResult();
+            }
         }
-        catch (ObjectDisposedException)
+
+        /// <returns>What to wait for: the run's end if it began, nothing if it never will.</returns>
+        public Task Stop()
         {
-            // It ended on its own in the meantime.
+            bool began;
+            lock (_lock)
+                (_stopped, began) = (true, _began);
+            try
+            {
+                _cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It ended on its own in the meantime.
+            }
+            return began ? _ended.Task : Task.CompletedTask;
         }
-        await run.Ended.WaitAsync(patience);
+
+        public void Dispose()
+        {
+            runs._runs.TryRemove(new KeyValuePair<TaskAttempt, Run>(attempt, this));
+            _ended.TrySetResult();
+            _cancel.Dispose();
+        }
     }
 }

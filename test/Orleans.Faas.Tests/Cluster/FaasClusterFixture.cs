@@ -48,6 +48,9 @@ public class FaasClusterFixture : IAsyncLifetime
     /// <summary>The grain state all silos share; a test may make its writes fail for a while.</summary>
     public SurvivingMemoryStorage.Rows Storage { get; } = new();
 
+    /// <summary>Faults a test puts into the calls the silos make.</summary>
+    public CallFaults Faults { get; } = new();
+
     public IReadOnlyList<string> ProviderIds => [.. Cluster.Silos.Select(s => s.Name)];
 
     public FaasClusterFixture()
@@ -60,6 +63,7 @@ public class FaasClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         var rows = Storage;
+        var faults = Faults;
         builder.ConfigureSilo((options, silo) =>
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
@@ -67,6 +71,7 @@ public class FaasClusterFixture : IAsyncLifetime
             // What the storage throws while it is away travels between silos, as a database client's exceptions do.
             silo.Services.AddSerializer(serializer => serializer.Configure(types => types.AddAllowedType(typeof(DatabaseAwayException))));
             silo.UseInMemoryReminderService();
+            silo.AddOutgoingGrainCallFilter(faults);
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
             silo.AddFaasGrains();
             silo.Services.Configure<WorkerOptions>(w => w.Slots = SlotsPerSilo);

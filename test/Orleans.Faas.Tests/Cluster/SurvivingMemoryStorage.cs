@@ -16,6 +16,9 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
         /// <summary>While set, every read and write of grains of this type fails, as they do while the database is away.</summary>
         public volatile string? AwayFor;
 
+        /// <summary>How many more of its states each grain here may delete; the next delete fails, as if its silo died first.</summary>
+        public ConcurrentDictionary<GrainId, int> DeletesLeft { get; } = new();
+
         /// <summary>How many writes each state of each grain has had.</summary>
         public ConcurrentDictionary<(string State, GrainId Grain), int> Writes { get; } = new();
     }
@@ -47,6 +50,8 @@ public sealed class SurvivingMemoryStorage(SurvivingMemoryStorage.Rows rows, Dee
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_rows.DeletesLeft.TryGetValue(grainId, out var left) && (left == 0 || !_rows.DeletesLeft.TryUpdate(grainId, left - 1, left)))
+            throw new DatabaseAwayException($"The silo of {grainId} died before it deleted its {stateName}.");
         _rows.TryRemove((stateName, grainId), out _);
         grainState.ETag = null;
         grainState.RecordExists = false;
