@@ -14,7 +14,8 @@ public partial class FaasClient
     /// <summary>
     /// Invokes a function once per input in one request: a batch of tasks, each placed on its own. The inputs go as
     /// NDJSON (text as JSON strings, other bytes as base64). <see cref="InvocationOptions.CallbackUrl"/> is called
-    /// back once the whole batch finished.
+    /// back once the whole batch finished. <see cref="InvocationOptions.IdempotencyKey"/> (one per call when null) makes a
+    /// repeated start answer with the batch the first one started.
     /// </summary>
     public virtual async Task<BatchOperation> StartBatchAsync(string function, IEnumerable<ReadOnlyMemory<byte>> inputs, InvocationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -24,6 +25,9 @@ public partial class FaasClient
         var path = RequestPath.With($"v1/functions/{Escape(function)}/batches",
             ("provider", options?.Provider), ("inputSize", options?.InputSize), ("callbackUrl", options?.CallbackUrl));
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        // With a key, the retry handler may send the batch again: the gateway answers with the batch the first one started.
+        request.Headers.Add(IdempotencyKeyHeader, options?.IdempotencyKey ?? Guid.NewGuid().ToString());
+        request.Options.Set(RetryPolicy.Repeatable, true);
         using var response = await Pipeline.Send(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         return GetBatchOperation((await FaasPipeline.ReadJson<BatchAccepted>(response, cancellationToken)).BatchId);
     }

@@ -17,8 +17,8 @@ public sealed record InvocationOptions
 
     /// <summary>
     /// Sent as the <c>Idempotency-Key</c> header: within the gateway's window the same key answers with the same task
-    /// instead of running the input again. When null, the client makes one per call with an input in memory, so its
-    /// own retries never run an invocation twice; give one to make a call safe to repeat across processes.
+    /// (or batch) instead of running the input again. When null, the client makes one per call with an input in memory,
+    /// so its own retries never run an invocation or a batch twice; give one to make a call safe to repeat across processes.
     /// </summary>
     public string? IdempotencyKey { get; init; }
 }

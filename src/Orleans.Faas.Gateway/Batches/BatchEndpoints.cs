@@ -23,7 +23,9 @@ public static class BatchEndpoints
         + "A bad item is a 400 validation problem naming items[i], and nothing is created. ?provider= and ?inputSize= apply to every task; "
         + "?callbackUrl= is POSTed the batch (as GET shows it, without items) when every task has finished, signed like an invocation's callback. "
         + "When its first task finds no room in any queue, the batch is refused with 429 and Retry-After and nothing is created; later items that "
-        + "find no room wait in the batch, QUEUED without a task yet, and are submitted as places free up.";
+        + "find no room wait in the batch, QUEUED without a task yet, and are submitted as places free up. "
+        + "With an Idempotency-Key header (1-255 visible ASCII characters), a retry within Faas:Gateway:IdempotencyWindow answers with the batch "
+        + "the first request started and starts nothing again; the same key with another body is refused (422).";
 
     private const string Reading = "Counts by status, whether every task finished, and the silo the batch is active on (host). Items in input order (index, taskId, status, output as UTF-8 text "
         + "or base64 as outputEncoding says, failureReason, error) come once it finished, or whenever ?offset= or ?limit= (1-1000, default 1000) asks; "
@@ -37,8 +39,10 @@ public static class BatchEndpoints
         {
             var function = scope.Qualify(name) ?? throw new FunctionNotFoundException(name);
             var invocation = InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks);
-            var inputs = BatchInputs.Read(await body.ReadBytes(request, ct), request.ContentType, options.Value.MaxBatchItems);
-            var id = Guid.NewGuid();
+            var bytes = await body.ReadBytes(request, ct);
+            var inputs = BatchInputs.Read(bytes, request.ContentType, options.Value.MaxBatchItems);
+            // A batch is started under its id at most once, so a retry with the key finds the batch it started.
+            var id = await IdempotencyKey.IdFor(request, $"{function}\nbatches", bytes, grains, options.Value.IdempotencyWindow, ct);
             await admission.Admit(scope.Namespace, new AdmittedWork(id, AdmittedWorkKind.Batch, inputs.Length));
             var batch = await grains.GetGrain<IBatchGrain>(id)
                 .Start(new BatchRequest(function, inputs, invocation with { CallbackUrl = null }, invocation.CallbackUrl));

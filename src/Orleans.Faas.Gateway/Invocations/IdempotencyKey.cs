@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Idempotency;
 
 namespace Orleans.Faas.Gateway.Invocations;
 
-/// <summary>The <c>Idempotency-Key</c> header of an invocation: a retry with the same key gets the same task back.</summary>
+/// <summary>The <c>Idempotency-Key</c> header of an invocation or a batch: a retry with the same key gets the same task or batch back.</summary>
 public static class IdempotencyKey
 {
     public const string Header = "Idempotency-Key";
@@ -16,15 +17,22 @@ public static class IdempotencyKey
     private const int MaxLength = 255;
 
     /// <summary>
-    /// The claim of <paramref name="key"/> for one function: <c>name/key</c> as before namespaces, and <c>namespace:name/key</c>
-    /// in another namespace; names hold neither ':' nor '/', so no two functions' claims meet.
-    /// </summary>
-    /// <summary>
     /// The key's grain: a digest of the function's qualified name and the key, so that one function's keys, or one
     /// namespace's, never meet another's. 128 bits of SHA-256 make two pairs sharing a grain beyond likely.
     /// </summary>
     public static Guid Grain(string qualifiedFunction, string key) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{qualifiedFunction}\n{key}")).AsSpan(0, 16));
+
+    /// <summary>
+    /// The id of what the request makes: with a key, the id claimed for the key within <paramref name="scope"/> (a
+    /// retry gets the first request's id back; the same key with another body is refused, 422); without one, a new id.
+    /// </summary>
+    /// <param name="scope">Whose keys these are: the function's qualified name, with what is made when it is not a task.</param>
+    public static async Task<Guid> IdFor(HttpRequest request, string scope, ReadOnlyMemory<byte> body, IGrainFactory grains, TimeSpan window, CancellationToken ct) =>
+        Of(request) is { } key
+            ? await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
+                async _ => await grains.GetGrain<IIdempotencyGrain>(Grain(scope, key)).Claim(Guid.NewGuid(), window, SHA256.HashData(body.Span)), ct)
+            : Guid.NewGuid();
 
     /// <returns>The key, or null when the request has none.</returns>
     public static string? Of(HttpRequest request)

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
-using Orleans.Faas.Idempotency;
 using Orleans.Faas.Namespaces;
 
 namespace Orleans.Faas.Gateway.Invocations;
@@ -15,17 +13,12 @@ public sealed class Invoker(RequestBody body, IGrainFactory grains, IOptions<Gat
 {
     public async Task<Guid> Invoke(NamespaceScope scope, string name, InvocationOptions invocation, HttpRequest request, CancellationToken ct)
     {
-        var key = IdempotencyKey.Of(request);
         var input = await body.ReadBytes(request, ct);
         var function = FunctionEndpoints.Function(grains, scope, name);
         // The task id is chosen before submitting (with a key, claimed first, so a client's retry finds the same one),
         // so the submission can be sent again while a silo that held its function or task is being declared dead:
         // a task submits at most once under its id.
-        var taskId = key is null
-            ? Guid.NewGuid()
-            : await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
-                async _ => await grains.GetGrain<IIdempotencyGrain>(IdempotencyKey.Grain(function.GetPrimaryKeyString(), key))
-                    .Claim(Guid.NewGuid(), options.Value.IdempotencyWindow, SHA256.HashData(input)), ct);
+        var taskId = await IdempotencyKey.IdFor(request, function.GetPrimaryKeyString(), input, grains, options.Value.IdempotencyWindow, ct);
         await admission.Admit(scope.Namespace, new AdmittedWork(taskId, AdmittedWorkKind.Task, 1));
         await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await function.InvokeAs(taskId, input, invocation), ct);
         return taskId;

@@ -98,7 +98,7 @@ public sealed partial class TaskGrain
             {
                 LogProviderUnreachable(e, provider, Id);
                 if (submission.PinnedProvider is not null)
-                    throw new PinnedProviderUnavailableException(provider, plan.Ranked[i].Status, $"its worker could not be reached ({e.Message}).");
+                    throw new PinnedProviderUnavailableException(provider, plan.Ranked[i].Status, "its worker could not be reached: the node's silo has stopped, is leaving the cluster or does not answer.");
                 continue;
             }
             placer.Answered(provider, admission.Load);
