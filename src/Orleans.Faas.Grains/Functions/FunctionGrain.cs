@@ -5,11 +5,13 @@ using Orleans.Faas.Callbacks;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Functions;
 
 public sealed class FunctionGrain(
     [PersistentState("function", FaasStorage.Name)] IPersistentState<FunctionRecord> state,
+    DeepCopier<FunctionRecord> copier,
     TimeProvider clock)
     : Grain, IFunctionGrain
 {
@@ -23,10 +25,7 @@ public sealed class FunctionGrain(
     {
         // A function stored before callbacks existed gets its secret now.
         if (Record.Versions.Count > 0 && Record.CallbackSecret is null)
-        {
-            Record.CallbackSecret = CallbackSignature.NewSecret();
-            await state.WriteStateAsync(cancellationToken);
-        }
+            await Change(r => r.CallbackSecret = CallbackSignature.NewSecret());
     }
 
     public async Task<FunctionRegistration> Register(FunctionDefinition definition)
@@ -37,13 +36,19 @@ public sealed class FunctionGrain(
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to function '{Name}'.", nameof(definition));
         if (Record.Versions.LastOrDefault() is { } latest && SameDefinition.As(latest.Definition, definition))
+        {
+            // A registration stored while its listing was not is listed when it is sent again.
+            await Registry.Add(Name);
             return new FunctionRegistration(latest, Created: false, Record.CallbackSecret);
+        }
 
         var version = new FunctionVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
-        Record.Versions.Add(version);
-        Record.LastVersion = version.Version;
-        Record.CallbackSecret ??= CallbackSignature.NewSecret();
-        await state.WriteStateAsync();
+        await Change(r =>
+        {
+            r.Versions.Add(version);
+            r.LastVersion = version.Version;
+            r.CallbackSecret ??= CallbackSignature.NewSecret();
+        });
         await Registry.Add(Name);
         return new FunctionRegistration(version, Created: true, Record.CallbackSecret);
     }
@@ -55,12 +60,14 @@ public sealed class FunctionGrain(
         if (Record.Versions.Count == 0)
             return false;
 
-        Record.Versions.Clear();
-        Record.Profiled.Clear();
-        Record.Observed = new();
-        Record.CacheNeed = null;
-        Record.CallbackSecret = null;
-        await state.WriteStateAsync();
+        await Change(r =>
+        {
+            r.Versions.Clear();
+            r.Profiled.Clear();
+            r.Observed = new();
+            r.CacheNeed = null;
+            r.CallbackSecret = null;
+        });
         await Registry.Remove(Name);
         return true;
     }
@@ -103,26 +110,27 @@ public sealed class FunctionGrain(
         if (Record.Versions.Count == 0)
             throw new FunctionNotFoundException(Name);
         var sizes = points.Select(p => p.InputSize).ToHashSet();
-        Record.Profiled.RemoveAll(p => sizes.Contains(p.InputSize));
-        Record.Profiled.AddRange(points);
-        Record.Profiled.Sort((a, b) => a.InputSize.CompareTo(b.InputSize));
-        await state.WriteStateAsync();
+        await Change(r =>
+        {
+            r.Profiled.RemoveAll(p => sizes.Contains(p.InputSize));
+            r.Profiled.AddRange(points);
+            r.Profiled.Sort((a, b) => a.InputSize.CompareTo(b.InputSize));
+        });
     }
 
     public async Task RecordCacheNeed(CacheNeed need)
     {
         if (Record.Versions.Count == 0)
             throw new FunctionNotFoundException(Name);
-        Record.CacheNeed = need;
-        await state.WriteStateAsync();
+        await Change(r => r.CacheNeed = need);
     }
 
     public async Task Observe(ImmutableArray<ExecutionSample> samples)
     {
         if (Record.Versions.Count == 0)
             return;
-        Record.Observed.Add(samples, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        var now = clock.GetUtcNow();
+        await Change(r => r.Observed.Add(samples, now));
     }
 
     public Task<ImmutableArray<ProfilePoint>> GetProfile() =>
@@ -137,6 +145,8 @@ public sealed class FunctionGrain(
         Task.FromResult(Record.Versions.Count == 0
             ? throw new FunctionNotFoundException(Name)
             : ProfileAt(inputSize));
+
+    private Task Change(Action<FunctionRecord> change) => state.Change(copier, change);
 
     private InvocationPlan Plan() => Record.Versions.LastOrDefault() is { } latest
         ? new InvocationPlan(latest, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways)

@@ -1,9 +1,11 @@
 using Orleans.Faas.Retention;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Idempotency;
 
 public sealed class IdempotencyGrain(
     [PersistentState("idempotency", FaasStorage.Name)] IPersistentState<IdempotencyRecord> state,
+    DeepCopier<IdempotencyRecord> copier,
     Expiry expiry,
     TimeProvider clock)
     : Grain, IIdempotencyGrain
@@ -14,8 +16,7 @@ public sealed class IdempotencyGrain(
         if (state.State.TaskId is { } claimed && now < state.State.ExpiresAt)
             return claimed;
 
-        (state.State.TaskId, state.State.ClaimedAt, state.State.ExpiresAt) = (candidate, now, now + window);
-        await state.WriteStateAsync();
+        await state.Change(copier, r => (r.TaskId, r.ClaimedAt, r.ExpiresAt) = (candidate, now, now + window));
         expiry.ExpireAt(this.GetGrainId(), state.State.ExpiresAt);
         return candidate;
     }

@@ -1,9 +1,12 @@
 using System.Security.Cryptography;
 using Orleans.Faas.Registry;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Keys;
 
-public sealed class ApiKeyGrain([PersistentState("apiKey", FaasStorage.Name)] IPersistentState<ApiKeyRecord> state)
+public sealed class ApiKeyGrain(
+    [PersistentState("apiKey", FaasStorage.Name)] IPersistentState<ApiKeyRecord> state,
+    DeepCopier<ApiKeyRecord> copier)
     : Grain, IApiKeyGrain
 {
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Keys);
@@ -14,8 +17,7 @@ public sealed class ApiKeyGrain([PersistentState("apiKey", FaasStorage.Name)] IP
             return false;
         if (grant.Id != this.GetPrimaryKeyString())
             throw new ArgumentException($"Key '{grant.Id}' was sent to key '{this.GetPrimaryKeyString()}'.", nameof(grant));
-        (state.State.Grant, state.State.SecretHash) = (grant, secretHash);
-        await state.WriteStateAsync();
+        await state.Change(copier, r => (r.Grant, r.SecretHash) = (grant, secretHash));
         await Registry.Add(grant.Id);
         return true;
     }

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Scheduling;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Providers;
 
 public sealed partial class ReferenceProviderGrain(
     [PersistentState("reference", FaasStorage.Name)] IPersistentState<ReferenceRecord> state,
+    DeepCopier<ReferenceRecord> copier,
     IOptions<SchedulingOptions> options,
     ILogger<ReferenceProviderGrain> logger)
     : Grain, IReferenceProviderGrain
@@ -18,8 +20,7 @@ public sealed partial class ReferenceProviderGrain(
     {
         if (state.State.Provider == provider)
             return;
-        state.State.Provider = provider;
-        await state.WriteStateAsync();
+        await state.Change(copier, r => r.Provider = provider);
         LogChanged(provider);
         // The new reference may not have been measured yet.
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
@@ -29,8 +30,7 @@ public sealed partial class ReferenceProviderGrain(
     {
         if (state.State.FirstRegistered is not null)
             return;
-        state.State.FirstRegistered = provider;
-        await state.WriteStateAsync();
+        await state.Change(copier, r => r.FirstRegistered = provider);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The reference provider is now {Provider}; every score is relative to it")]

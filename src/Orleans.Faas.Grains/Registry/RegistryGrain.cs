@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 using Orleans.Utilities;
 
 namespace Orleans.Faas.Registry;
 
 public sealed class RegistryGrain(
     [PersistentState("registry", FaasStorage.Name)] IPersistentState<RegistryRecord> state,
+    DeepCopier<RegistryRecord> copier,
     ILogger<RegistryGrain> logger)
     : Grain, IRegistryGrain
 {
@@ -13,16 +15,16 @@ public sealed class RegistryGrain(
 
     public async Task Add(string name)
     {
-        if (!state.State.Names.Add(name))
+        if (state.State.Names.Contains(name))
             return;
-        await state.WriteStateAsync();
+        await state.Change(copier, r => r.Names.Add(name));
         _watchers.Notify(watcher => watcher.Added(name).Ignore());
     }
 
     public async Task Remove(string name)
     {
-        if (state.State.Names.Remove(name))
-            await state.WriteStateAsync();
+        if (state.State.Names.Contains(name))
+            await state.Change(copier, r => r.Names.Remove(name));
     }
 
     public Task<ImmutableSortedSet<string>> Watch(IRegistryWatcher watcher)

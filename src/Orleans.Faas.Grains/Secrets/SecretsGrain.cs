@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Secrets;
 
 /// <summary>One namespace's secrets: ciphertext in its state, encrypted here before it is written.</summary>
 public sealed class SecretsGrain(
     [PersistentState("secrets", FaasStorage.Name)] IPersistentState<SecretsRecord> state,
+    DeepCopier<SecretsRecord> copier,
     SecretCipher cipher,
     TimeProvider clock)
     : Grain, ISecretsGrain
@@ -22,8 +24,8 @@ public sealed class SecretsGrain(
 
         var now = clock.GetUtcNow();
         var created = !Secrets.TryGetValue(name, out var before);
-        Secrets[name] = new StoredSecret(cipher.Protect(Namespace, name, value), before?.CreatedAt ?? now, now);
-        await state.WriteStateAsync();
+        var secret = new StoredSecret(cipher.Protect(Namespace, name, value), before?.CreatedAt ?? now, now);
+        await state.Change(copier, r => r.Secrets[name] = secret);
         return created;
     }
 
@@ -34,9 +36,9 @@ public sealed class SecretsGrain(
 
     public async Task<bool> Delete(string name)
     {
-        if (!Secrets.Remove(name))
+        if (!Secrets.ContainsKey(name))
             return false;
-        await state.WriteStateAsync();
+        await state.Change(copier, r => r.Secrets.Remove(name));
         return true;
     }
 
