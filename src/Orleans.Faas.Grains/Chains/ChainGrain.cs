@@ -13,7 +13,9 @@ public sealed class ChainGrain(
 {
     private string Name => this.GetPrimaryKeyString();
 
-    private ChainRecord Record => state.State;
+    private readonly StoredRecord<ChainRecord> _record = new(state, copier);
+
+    private ChainRecord Record => _record.Current;
 
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Chains);
 
@@ -32,7 +34,7 @@ public sealed class ChainGrain(
         }
 
         var version = new ChainVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
-        await state.Change(copier, r =>
+        await _record.Change(r =>
         {
             r.Versions.Add(version);
             r.LastVersion = version.Version;
@@ -49,7 +51,7 @@ public sealed class ChainGrain(
         if (Record.Versions.Count == 0)
             return false;
 
-        await state.Change(copier, r =>
+        await _record.Change(r =>
         {
             r.Versions.Clear();
             r.CallbackSecret = null;

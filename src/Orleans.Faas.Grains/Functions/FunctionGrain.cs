@@ -17,7 +17,9 @@ public sealed class FunctionGrain(
 {
     private string Name => this.GetPrimaryKeyString();
 
-    private FunctionRecord Record => state.State;
+    private readonly StoredRecord<FunctionRecord> _record = new(state, copier);
+
+    private FunctionRecord Record => _record.Current;
 
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Functions);
 
@@ -146,7 +148,7 @@ public sealed class FunctionGrain(
             ? throw new FunctionNotFoundException(Name)
             : ProfileAt(inputSize));
 
-    private Task Change(Action<FunctionRecord> change) => state.Change(copier, change);
+    private Task Change(Action<FunctionRecord> change) => _record.Change(change);
 
     private InvocationPlan Plan() => Record.Versions.LastOrDefault() is { } latest
         ? new InvocationPlan(latest, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways)

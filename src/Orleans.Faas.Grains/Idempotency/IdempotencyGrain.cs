@@ -10,21 +10,25 @@ public sealed class IdempotencyGrain(
     TimeProvider clock)
     : Grain, IIdempotencyGrain
 {
+    private readonly StoredRecord<IdempotencyRecord> _record = new(state, copier);
+
+    private IdempotencyRecord Record => _record.Current;
+
     public async Task<Guid> Claim(Guid candidate, TimeSpan window)
     {
         var now = clock.GetUtcNow();
-        if (state.State.TaskId is { } claimed && now < state.State.ExpiresAt)
+        if (Record.TaskId is { } claimed && now < Record.ExpiresAt)
             return claimed;
 
-        await state.Change(copier, r => (r.TaskId, r.ClaimedAt, r.ExpiresAt) = (candidate, now, now + window));
-        expiry.ExpireAt(this.GetGrainId(), state.State.ExpiresAt);
+        await _record.Change(r => (r.TaskId, r.ClaimedAt, r.ExpiresAt) = (candidate, now, now + window));
+        expiry.ExpireAt(this.GetGrainId(), Record.ExpiresAt);
         return candidate;
     }
 
     public async Task Expire()
     {
-        if (state.State.TaskId is not null && clock.GetUtcNow() < state.State.ExpiresAt)
-            expiry.ExpireAt(this.GetGrainId(), state.State.ExpiresAt);
+        if (Record.TaskId is not null && clock.GetUtcNow() < Record.ExpiresAt)
+            expiry.ExpireAt(this.GetGrainId(), Record.ExpiresAt);
         else
             await Expiry.Forget(this, state);
     }

@@ -13,14 +13,18 @@ public sealed partial class ReferenceProviderGrain(
     ILogger<ReferenceProviderGrain> logger)
     : Grain, IReferenceProviderGrain
 {
+    private readonly StoredRecord<ReferenceRecord> _record = new(state, copier);
+
+    private ReferenceRecord Record => _record.Current;
+
     /// <summary>The operator's choice when one was made, else the configured one, else the first to register.</summary>
-    public Task<string?> Get() => Task.FromResult(state.State.Provider ?? options.Value.ReferenceProvider ?? state.State.FirstRegistered);
+    public Task<string?> Get() => Task.FromResult(Record.Provider ?? options.Value.ReferenceProvider ?? Record.FirstRegistered);
 
     public async Task Set(string provider)
     {
-        if (state.State.Provider == provider)
+        if (Record.Provider == provider)
             return;
-        await state.Change(copier, r => r.Provider = provider);
+        await _record.Change(r => r.Provider = provider);
         LogChanged(provider);
         // The new reference may not have been measured yet.
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
@@ -28,9 +32,9 @@ public sealed partial class ReferenceProviderGrain(
 
     public async Task Propose(string provider)
     {
-        if (state.State.FirstRegistered is not null)
+        if (Record.FirstRegistered is not null)
             return;
-        await state.Change(copier, r => r.FirstRegistered = provider);
+        await _record.Change(r => r.FirstRegistered = provider);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The reference provider is now {Provider}; every score is relative to it")]

@@ -13,7 +13,9 @@ public sealed class SecretsGrain(
 {
     private string Namespace => this.GetPrimaryKeyString();
 
-    private Dictionary<string, StoredSecret> Secrets => state.State.Secrets;
+    private readonly StoredRecord<SecretsRecord> _record = new(state, copier);
+
+    private Dictionary<string, StoredSecret> Secrets => _record.Current.Secrets;
 
     public async Task<bool> Set(string name, byte[] value)
     {
@@ -25,7 +27,7 @@ public sealed class SecretsGrain(
         var now = clock.GetUtcNow();
         var created = !Secrets.TryGetValue(name, out var before);
         var secret = new StoredSecret(cipher.Protect(Namespace, name, value), before?.CreatedAt ?? now, now);
-        await state.Change(copier, r => r.Secrets[name] = secret);
+        await _record.Change(r => r.Secrets[name] = secret);
         return created;
     }
 
@@ -38,7 +40,7 @@ public sealed class SecretsGrain(
     {
         if (!Secrets.ContainsKey(name))
             return false;
-        await state.Change(copier, r => r.Secrets.Remove(name));
+        await _record.Change(r => r.Secrets.Remove(name));
         return true;
     }
 
