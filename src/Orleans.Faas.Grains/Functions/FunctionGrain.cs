@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Profiles;
@@ -12,12 +13,15 @@ namespace Orleans.Faas.Functions;
 public sealed class FunctionGrain(
     [PersistentState("function", FaasStorage.Name)] IPersistentState<FunctionRecord> state,
     DeepCopier<FunctionRecord> copier,
+    IOptions<TaskOptions> taskOptions,
     TimeProvider clock)
     : Grain, IFunctionGrain
 {
     private string Name => this.GetPrimaryKeyString();
 
     private readonly StoredRecord<FunctionRecord> _record = new(state, copier);
+
+    private (int Version, CodeReference? Code)? _latestCode;
 
     private FunctionRecord Record => _record.Current;
 
@@ -48,6 +52,7 @@ public sealed class FunctionGrain(
         await Change(r =>
         {
             r.Versions.Add(version);
+            KeptVersions.Prune(r.Versions, version.RegisteredAt, taskOptions.Value.Retention);
             r.LastVersion = version.Version;
             r.CallbackSecret ??= CallbackSignature.NewSecret();
         });
@@ -105,6 +110,9 @@ public sealed class FunctionGrain(
 
     public Task<InvocationPlan> GetInvocationPlan() => Task.FromResult(Plan());
 
+    public Task<CodeFile?> GetCode(string sha256) =>
+        Task.FromResult(Enumerable.Reverse(Record.Versions).Select(v => v.Definition.Code).FirstOrDefault(code => code is not null && CodeReference.Of(code).Sha256 == sha256));
+
     public Task<string?> GetCallbackSecret() => Task.FromResult(Record.Versions.Count == 0 ? null : Record.CallbackSecret);
 
     public async Task RecordProfile(ImmutableArray<ProfilePoint> points)
@@ -150,9 +158,18 @@ public sealed class FunctionGrain(
 
     private Task Change(Action<FunctionRecord> change) => _record.Change(change);
 
+    /// <summary>Tasks store the latest version without its code file, and the file's hash instead.</summary>
     private InvocationPlan Plan() => Record.Versions.LastOrDefault() is { } latest
-        ? new InvocationPlan(latest, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways)
+        ? new InvocationPlan(latest with { Definition = latest.Definition with { Code = null } }, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways, CodeOf(latest))
         : throw new FunctionNotFoundException(Name);
+
+    /// <summary>The version's code reference, hashed once per latest version rather than once per task.</summary>
+    private CodeReference? CodeOf(FunctionVersion version)
+    {
+        if (_latestCode is not { } known || known.Version != version.Version)
+            _latestCode = known = (version.Version, version.Definition.Code is { } code ? CodeReference.Of(code) : null);
+        return known.Code;
+    }
 
     /// <summary>The latest version's expected cost at the size, from its profiled and observed points; null without any.</summary>
     private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize);

@@ -20,6 +20,7 @@ public sealed partial class NodeWorker(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     IEnumerable<IFunctionRunner> runners,
+    NodeCode code,
     IOptions<WorkerOptions> options,
     FaasMetrics metrics,
     ILogger<NodeWorker> logger)
@@ -243,7 +244,7 @@ public sealed partial class NodeWorker(
         try
         {
             outcome = await _runs.Run(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token,
-                cancel => runner.RunAsync(definition, assignment.Input, assignment.CacheWays, cancel));
+                async cancel => await runner.RunAsync(await code.Complete(definition, assignment.Code), assignment.Input, assignment.CacheWays, cancel));
         }
         catch (FunctionStartException e)
         {
