@@ -27,12 +27,19 @@ public sealed class DefinitionOutageTests
             Assert.True(put.StatusCode == HttpStatusCode.Created, await Describe(put));
 
         await postgres.Stop();
-        await Refused(() => http.Register(Echo(function, "second")));
-        await Refused(() => http.PostAsJsonAsync("/v1/chains", new { name = chain, steps = new[] { function, function } }));
-        await Refused(() => http.DeleteAsync($"/v1/secrets/{secret}"));
-        await Refused(() => http.DeleteAsync($"/v1/functions/{function}"));
-        await AssertUnchanged(http, function, chain, secret);
-        await postgres.Resume();
+        try
+        {
+            await Refused(() => http.Register(Echo(function, "second")));
+            await Refused(() => http.PostAsJsonAsync("/v1/chains", new { name = chain, steps = new[] { function, function } }));
+            await Refused(() => http.DeleteAsync($"/v1/secrets/{secret}"));
+            await Refused(() => http.DeleteAsync($"/v1/functions/{function}"));
+            await AssertUnchanged(http, function, chain, secret);
+        }
+        finally
+        {
+            // Running again, so that a failure above is what the test reports, not the stopped server's disposal.
+            await postgres.Resume();
+        }
 
         using (var run = await http.InvokeSync(function, ""))
         {
