@@ -1,4 +1,5 @@
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace Orleans.Faas;
 
@@ -14,7 +15,11 @@ public sealed class StoredRecord<T>(IPersistentState<T> state, DeepCopier<T> cop
     /// <summary>The state as last read or written.</summary>
     public T Current => _stored ??= state.State;
 
-    /// <summary>Stores <paramref name="change"/> applied to a copy of <see cref="Current"/>; a failed write throws and changes nothing.</summary>
+    /// <summary>
+    /// Stores <paramref name="change"/> applied to a copy of <see cref="Current"/>; a failed write changes nothing and
+    /// throws <see cref="ChangeNotStoredException"/> (or, when another activation wrote since, Orleans' own exception,
+    /// on which Orleans deactivates the grain so that it reads the state again).
+    /// </summary>
     public async Task Change(Action<T> change)
     {
         var next = copier.Copy(Current)!;
@@ -24,10 +29,12 @@ public sealed class StoredRecord<T>(IPersistentState<T> state, DeepCopier<T> cop
         {
             await state.WriteStateAsync();
         }
-        catch
+        catch (Exception e)
         {
             state.State = Current;
-            throw;
+            if (e is InconsistentStateException)
+                throw;
+            throw new ChangeNotStoredException(e.Message);
         }
         _stored = next;
     }

@@ -79,7 +79,7 @@ public static class ProblemCatalog
         UnmetConstraintException e => Unmet(e),
         QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
-        TaskNotStoredException e => NotStored(e),
+        TaskNotStoredException or ChangeNotStoredException => NotStored(exception.Message),
         ApiKeyNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown API key.", e.Message),
         InvalidKeyRequestException e => new ValidationProblemDetails(e.Errors.ToDictionary())
         {
@@ -130,9 +130,9 @@ public static class ProblemCatalog
         return problem;
     }
 
-    private static ProblemDetails NotStored(TaskNotStoredException e)
+    private static ProblemDetails NotStored(string detail)
     {
-        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.", e.Message);
+        var problem = Problem(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.", detail);
         problem.Extensions[Wait] = TaskNotStoredException.RetryAfterSeconds;
         return problem;
     }
