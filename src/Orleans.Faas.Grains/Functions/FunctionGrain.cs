@@ -12,7 +12,9 @@ namespace Orleans.Faas.Functions;
 
 public sealed class FunctionGrain(
     [PersistentState("function", FaasStorage.Name)] IPersistentState<FunctionRecord> state,
+    [PersistentState("observed", FaasStorage.Name)] IPersistentState<ObservedProfile> observedState,
     DeepCopier<FunctionRecord> copier,
+    DeepCopier<ObservedProfile> observedCopier,
     IOptions<TaskOptions> taskOptions,
     TimeProvider clock)
     : Grain, IFunctionGrain
@@ -20,6 +22,9 @@ public sealed class FunctionGrain(
     private string Name => this.GetPrimaryKeyString();
 
     private readonly StoredRecord<FunctionRecord> _record = new(state, copier);
+
+    // Apart from the record, so that learning from runs every few seconds never rewrites the versions and their code.
+    private readonly StoredRecord<ObservedProfile> _observed = new(observedState, observedCopier);
 
     private (int Version, CodeReference? Code)? _latestCode;
 
@@ -71,10 +76,10 @@ public sealed class FunctionGrain(
         {
             r.Versions.Clear();
             r.Profiled.Clear();
-            r.Observed = new();
             r.CacheNeed = null;
             r.CallbackSecret = null;
         });
+        await _observed.Clear();
         await Registry.Remove(Name);
         return true;
     }
@@ -140,13 +145,13 @@ public sealed class FunctionGrain(
         if (Record.Versions.Count == 0)
             return;
         var now = clock.GetUtcNow();
-        await Change(r => r.Observed.Add(samples, now));
+        await _observed.Change(o => o.Add(samples, now));
     }
 
     public Task<ImmutableArray<ProfilePoint>> GetProfile() =>
         Task.FromResult(Record.Versions.Count == 0
             ? throw new FunctionNotFoundException(Name)
-            : Record.Profiled.Concat(Record.Observed.Points(Record.LastVersion)).OrderBy(p => p.InputSize).ThenBy(p => p.Source).ToImmutableArray());
+            : Record.Profiled.Concat(_observed.Current.Points(Record.LastVersion)).OrderBy(p => p.InputSize).ThenBy(p => p.Source).ToImmutableArray());
 
     public Task<CacheNeed?> GetCacheNeed() =>
         Task.FromResult(Record.Versions.Count == 0 ? throw new FunctionNotFoundException(Name) : Record.CacheNeed);
@@ -160,7 +165,7 @@ public sealed class FunctionGrain(
 
     /// <summary>Tasks store the latest version without its code file, and the file's hash instead.</summary>
     private InvocationPlan Plan() => Record.Versions.LastOrDefault() is { } latest
-        ? new InvocationPlan(latest with { Definition = latest.Definition with { Code = null } }, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways, CodeOf(latest))
+        ? new InvocationPlan(latest with { Definition = latest.Definition with { Code = null } }, [.. Record.ProfilePoints(_observed.Current)], Record.CacheNeed?.Ways, CodeOf(latest))
         : throw new FunctionNotFoundException(Name);
 
     /// <summary>The version's code reference, hashed once per latest version rather than once per task.</summary>
@@ -172,5 +177,5 @@ public sealed class FunctionGrain(
     }
 
     /// <summary>The latest version's expected cost at the size, from its profiled and observed points; null without any.</summary>
-    private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize);
+    private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(_observed.Current), inputSize);
 }
