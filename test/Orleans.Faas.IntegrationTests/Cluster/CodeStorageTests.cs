@@ -27,7 +27,7 @@ public sealed class CodeStorageTests(ITestOutputHelper output)
             Assert.True(registered.StatusCode == HttpStatusCode.Created, await Describe(registered));
         var before = await StoredBytes(cluster.Postgres);
 
-        var batchId = await http.StartBatchAccepted(name, JsonSerializer.Serialize(Enumerable.Range(0, Items).Select(i => $"item-{i}")));
+        var batchId = await http.StartBatchAccepted(name, JsonSerializer.Serialize(Enumerable.Range(0, Items).Select(i => $"\"item-{i}\"")));
         var finished = await http.WaitForBatch(batchId, TimeSpan.FromMinutes(8));
 
         var after = await StoredBytes(cluster.Postgres);
