@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
+using Orleans.Faas.Functions;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.History;
 using Orleans.Faas.Profiles;
@@ -40,6 +41,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<FaasMetrics>();
         silo.Services.TryAddSingleton<IExecutionHistory, InMemoryExecutionHistory>();
         silo.Services.AddSingleton<NodeWorker>();
+        silo.Services.AddSingleton<NodeCode>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeWorkerShutdown>();
         // The host waits for the node's stop grace and then for the rest of the silo to stop.
         silo.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>

@@ -43,6 +43,10 @@ public interface IFunctionGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("GetCallbackSecret")]
     Task<string?> GetCallbackSecret();
 
+    /// <summary>The code file with that SHA-256 of a version the function keeps; null when none has it (<see cref="CodeReference"/>).</summary>
+    [AlwaysInterleave, Alias("GetCode")]
+    Task<CodeFile?> GetCode(string sha256);
+
     /// <summary>Keeps what a profile job measured on the reference provider, replacing earlier profiled points at the same sizes.</summary>
     [Alias("RecordProfile")]
     Task RecordProfile(ImmutableArray<ProfilePoint> points);

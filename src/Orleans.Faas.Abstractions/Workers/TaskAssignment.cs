@@ -4,6 +4,7 @@ namespace Orleans.Faas.Workers;
 
 /// <summary>One attempt of a task, handed to the worker that will run it.</summary>
 /// <param name="PredictedMs">The run time placement expected here, which the worker counts as work ahead of it until the run ends.</param>
+/// <param name="Code">The version's code file by hash (<see cref="Tasks.TaskSubmission.Code"/>); the node adds it to <paramref name="Function"/>'s definition.</param>
 /// <param name="CacheWays">The L3 cache ways the run gets a share of where the node can allocate cache (<see cref="Tasks.TaskSubmission.CacheWays"/>); null for the whole cache.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskAssignment")]
 public sealed record TaskAssignment(
@@ -13,4 +14,5 @@ public sealed record TaskAssignment(
     [property: Id(3)] byte[] Input,
     [property: Id(4)] string? PinnedProvider = null,
     [property: Id(5)] double PredictedMs = 0,
-    [property: Id(6)] int? CacheWays = null);
+    [property: Id(6)] int? CacheWays = null,
+    [property: Id(7)] CodeReference? Code = null);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Gateway.Functions;
@@ -6,5 +5,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <summary>An uploaded code file as the API shows it: its name, size and hash, not its bytes.</summary>
 public sealed record CodeFileResponse(string FileName, int Bytes, string Sha256)
 {
-    public static CodeFileResponse? From(CodeFile? code) => code is null ? null : new(code.FileName, code.Content.Length, Convert.ToHexStringLower(SHA256.HashData(code.Content)));
+    public static CodeFileResponse? From(CodeFile? code) => code is null ? null : From(CodeReference.Of(code));
+
+    private static CodeFileResponse From(CodeReference code) => new(code.FileName, code.Bytes, code.Sha256);
 }

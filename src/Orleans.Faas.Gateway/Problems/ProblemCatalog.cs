@@ -81,7 +81,7 @@ public static class ProblemCatalog
         UnmetConstraintException e => Unmet(e),
         QueueFullException e => QueuesFull(e),
         NoProviderAvailableException e => Problem(StatusCodes.Status503ServiceUnavailable, "No provider can run this function.", e.Message),
-        TaskNotStoredException => NotStored(),
+        TaskNotStoredException or ChangeNotStoredException => NotStored(),
         ApiKeyNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown API key.", e.Message),
         InvalidKeyRequestException e => new ValidationProblemDetails(e.Errors.ToDictionary())
         {
@@ -138,10 +138,10 @@ public static class ProblemCatalog
         Retry(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
             "The cluster's database did not answer; try again shortly.", TaskNotStoredException.RetryAfterSeconds);
 
-    /// <summary>A submission whose task could not be stored: the reason is the database's own message.</summary>
+    /// <summary>A submission or a change that could not be stored; the database's own message stays in the log.</summary>
     private static ProblemDetails NotStored() =>
         Retry(StatusCodes.Status503ServiceUnavailable, "The cluster's storage is unavailable; nothing was changed.",
-            "The task could not be stored because the cluster's database did not answer; try again shortly (with the same Idempotency-Key, if any).",
+            "It could not be stored because the cluster's database did not answer; try again shortly (with the same Idempotency-Key, if any).",
             TaskNotStoredException.RetryAfterSeconds);
 
     private static ProblemDetails TooManyItems(TooManyBatchItemsException e)

@@ -1,17 +1,21 @@
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Registry;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Chains;
 
 public sealed class ChainGrain(
     [PersistentState("chain", FaasStorage.Name)] IPersistentState<ChainRecord> state,
+    DeepCopier<ChainRecord> copier,
     TimeProvider clock)
     : Grain, IChainGrain
 {
     private string Name => this.GetPrimaryKeyString();
 
-    private ChainRecord Record => state.State;
+    private readonly StoredRecord<ChainRecord> _record = new(state, copier);
+
+    private ChainRecord Record => _record.Current;
 
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Chains);
 
@@ -23,13 +27,19 @@ public sealed class ChainGrain(
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to chain '{Name}'.", nameof(definition));
         if (Record.Versions.LastOrDefault() is { } latest && Same(latest.Definition, definition))
+        {
+            // A definition stored while its listing was not is listed when it is sent again.
+            await Registry.Add(Name);
             return new ChainRegistration(latest, Created: false, Record.CallbackSecret);
+        }
 
         var version = new ChainVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
-        Record.Versions.Add(version);
-        Record.LastVersion = version.Version;
-        Record.CallbackSecret ??= CallbackSignature.NewSecret();
-        await state.WriteStateAsync();
+        await _record.Change(r =>
+        {
+            r.Versions.Add(version);
+            r.LastVersion = version.Version;
+            r.CallbackSecret ??= CallbackSignature.NewSecret();
+        });
         await Registry.Add(Name);
         return new ChainRegistration(version, Created: true, Record.CallbackSecret);
     }
@@ -41,9 +51,11 @@ public sealed class ChainGrain(
         if (Record.Versions.Count == 0)
             return false;
 
-        Record.Versions.Clear();
-        Record.CallbackSecret = null;
-        await state.WriteStateAsync();
+        await _record.Change(r =>
+        {
+            r.Versions.Clear();
+            r.CallbackSecret = null;
+        });
         await Registry.Remove(Name);
         return true;
     }

@@ -1,21 +1,34 @@
 using System.Data.Common;
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Functions;
 
 public sealed class FunctionGrain(
     [PersistentState("function", FaasStorage.Name)] IPersistentState<FunctionRecord> state,
+    [PersistentState("observed", FaasStorage.Name)] IPersistentState<ObservedProfile> observedState,
+    DeepCopier<FunctionRecord> copier,
+    DeepCopier<ObservedProfile> observedCopier,
+    IOptions<TaskOptions> taskOptions,
     TimeProvider clock)
     : Grain, IFunctionGrain
 {
     private string Name => this.GetPrimaryKeyString();
 
-    private FunctionRecord Record => state.State;
+    private readonly StoredRecord<FunctionRecord> _record = new(state, copier);
+
+    // Apart from the record, so that learning from runs every few seconds never rewrites the versions and their code.
+    private readonly StoredRecord<ObservedProfile> _observed = new(observedState, observedCopier);
+
+    private (int Version, CodeReference? Code)? _latestCode;
+
+    private FunctionRecord Record => _record.Current;
 
     private IRegistryGrain Registry => GrainFactory.GetGrain<IRegistryGrain>(Registries.Functions);
 
@@ -23,10 +36,7 @@ public sealed class FunctionGrain(
     {
         // A function stored before callbacks existed gets its secret now.
         if (Record.Versions.Count > 0 && Record.CallbackSecret is null)
-        {
-            Record.CallbackSecret = CallbackSignature.NewSecret();
-            await state.WriteStateAsync(cancellationToken);
-        }
+            await Change(r => r.CallbackSecret = CallbackSignature.NewSecret());
     }
 
     public async Task<FunctionRegistration> Register(FunctionDefinition definition)
@@ -37,13 +47,20 @@ public sealed class FunctionGrain(
         if (definition.Name != Name)
             throw new ArgumentException($"Definition '{definition.Name}' was sent to function '{Name}'.", nameof(definition));
         if (Record.Versions.LastOrDefault() is { } latest && SameDefinition.As(latest.Definition, definition))
+        {
+            // A registration stored while its listing was not is listed when it is sent again.
+            await Registry.Add(Name);
             return new FunctionRegistration(latest, Created: false, Record.CallbackSecret);
+        }
 
         var version = new FunctionVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
-        Record.Versions.Add(version);
-        Record.LastVersion = version.Version;
-        Record.CallbackSecret ??= CallbackSignature.NewSecret();
-        await state.WriteStateAsync();
+        await Change(r =>
+        {
+            r.Versions.Add(version);
+            KeptVersions.Prune(r.Versions, version.RegisteredAt, taskOptions.Value.Retention);
+            r.LastVersion = version.Version;
+            r.CallbackSecret ??= CallbackSignature.NewSecret();
+        });
         await Registry.Add(Name);
         return new FunctionRegistration(version, Created: true, Record.CallbackSecret);
     }
@@ -55,12 +72,14 @@ public sealed class FunctionGrain(
         if (Record.Versions.Count == 0)
             return false;
 
-        Record.Versions.Clear();
-        Record.Profiled.Clear();
-        Record.Observed = new();
-        Record.CacheNeed = null;
-        Record.CallbackSecret = null;
-        await state.WriteStateAsync();
+        await Change(r =>
+        {
+            r.Versions.Clear();
+            r.Profiled.Clear();
+            r.CacheNeed = null;
+            r.CallbackSecret = null;
+        });
+        await _observed.Clear();
         await Registry.Remove(Name);
         return true;
     }
@@ -96,6 +115,9 @@ public sealed class FunctionGrain(
 
     public Task<InvocationPlan> GetInvocationPlan() => Task.FromResult(Plan());
 
+    public Task<CodeFile?> GetCode(string sha256) =>
+        Task.FromResult(Enumerable.Reverse(Record.Versions).Select(v => v.Definition.Code).FirstOrDefault(code => code is not null && CodeReference.Of(code).Sha256 == sha256));
+
     public Task<string?> GetCallbackSecret() => Task.FromResult(Record.Versions.Count == 0 ? null : Record.CallbackSecret);
 
     public async Task RecordProfile(ImmutableArray<ProfilePoint> points)
@@ -103,32 +125,33 @@ public sealed class FunctionGrain(
         if (Record.Versions.Count == 0)
             throw new FunctionNotFoundException(Name);
         var sizes = points.Select(p => p.InputSize).ToHashSet();
-        Record.Profiled.RemoveAll(p => sizes.Contains(p.InputSize));
-        Record.Profiled.AddRange(points);
-        Record.Profiled.Sort((a, b) => a.InputSize.CompareTo(b.InputSize));
-        await state.WriteStateAsync();
+        await Change(r =>
+        {
+            r.Profiled.RemoveAll(p => sizes.Contains(p.InputSize));
+            r.Profiled.AddRange(points);
+            r.Profiled.Sort((a, b) => a.InputSize.CompareTo(b.InputSize));
+        });
     }
 
     public async Task RecordCacheNeed(CacheNeed need)
     {
         if (Record.Versions.Count == 0)
             throw new FunctionNotFoundException(Name);
-        Record.CacheNeed = need;
-        await state.WriteStateAsync();
+        await Change(r => r.CacheNeed = need);
     }
 
     public async Task Observe(ImmutableArray<ExecutionSample> samples)
     {
         if (Record.Versions.Count == 0)
             return;
-        Record.Observed.Add(samples, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        var now = clock.GetUtcNow();
+        await _observed.Change(o => o.Add(samples, now));
     }
 
     public Task<ImmutableArray<ProfilePoint>> GetProfile() =>
         Task.FromResult(Record.Versions.Count == 0
             ? throw new FunctionNotFoundException(Name)
-            : Record.Profiled.Concat(Record.Observed.Points(Record.LastVersion)).OrderBy(p => p.InputSize).ThenBy(p => p.Source).ToImmutableArray());
+            : Record.Profiled.Concat(_observed.Current.Points(Record.LastVersion)).OrderBy(p => p.InputSize).ThenBy(p => p.Source).ToImmutableArray());
 
     public Task<CacheNeed?> GetCacheNeed() =>
         Task.FromResult(Record.Versions.Count == 0 ? throw new FunctionNotFoundException(Name) : Record.CacheNeed);
@@ -138,10 +161,21 @@ public sealed class FunctionGrain(
             ? throw new FunctionNotFoundException(Name)
             : ProfileAt(inputSize));
 
+    private Task Change(Action<FunctionRecord> change) => _record.Change(change);
+
+    /// <summary>Tasks store the latest version without its code file, and the file's hash instead.</summary>
     private InvocationPlan Plan() => Record.Versions.LastOrDefault() is { } latest
-        ? new InvocationPlan(latest, [.. Record.ProfilePoints(Record.LastVersion)], Record.CacheNeed?.Ways)
+        ? new InvocationPlan(latest with { Definition = latest.Definition with { Code = null } }, [.. Record.ProfilePoints(_observed.Current)], Record.CacheNeed?.Ways, CodeOf(latest))
         : throw new FunctionNotFoundException(Name);
 
+    /// <summary>The version's code reference, hashed once per latest version rather than once per task.</summary>
+    private CodeReference? CodeOf(FunctionVersion version)
+    {
+        if (_latestCode is not { } known || known.Version != version.Version)
+            _latestCode = known = (version.Version, version.Definition.Code is { } code ? CodeReference.Of(code) : null);
+        return known.Code;
+    }
+
     /// <summary>The latest version's expected cost at the size, from its profiled and observed points; null without any.</summary>
-    private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(Record.LastVersion), inputSize);
+    private ProfileEstimate? ProfileAt(long inputSize) => ProfileInterpolation.Estimate(Record.ProfilePoints(_observed.Current), inputSize);
 }

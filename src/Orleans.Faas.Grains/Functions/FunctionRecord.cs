@@ -18,10 +18,6 @@ public sealed class FunctionRecord
     [Id(2)]
     public List<ProfilePoint> Profiled { get; set; } = [];
 
-    /// <summary>What completed runs taught, scaled to the reference provider.</summary>
-    [Id(3)]
-    public ObservedProfile Observed { get; set; } = new();
-
     /// <summary>How many cache ways its runs get, as a profile job found on the reference provider; null until one did.</summary>
     [Id(4)]
     public CacheNeed? CacheNeed { get; set; }
@@ -31,6 +27,6 @@ public sealed class FunctionRecord
     public string? CallbackSecret { get; set; }
 
     /// <summary>Profiled points when there are any (measured under control), else the observed ones.</summary>
-    public IReadOnlyList<ProfilePoint> ProfilePoints(int latestVersion) =>
-        Profiled.Count > 0 ? Profiled : [.. Observed.Points(latestVersion)];
+    public IReadOnlyList<ProfilePoint> ProfilePoints(ObservedProfile observed) =>
+        Profiled.Count > 0 ? Profiled : [.. observed.Points(LastVersion)];
 }

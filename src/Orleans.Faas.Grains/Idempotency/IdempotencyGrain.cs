@@ -2,11 +2,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Retention;
 using Orleans.Faas.Tasks;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Idempotency;
 
 public sealed partial class IdempotencyGrain(
     [PersistentState("idempotency", FaasStorage.Name)] IPersistentState<IdempotencyRecord> state,
+    DeepCopier<IdempotencyRecord> copier,
     Expiry expiry,
     IOptions<TaskOptions> tasks,
     TimeProvider clock,
@@ -16,26 +18,29 @@ public sealed partial class IdempotencyGrain(
     /// <summary>Whether this silo said that the gateway's window is cut to the retention; once is enough.</summary>
     private static int _saidCut;
 
+    private readonly StoredRecord<IdempotencyRecord> _record = new(state, copier);
+
+    private IdempotencyRecord Record => _record.Current;
+
     public async Task<Guid> Claim(Guid candidate, TimeSpan window, byte[] requestDigest)
     {
         var now = clock.GetUtcNow();
-        if (state.State.TaskId is { } claimed && now < state.State.ExpiresAt)
+        if (Record.TaskId is { } claimed && now < Record.ExpiresAt)
         {
-            return state.State.RequestDigest is not { } digest || digest.AsSpan().SequenceEqual(requestDigest)
+            return Record.RequestDigest is not { } digest || digest.AsSpan().SequenceEqual(requestDigest)
                 ? claimed
                 : throw new IdempotencyKeyReusedException(claimed);
         }
 
-        (state.State.TaskId, state.State.ClaimedAt, state.State.ExpiresAt, state.State.RequestDigest) = (candidate, now, now + Kept(window), requestDigest);
-        await state.WriteStateAsync();
-        expiry.ExpireAt(this.GetGrainId(), state.State.ExpiresAt);
+        await _record.Change(r => (r.TaskId, r.ClaimedAt, r.ExpiresAt, r.RequestDigest) = (candidate, now, now + Kept(window), requestDigest));
+        expiry.ExpireAt(this.GetGrainId(), Record.ExpiresAt);
         return candidate;
     }
 
     public async Task Expire()
     {
-        if (state.State.TaskId is not null && clock.GetUtcNow() < state.State.ExpiresAt)
-            expiry.ExpireAt(this.GetGrainId(), state.State.ExpiresAt);
+        if (Record.TaskId is not null && clock.GetUtcNow() < Record.ExpiresAt)
+            expiry.ExpireAt(this.GetGrainId(), Record.ExpiresAt);
         else
             await Expiry.Forget(this, state);
     }

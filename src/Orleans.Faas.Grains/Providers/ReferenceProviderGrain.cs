@@ -2,24 +2,29 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Scheduling;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Providers;
 
 public sealed partial class ReferenceProviderGrain(
     [PersistentState("reference", FaasStorage.Name)] IPersistentState<ReferenceRecord> state,
+    DeepCopier<ReferenceRecord> copier,
     IOptions<SchedulingOptions> options,
     ILogger<ReferenceProviderGrain> logger)
     : Grain, IReferenceProviderGrain
 {
+    private readonly StoredRecord<ReferenceRecord> _record = new(state, copier);
+
+    private ReferenceRecord Record => _record.Current;
+
     /// <summary>The operator's choice when one was made, else the configured one, else the first to register.</summary>
-    public Task<string?> Get() => Task.FromResult(state.State.Provider ?? options.Value.ReferenceProvider ?? state.State.FirstRegistered);
+    public Task<string?> Get() => Task.FromResult(Record.Provider ?? options.Value.ReferenceProvider ?? Record.FirstRegistered);
 
     public async Task Set(string provider)
     {
-        if (state.State.Provider == provider)
+        if (Record.Provider == provider)
             return;
-        state.State.Provider = provider;
-        await state.WriteStateAsync();
+        await _record.Change(r => r.Provider = provider);
         LogChanged(provider);
         // The new reference may not have been measured yet.
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
@@ -27,10 +32,9 @@ public sealed partial class ReferenceProviderGrain(
 
     public async Task Propose(string provider)
     {
-        if (state.State.FirstRegistered is not null)
+        if (Record.FirstRegistered is not null)
             return;
-        state.State.FirstRegistered = provider;
-        await state.WriteStateAsync();
+        await _record.Change(r => r.FirstRegistered = provider);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The reference provider is now {Provider}; every score is relative to it")]

@@ -1,17 +1,21 @@
 using System.Collections.Immutable;
+using Orleans.Serialization;
 
 namespace Orleans.Faas.Secrets;
 
 /// <summary>One namespace's secrets: ciphertext in its state, encrypted here before it is written.</summary>
 public sealed class SecretsGrain(
     [PersistentState("secrets", FaasStorage.Name)] IPersistentState<SecretsRecord> state,
+    DeepCopier<SecretsRecord> copier,
     SecretCipher cipher,
     TimeProvider clock)
     : Grain, ISecretsGrain
 {
     private string Namespace => this.GetPrimaryKeyString();
 
-    private Dictionary<string, StoredSecret> Secrets => state.State.Secrets;
+    private readonly StoredRecord<SecretsRecord> _record = new(state, copier);
+
+    private Dictionary<string, StoredSecret> Secrets => _record.Current.Secrets;
 
     public async Task<bool> Set(string name, byte[] value)
     {
@@ -22,8 +26,8 @@ public sealed class SecretsGrain(
 
         var now = clock.GetUtcNow();
         var created = !Secrets.TryGetValue(name, out var before);
-        Secrets[name] = new StoredSecret(cipher.Protect(Namespace, name, value), before?.CreatedAt ?? now, now);
-        await state.WriteStateAsync();
+        var secret = new StoredSecret(cipher.Protect(Namespace, name, value), before?.CreatedAt ?? now, now);
+        await _record.Change(r => r.Secrets[name] = secret);
         return created;
     }
 
@@ -34,9 +38,9 @@ public sealed class SecretsGrain(
 
     public async Task<bool> Delete(string name)
     {
-        if (!Secrets.Remove(name))
+        if (!Secrets.ContainsKey(name))
             return false;
-        await state.WriteStateAsync();
+        await _record.Change(r => r.Secrets.Remove(name));
         return true;
     }
 

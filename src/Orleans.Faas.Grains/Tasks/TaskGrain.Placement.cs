@@ -88,7 +88,7 @@ public sealed partial class TaskGrain
             var provider = plan.Ranked[i].Id;
             var (decision, estimate) = placer.Decide(plan, i);
             var assignment = new TaskAssignment(
-                Id, task.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays);
+                Id, task.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays, submission.Code);
             Admission admission;
             try
             {

@@ -14,6 +14,6 @@ public static class TaskSubmissions
     {
         var inputSize = options.InputSize ?? input.Length;
         return new TaskSubmission(
-            plan.Version, input, inputSize, options.Provider, ProfileInterpolation.Estimate(plan.ProfilePoints, inputSize), plan.CacheWays, batch, options.CallbackUrl);
+            plan.Version, input, inputSize, options.Provider, ProfileInterpolation.Estimate(plan.ProfilePoints, inputSize), plan.CacheWays, batch, options.CallbackUrl, plan.Code);
     }
 }

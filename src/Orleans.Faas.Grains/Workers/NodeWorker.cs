@@ -20,6 +20,7 @@ public sealed partial class NodeWorker(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     IEnumerable<IFunctionRunner> runners,
+    NodeCode code,
     IOptions<WorkerOptions> options,
     FaasMetrics metrics,
     ILogger<NodeWorker> logger)
@@ -242,7 +243,7 @@ public sealed partial class NodeWorker(
         ExecutionOutcome outcome;
         try
         {
-            outcome = await run.Start(cancel => runner.RunAsync(definition, assignment.Input, assignment.CacheWays, cancel));
+            outcome = await run.Start(async cancel => await runner.RunAsync(await code.Complete(definition, assignment.Code), assignment.Input, assignment.CacheWays, cancel));
         }
         catch (FunctionStartException e)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tests.Cluster;
 
@@ -67,6 +68,27 @@ public sealed class FunctionGrainTests(FaasClusterFixture fixture)
         Assert.Equal(["cpu", "memoryMiB"], error.Errors.Keys.Order());
         Assert.Null(await grain.GetLatest());
         Assert.DoesNotContain(name, await Registry.List());
+    }
+
+    [Fact]
+    public async Task Learning_from_runs_writes_the_observations_and_never_the_function_record()
+    {
+        var name = $"observed-{Guid.NewGuid():N}"[..20];
+        var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        await grain.Register(FaasClusterFixture.Script(name, "echo"));
+        var id = fixture.Grains.GetGrain<IFunctionGrain>(name).GetGrainId();
+        var recordWrites = fixture.Storage.Writes[("function", id)];
+
+        await grain.Observe([new ExecutionSample(1000, 40, 30, null, null, null, null, null)]);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((await grain.GetProfile()).IsEmpty)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the observation was not learnt");
+            await Task.Delay(20);
+        }
+        Assert.Equal(recordWrites, fixture.Storage.Writes[("function", id)]);
+        Assert.Equal(1, fixture.Storage.Writes[("observed", id)]);
     }
 
     private IRegistryGrain Registry => fixture.Grains.GetGrain<IRegistryGrain>(Registries.Functions);
