@@ -57,4 +57,19 @@ public sealed class TakenPortTests
         Assert.Contains($"the HTTP gateway port {port} is already in use by process {Environment.ProcessId}", output, StringComparison.Ordinal);
         Assert.Contains("Faas:Gateway:Url", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_test_silo_whose_port_another_program_took_first_starts_again_on_ports_below_the_ephemeral_range()
+    {
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0]);
+        var taken = FreePorts.Next();
+        using var holder = new TcpListener(IPAddress.Loopback, taken);
+        holder.Start();
+
+        await using var silo = await FaasProcess.StartSilo(
+            new SiloPorts("moved-node", taken, FreePorts.Next()), new Dictionary<string, string> { ["Faas__Docker__Endpoint"] = NoDocker });
+
+        Assert.NotEqual(taken, silo.Ports!.SiloPort);
+        Assert.All([silo.Ports.SiloPort, silo.Ports.GatewayPort, silo.GatewayUrl.Port], port => Assert.InRange(port, 1024, ephemeralStart - 1));
+    }
 }
