@@ -129,11 +129,10 @@ public sealed partial class ChainRunGrain(
     /// <summary>Works through the steps, riding out the cluster or its database being away; when that lasts, its reminder tries again.</summary>
     private async Task Run()
     {
-        // Every try on the activation's own scheduler, as the steps read and write its state.
-        var onActivation = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
         try
         {
-            await ThroughOutage.ExecuteAsync(async _ => await RunSteps(), onActivation);
+            // Every try on the activation's own scheduler, as the steps read and write its state.
+            await ThroughOutage.ExecuteInGrain(RunSteps);
         }
         catch (Exception e) when (StorageOutage.IsPassing(e))
         {
@@ -142,10 +141,6 @@ public sealed partial class ChainRunGrain(
         catch (Exception e)
         {
             LogBroke(e, Id);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(onActivation);
         }
     }
 
