@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Faas.Callbacks;
@@ -5,6 +6,7 @@ using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Chains;
+using Orleans.Faas.Gateway.Compat;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
@@ -46,6 +48,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<Invoker>();
         builder.Read<CallbackOptions>(CallbackOptions.Section);
         builder.Services.TryAddSingleton<CallbackUrlPolicy>();
+        builder.Read<CompatOptions>(CompatOptions.Section);
         return options;
     }
 
@@ -77,6 +80,7 @@ public static class GatewayHosting
         v1.MapModelEndpoints();
         v1.MapKeyEndpoints();
         v1.MapSecretEndpoints();
+        app.MapCompatEndpoints(app.Services.GetRequiredService<IOptions<CompatOptions>>().Value);
 
         app.MapOpenApi().AllowAnonymous();
         return app;

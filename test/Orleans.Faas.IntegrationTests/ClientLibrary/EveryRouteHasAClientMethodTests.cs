@@ -8,7 +8,10 @@ using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.ClientLibrary;
 
-/// <summary>The client covers the API: every operation in the gateway's OpenAPI document is sent by some client method.</summary>
+/// <summary>
+/// The client covers the API: every operation in the gateway's OpenAPI document is sent by some client method, except the
+/// earlier systems' routes under <c>/compat</c>, whose clients are those systems' own (their tests speak plain HTTP).
+/// </summary>
 [Collection(EmbeddedPlatformCollection.Name)]
 public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture platform)
 {
@@ -91,6 +94,7 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
     {
         var document = await platform.Http.GetFromJsonAsync<JsonObject>("/openapi/v1.json");
         return document!["paths"]!.AsObject()
+            .Where(path => !path.Key.StartsWith("/compat/", StringComparison.Ordinal))
             .SelectMany(path => path.Value!.AsObject().Select(operation => (
                 Method: operation.Key.ToUpperInvariant(),
                 Template: path.Key,
