@@ -22,6 +22,21 @@ public static class InvocationEndpoints
     private const string QueuesFull = "When every provider that could run the task has a full queue (Faas:Worker:MaxQueued), nothing is created and the "
         + "answer is a 429 problem with Retry-After: the seconds until a place is expected to free up (the soonest predicted end of a run there, at least 1).";
 
+    /// <summary>Waits up to <see cref="GatewayOptions.SyncWait"/> for the task to finish, in slices Orleans' response timeout allows.</summary>
+    public static async Task<TaskResult> SyncWait(IGrainFactory grains, Guid taskId, GatewayOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var task = grains.GetGrain<ITaskGrain>(taskId);
+        var deadline = clock.GetUtcNow() + options.SyncWait;
+        TaskResult result;
+        do
+        {
+            var slice = TimeSpan.FromTicks(Math.Min(WaitSlice.Ticks, Math.Max(0, (deadline - clock.GetUtcNow()).Ticks)));
+            result = await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId);
+        }
+        while (!result.Task.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
+        return result;
+    }
+
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations").RequireRole(ApiKeyRole.Invoker);
@@ -48,16 +63,7 @@ public static class InvocationEndpoints
         {
             var ct = context.RequestAborted;
             var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks), context.Request, ct);
-            var task = grains.GetGrain<ITaskGrain>(taskId);
-            var deadline = clock.GetUtcNow() + options.Value.SyncWait;
-            TaskResult result;
-            do
-            {
-                var slice = TimeSpan.FromTicks(Math.Min(WaitSlice.Ticks, Math.Max(0, (deadline - clock.GetUtcNow()).Ticks)));
-                result = await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId);
-            }
-            while (!result.Task.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
-
+            var result = await SyncWait(grains, taskId, options.Value, clock, ct);
             var snapshot = result.Task;
             if (!snapshot.IsFinished)
                 return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));
