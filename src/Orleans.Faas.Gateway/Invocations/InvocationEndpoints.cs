@@ -11,9 +11,6 @@ namespace Orleans.Faas.Gateway.Invocations;
 
 public static class InvocationEndpoints
 {
-    // Each wait stays well inside Orleans' response timeout; a longer sync wait is made of several.
-    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
-
     // Any content type is accepted: the body is passed on as bytes, untouched.
     private const string StandardInput = "The request body, of any content type, is the function's standard input. " + InvocationQuery.Description
         + " " + IdempotencyKey.Description + " " + QueuesFull;
@@ -21,21 +18,6 @@ public static class InvocationEndpoints
     /// <summary>When an invocation answers 429.</summary>
     private const string QueuesFull = "When every provider that could run the task has a full queue (Faas:Worker:MaxQueued), nothing is created and the "
         + "answer is a 429 problem with Retry-After: the seconds until a place is expected to free up (the soonest predicted end of a run there, at least 1).";
-
-    /// <summary>Waits up to <see cref="GatewayOptions.SyncWait"/> for the task to finish, in slices Orleans' response timeout allows.</summary>
-    public static async Task<TaskResult> SyncWait(IGrainFactory grains, Guid taskId, GatewayOptions options, TimeProvider clock, CancellationToken ct)
-    {
-        var task = grains.GetGrain<ITaskGrain>(taskId);
-        var deadline = clock.GetUtcNow() + options.SyncWait;
-        TaskResult result;
-        do
-        {
-            var slice = TimeSpan.FromTicks(Math.Min(WaitSlice.Ticks, Math.Max(0, (deadline - clock.GetUtcNow()).Ticks)));
-            result = await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId);
-        }
-        while (!result.Task.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
-        return result;
-    }
 
     public static void MapInvocationEndpoints(this RouteGroupBuilder v1)
     {
@@ -63,7 +45,9 @@ public static class InvocationEndpoints
         {
             var ct = context.RequestAborted;
             var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks), context.Request, ct);
-            var result = await SyncWait(grains, taskId, options.Value, clock, ct);
+            var task = grains.GetGrain<ITaskGrain>(taskId);
+            var result = await SyncWait.Until(async slice => await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId),
+                r => r.Task.IsFinished, options.Value.SyncWait, clock, ct);
             var snapshot = result.Task;
             if (!snapshot.IsFinished)
                 return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));
