@@ -20,6 +20,7 @@ namespace Orleans.Faas.Gateway.Compat.ChainFaas;
 /// </summary>
 public sealed class ServiceRun(IGrainFactory grains, Invoker invoker, NamespaceAdmission admission, IOptions<GatewayOptions> options, TimeProvider clock)
 {
+    /// <param name="function">The qualified name of a function that exists (<see cref="Services.ResolveAsync"/>).</param>
     public async Task<RunServiceResponse> Run(NamespaceScope scope, string function, RunServiceRequest request, HttpRequest http, CancellationToken ct)
     {
         var input = request.InputBytes();
@@ -63,8 +64,6 @@ public sealed class ServiceRun(IGrainFactory grains, Invoker invoker, NamespaceA
     {
         var id = Guid.NewGuid();
         var run = grains.GetGrain<IChainRunGrain>(id);
-        if (await grains.GetGrain<IFunctionGrain>(function).GetLatest() is null)
-            throw new FunctionNotFoundException(QualifiedName.LocalName(function));
         await run.Start(new ChainRunRequest(function, 0, [.. Enumerable.Repeat(new ChainStep(function), count)], input));
         var snapshot = await Wait(async slice => await run.WaitUntilFinished(slice) ?? throw new ChainRunNotFoundException(function, id), r => r.IsFinished, ct);
         var reports = (await Task.WhenAll(snapshot.Steps.Where(s => s.TaskId is not null).Select(async s =>

@@ -10,16 +10,18 @@ public static class Services
 {
     /// <summary>
     /// The qualified name of the function <paramref name="serviceId"/> names in the request's namespace: a number is a
-    /// service id first and a name only when no function carries that id. Whether a function of that name exists is
-    /// left to whatever runs it.
+    /// service id first and a name only when no function carries that id.
     /// </summary>
-    /// <exception cref="FunctionNotFoundException">It is no function name, and no function carries it as its service id.</exception>
+    /// <exception cref="FunctionNotFoundException">No function has that name or service id.</exception>
     public static async Task<string> ResolveAsync(IGrainFactory grains, NamespaceScope scope, string serviceId)
     {
         if (int.TryParse(serviceId, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             // Registration refuses a taken id; two registrations racing could both pass, and then the first by name answers.
             && (await ServiceIds.HoldersAsync(grains, scope, number)).Order(StringComparer.Ordinal).FirstOrDefault() is { } holder)
             return holder;
-        return scope.Qualify(serviceId) ?? throw new FunctionNotFoundException(serviceId);
+        var named = scope.Qualify(serviceId);
+        return named is not null && await grains.GetGrain<IFunctionGrain>(named).GetLatest() is not null
+            ? named
+            : throw new FunctionNotFoundException(serviceId);
     }
 }
