@@ -68,8 +68,9 @@ public sealed class ChainFaasApiTests(EmbeddedPlatformFixture platform)
 
         var answer = await Http.Finished(response);
         Assert.Equal("chain", answer["mode"]!.GetValue<string>());
-        Assert.Equal("go!!!\n", answer["result"]!.GetValue<string>());
-        Assert.Equal(["go!\n", "go!!\n", "go!!!\n"], answer["invocations"]!.AsArray().Select(i => i!["result"]!.GetValue<string>()));
+        // sed keeps a last line without a newline so: no newline comes in, none goes out.
+        Assert.Equal("go!!!", answer["result"]!.GetValue<string>());
+        Assert.Equal(["go!", "go!!", "go!!!"], answer["invocations"]!.AsArray().Select(i => i!["result"]!.GetValue<string>()));
         var run = (await Http.GetFromJsonAsync<JsonObject>($"/v1/chains/{name}/runs/{answer["job_id"]}"))!;
         Assert.Equal("COMPLETED", run["status"]!.GetValue<string>());
         Assert.Equal(3, run["steps"]!.AsArray().Count);
