@@ -210,6 +210,19 @@ public sealed class ChainFaasApiTests(EmbeddedPlatformFixture platform)
         await unknown.AssertProblem(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Its_routes_are_in_the_openapi_document_under_a_tag_of_their_own()
+    {
+        var paths = (await Http.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!["paths"]!.AsObject();
+
+        foreach (var (path, method) in new[]
+        {
+            ("developers/run_service/{service_id}", "post"), ("providers/calculate_efficiency/{provider_id}", "get"),
+            ("providers/set_reference_stats_for_service/{service_id}", "post"),
+        })
+            Assert.Equal("Compat: ChainFaaS", paths[$"{ChainFaasHttp.Base}/{path}"]![method]!["tags"]![0]!.GetValue<string>());
+    }
+
     /// <summary>A process function with a service id of its own.</summary>
     private async Task<(string Name, int ServiceId)> Service(params string[] command)
     {

@@ -131,6 +131,15 @@ public sealed class MpcsApiTests(EmbeddedPlatformFixture platform)
         }
     }
 
+    [Fact]
+    public async Task Its_routes_are_in_the_openapi_document_under_a_tag_of_their_own()
+    {
+        var paths = (await Http.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!["paths"]!.AsObject();
+
+        foreach (var (path, method) in new[] { ("register_function", "post"), ("execute_function", "post"), ("status/{task_id}", "get"), ("result/{task_id}", "get") })
+            Assert.Equal("Compat: MPCS FaaS", paths[$"{MpcsHttp.Base}/{path}"]![method]!["tags"]![0]!.GetValue<string>());
+    }
+
     private async Task<int> MpcsFunctionCount() =>
         (await Http.GetFromJsonAsync<JsonArray>("/v1/functions"))!.Count(f => f!["name"]!.GetValue<string>().StartsWith("mpcs-", StringComparison.Ordinal));
 }
