@@ -17,6 +17,7 @@ namespace Orleans.Faas.Functions;
 /// <param name="Pickled">A dill-pickled callable, base64 (python runtime): invocations send and receive dill pickles instead of JSON.</param>
 /// <param name="Code">An uploaded <c>.py</c> file or <c>.zip</c> / <c>.tar.gz</c> archive of Python code (python runtime).</param>
 /// <param name="Secrets">Names of the secrets of its namespace mounted into its containers at <c>/run/secrets/NAME</c>.</param>
+/// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (<c>run_service/{id}</c>), unique in its namespace; null for none.</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
     [property: Id(0)] string Name,
@@ -38,7 +39,8 @@ public sealed record FunctionDefinition(
     [property: Id(16)] string? EntryPoint = null,
     [property: Id(17)] string? Pickled = null,
     [property: Id(18)] CodeFile? Code = null,
-    ImmutableArray<string> Secrets = default)
+    ImmutableArray<string> Secrets = default,
+    [property: Id(20)] int? ServiceId = null)
 {
     // A definition stored before secrets existed comes back without the field; it reads as none, never as a default array.
     [Id(19)]

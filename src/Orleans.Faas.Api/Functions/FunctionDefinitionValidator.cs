@@ -79,6 +79,9 @@ public static partial class FunctionDefinitionValidator
         if (definition.PidsLimit < 0 || definition.PidsLimit is > 0 and < MinPidsLimit || definition.PidsLimit > MaxPidsLimit)
             Add("pidsLimit", $"Pids limit must be 0 (the node's default) or between {MinPidsLimit} and {MaxPidsLimit}.");
 
+        if (definition.ServiceId is < 1)
+            Add("serviceId", "Service id must be a positive whole number.");
+
         if (!Enum.IsDefined(definition.PullPolicy))
             Add("pullPolicy", "Pull policy must be 'ifNotPresent', 'never' or 'always'.");
 

@@ -58,4 +58,7 @@ public record FunctionDefinition
 
     /// <summary>Names of secrets (<see cref="FaasClient.SetSecretAsync"/>) mounted into its containers as files at <c>/run/secrets/NAME</c> (docker and python).</summary>
     public IReadOnlyList<string>? Secrets { get; init; }
+
+    /// <summary>The number the ChainFaaS scheduler knew it by (<c>/compat/chainfaas/developers/run_service/{id}</c>); unique in its namespace.</summary>
+    public int? ServiceId { get; init; }
 }

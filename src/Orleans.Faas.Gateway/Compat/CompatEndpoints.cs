@@ -1,4 +1,6 @@
 using Orleans.Faas.Gateway.Auth;
+using Orleans.Faas.Gateway.Compat.ChainFaas;
+using Orleans.Faas.Gateway.Compat.Mpcs;
 
 namespace Orleans.Faas.Gateway.Compat;
 
@@ -10,8 +12,8 @@ public static class CompatEndpoints
 {
     public static void MapCompatEndpoints(this WebApplication app, CompatOptions options)
     {
-        Map(app, options.Mpcs, "mpcs", "Compat: MPCS FaaS", group => { });
-        Map(app, options.ChainFaas, "chainfaas", "Compat: ChainFaaS", group => { });
+        Map(app, options.Mpcs, "mpcs", "Compat: MPCS FaaS", group => group.MapMpcsEndpoints());
+        Map(app, options.ChainFaas, "chainfaas", "Compat: ChainFaaS", group => group.MapChainFaasEndpoints());
         Map(app, options.Pepper, "pepper", "Compat: PEPPER", group => { });
         Map(app, options.BenchmarkController, "benchmark-controller", "Compat: Benchmark Platform Controller", group => { });
         Map(app, options.Fsched, "fsched", "Compat: Fsched", group => { });

@@ -24,6 +24,7 @@ public static class FunctionEndpoints
                 throw new InvalidFunctionDefinitionException(qualified is null ? errors.SetItem("name", [FunctionDefinitionValidator.NameRule]) : errors);
             var definition = uploaded with { Name = qualified };
             await SecretCheck.ThrowIfMissingAsync(grains, scope.Namespace, definition);
+            await ServiceIds.ThrowIfTakenAsync(grains, scope, definition);
             await CodeCheck.ThrowIfInvalidAsync(grains, definition);
 
             var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);

@@ -12,6 +12,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="EntryPoint">The Python handler, <c>module:function</c>; for inline source and .py files <c>function</c> will do (default <c>handler</c>).</param>
 /// <param name="Pickled">A dill-pickled callable, base64 (python runtime).</param>
 /// <param name="Secrets">Names of secrets (PUT /v1/secrets/{name}) mounted into its containers at /run/secrets/NAME (docker and python runtimes).</param>
+/// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (run_service/{id}); unique in its namespace.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionRegistrationRequest(
     string? Name,
@@ -32,7 +33,8 @@ public sealed record FunctionRegistrationRequest(
     string? Source = null,
     string? EntryPoint = null,
     string? Pickled = null,
-    IReadOnlyList<string>? Secrets = null)
+    IReadOnlyList<string>? Secrets = null,
+    int? ServiceId = null)
 {
     /// <param name="code">The file uploaded beside the definition, if any.</param>
     public FunctionDefinition ToDefinition(CodeFile? code = null) => new(
@@ -55,7 +57,8 @@ public sealed record FunctionRegistrationRequest(
         EntryPoint,
         Pickled,
         code,
-        Secrets?.ToImmutableArray() ?? []);
+        Secrets?.ToImmutableArray() ?? [],
+        ServiceId);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -46,6 +46,7 @@ public static class GatewayHosting
         builder.Read<NamespaceOptions>(NamespaceOptions.Section);
         builder.Services.AddSingleton<NamespaceAdmission>();
         builder.Services.AddSingleton<Invoker>();
+        builder.Services.AddSingleton<Compat.ChainFaas.ServiceRun>();
         builder.Read<CallbackOptions>(CallbackOptions.Section);
         builder.Services.TryAddSingleton<CallbackUrlPolicy>();
         builder.Read<CompatOptions>(CompatOptions.Section);

@@ -11,9 +11,6 @@ namespace Orleans.Faas.Gateway.Invocations;
 
 public static class InvocationEndpoints
 {
-    // Each wait stays well inside Orleans' response timeout; a longer sync wait is made of several.
-    private static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(10);
-
     // Any content type is accepted: the body is passed on as bytes, untouched.
     private const string StandardInput = "The request body, of any content type, is the function's standard input. " + InvocationQuery.Description
         + " " + IdempotencyKey.Description + " " + QueuesFull;
@@ -49,15 +46,8 @@ public static class InvocationEndpoints
             var ct = context.RequestAborted;
             var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, callbackUrl, callbacks), context.Request, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
-            var deadline = clock.GetUtcNow() + options.Value.SyncWait;
-            TaskResult result;
-            do
-            {
-                var slice = TimeSpan.FromTicks(Math.Min(WaitSlice.Ticks, Math.Max(0, (deadline - clock.GetUtcNow()).Ticks)));
-                result = await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId);
-            }
-            while (!result.Task.IsFinished && clock.GetUtcNow() < deadline && !ct.IsCancellationRequested);
-
+            var result = await SyncWait.Until(async slice => await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId),
+                r => r.Task.IsFinished, options.Value.SyncWait, clock, ct);
             var snapshot = result.Task;
             if (!snapshot.IsFinished)
                 return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, snapshot.Status));

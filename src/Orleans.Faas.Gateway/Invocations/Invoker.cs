@@ -11,9 +11,12 @@ namespace Orleans.Faas.Gateway.Invocations;
 /// <summary>Makes the task of one invocation, synchronous or not: its id, its place within the namespace's limit, its submission.</summary>
 public sealed class Invoker(RequestBody body, IGrainFactory grains, IOptions<GatewayOptions> options, NamespaceAdmission admission)
 {
-    public async Task<Guid> Invoke(NamespaceScope scope, string name, InvocationOptions invocation, HttpRequest request, CancellationToken ct)
+    public async Task<Guid> Invoke(NamespaceScope scope, string name, InvocationOptions invocation, HttpRequest request, CancellationToken ct) =>
+        await Invoke(scope, name, invocation, await body.ReadBytes(request, ct), request, ct);
+
+    /// <summary>As the other, with the input taken from somewhere else than the request's body (an earlier system's JSON field).</summary>
+    public async Task<Guid> Invoke(NamespaceScope scope, string name, InvocationOptions invocation, byte[] input, HttpRequest request, CancellationToken ct)
     {
-        var input = await body.ReadBytes(request, ct);
         var function = FunctionEndpoints.Function(grains, scope, name);
         // The task id is chosen before submitting (with a key, claimed first, so a client's retry finds the same one),
         // so the submission can be sent again while a silo that held its function or task is being declared dead:

@@ -79,6 +79,11 @@ def load(kind, code, entry):
         import dill
         with open(code, "rb") as file:
             function = dill.load(file)
+        # dill pickles a function of the client's own script by value, its globals by reference to __main__, which here
+        # is this runner: give it its own name there, as its script did, so that it can call itself (recursion).
+        main = sys.modules["__main__"].__dict__
+        if getattr(function, "__globals__", None) is main:
+            main.setdefault(function.__name__, function)
     else:
         sys.path.insert(0, import_path(code))
         module, _, name = entry.partition(":")

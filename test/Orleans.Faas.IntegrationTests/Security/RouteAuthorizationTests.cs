@@ -56,6 +56,13 @@ public sealed class RouteAuthorizationTests(SecuredSiloFixture platform)
         ["POST /v1/keys"] = "admin",
         ["GET /v1/keys"] = "admin",
         ["DELETE /v1/keys/{id}"] = "admin",
+        ["POST /compat/mpcs/register_function"] = "developer",
+        ["POST /compat/mpcs/execute_function"] = "invoker",
+        ["GET /compat/mpcs/status/{task_id}"] = "invoker",
+        ["GET /compat/mpcs/result/{task_id}"] = "invoker",
+        ["POST /compat/chainfaas/developers/run_service/{service_id}"] = "invoker",
+        ["GET /compat/chainfaas/providers/calculate_efficiency/{provider_id}"] = "admin",
+        ["POST /compat/chainfaas/providers/set_reference_stats_for_service/{service_id}"] = "admin",
     };
 
     private static readonly Dictionary<string, string> RoleBelow = new() { ["admin"] = "developer", ["developer"] = "invoker" };

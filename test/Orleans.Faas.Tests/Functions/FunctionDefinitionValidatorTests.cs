@@ -52,6 +52,15 @@ public sealed class FunctionDefinitionValidatorTests
         Assert.Equal([field], FunctionDefinitionValidator.Validate(
             Valid with { Cpu = cpu, MemoryMiB = memoryMiB, Timeout = TimeSpan.FromSeconds(timeoutSeconds) }).Keys);
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void A_service_id_is_a_positive_number(int serviceId)
+    {
+        Assert.Equal(["serviceId"], FunctionDefinitionValidator.Validate(Valid with { ServiceId = serviceId }).Keys);
+        Assert.Empty(FunctionDefinitionValidator.Validate(Valid with { ServiceId = 5 }));
+    }
+
     [Fact]
     public void Environment_names_must_be_shell_identifiers()
     {
