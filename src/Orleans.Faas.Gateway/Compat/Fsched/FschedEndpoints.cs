@@ -63,13 +63,12 @@ public static class FschedEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/controller/task/benchmark", async (
-            HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider clock,
-            CancellationToken ct) =>
+            HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, TimeProvider clock, CancellationToken ct) =>
         {
             var (command, taskId, inputSize) = (await body.ReadJson<TaskCommandBody>(request, ct)).Required();
             var version = await FschedTasks.WithCommandAsync(grains, scope, taskId, command);
             var started = await BenchmarkEndpoints.Slot(grains).Start(TaskBenchmark.ProfileAt(version.Definition.Name, inputSize));
-            var job = await TaskBenchmark.WaitAsync(grains, started.Id, options.Value.SyncWait, clock, ct);
+            var job = await TaskBenchmark.WaitAsync(grains, started.Id, TaskBenchmark.Wait, clock, ct);
             return job switch
             {
                 { Status: BenchmarkStatus.Finished } => Results.Ok(new BenchmarkAnswer("Benchmarking was successful and task is ready for execution",

@@ -10,6 +10,9 @@ public static class TaskBenchmark
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long the answer waits for the profile: Fsched's caller waits for its benchmark; a longer one answers 202.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromMinutes(2);
+
     public static BenchmarkRequest ProfileAt(string function, long inputSize) => new(
         BenchmarkKind.Profile, [], function, [inputSize], BenchmarkRequestBody.DefaultRepetitions, ImmutableDictionary<long, byte[]>.Empty,
         null, BenchmarkRequestBody.DefaultTimeout, null);
