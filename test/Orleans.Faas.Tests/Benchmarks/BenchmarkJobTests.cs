@@ -147,6 +147,16 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Overridden_secrets_join_the_definition_the_workload_runs_and_are_validated_with_it()
+    {
+        // A process function has no container to mount secrets into, so the overridden definition is refused.
+        var name = await Function("echo");
+        var refused = await Assert.ThrowsAsync<InvalidBenchmarkRequestException>(() =>
+            Slot.Start(Workload(name) with { Overrides = new WorkloadOverrides(Secrets: ["dataset"]) }));
+        Assert.Contains("overrides.secrets", refused.Errors.Keys);
+    }
+
+    [Fact]
     public async Task A_job_that_hangs_fails_at_its_timeout_and_stops_its_task()
     {
         var job = await Slot.Start(Workload(await Function("block"), timeout: TimeSpan.FromSeconds(2)));
