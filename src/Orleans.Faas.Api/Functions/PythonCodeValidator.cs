@@ -18,7 +18,7 @@ internal static partial class PythonCodeValidator
                 if (set)
                     add(field, $"{field} is only for the python runtime.");
             }
-            if (d.Code is { } file && d.Runtime != FunctionRuntime.Docker)
+            if (d.Code is not null && d.Runtime != FunctionRuntime.Docker)
                 add("code", "code is only for the python and docker runtimes.");
             else if (d.Code is { } dockerFile)
                 ValidateFile(dockerFile, add);

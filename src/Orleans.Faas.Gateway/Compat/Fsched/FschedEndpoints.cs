@@ -20,26 +20,23 @@ namespace Orleans.Faas.Gateway.Compat.Fsched;
 /// </summary>
 public static class FschedEndpoints
 {
-    private const string FilePart = "file";
-
     public static void MapFschedEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/controller/task/new", async (HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
             if (!request.HasFormContentType)
-                throw new MalformedRequestException($"The request must be a multipart form with the task in its '{FilePart}' part.");
+                throw new MalformedRequestException($"The request must be a multipart form with the task in its '{TaskUploadForm.FilePart}' part.");
             var form = await FunctionUpload.ReadFormAsync(request, body, ct);
-            var file = form.Files.GetFile(FilePart) ?? throw new MalformedRequestException($"No file was given: the form has no '{FilePart}' part.");
+            var file = form.Files.GetFile(TaskUploadForm.FilePart) ?? throw new MalformedRequestException($"No file was given: the form has no '{TaskUploadForm.FilePart}' part.");
             var id = await FschedTasks.CreateAsync(grains, scope, new CodeFile(Path.GetFileName(file.FileName), await FunctionUpload.ReadAllAsync(file, ct)));
             return Results.Ok(new Dictionary<string, string> { ["task_id"] = id });
         })
         .RequireRole(ApiKeyRole.Developer)
         .WithSummary("Upload a task file (multipart 'file'): it is stored with the task, and its id answered")
-        .Accepts<IFormFile>("multipart/form-data")
+        .AddOpenApiOperationTransformer(TaskUploadForm.Describe)
         .Produces<Dictionary<string, string>>()
         .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .DisableAntiforgery();
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         group.MapPost("/controller/task/run", async (
             HttpRequest request, NamespaceScope scope, RequestBody body, Invoker invoker, IGrainFactory grains, IOptions<GatewayOptions> options,

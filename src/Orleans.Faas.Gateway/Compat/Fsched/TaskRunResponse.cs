@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Compat.Fsched;
@@ -35,7 +36,7 @@ public sealed record TaskRunResponse(
 /// </summary>
 public sealed record ExecutionMode(
     [property: JsonPropertyName("provider")] string? Provider,
-    [property: JsonPropertyName("policy")] string? Policy,
+    [property: JsonPropertyName("policy")] PlacementPolicyKind? Policy,
     [property: JsonPropertyName("predicted_by")] string PredictedBy,
     [property: JsonPropertyName("model_version")] int? ModelVersion,
     [property: JsonPropertyName("predicted_runtime_ms")] double? PredictedRuntimeMs,
@@ -43,7 +44,7 @@ public sealed record ExecutionMode(
 {
     public static ExecutionMode Of(TaskSnapshot task) => new(
         task.Provider,
-        task.Placement?.Policy?.ToString().ToLowerInvariant(),
+        task.Placement?.Policy,
         task.Placement?.ModelVersion switch
         {
             null => "no data",

@@ -80,6 +80,8 @@ public sealed class FschedTests(EmbeddedPlatformFixture platform)
         var before = await Http.FunctionsSnapshot();
         using (var empty = new MultipartFormDataContent { { new StringContent("x"), "other" } })
             Assert.Contains("'file'", (await (await Http.PostAsync($"{Api}/controller/task/new", empty)).AssertProblem(HttpStatusCode.BadRequest))["detail"]!.GetValue<string>());
+        using (var json = new StringContent("{}", Encoding.UTF8, "application/json"))
+            Assert.Contains("'file'", (await (await Http.PostAsync($"{Api}/controller/task/new", json)).AssertProblem(HttpStatusCode.BadRequest))["detail"]!.GetValue<string>());
         foreach (var (body, key) in new (object, string)[]
         {
             (new { task_id = "t", input_size = 1 }, "command"),
