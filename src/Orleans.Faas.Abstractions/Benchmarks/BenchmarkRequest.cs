@@ -12,6 +12,7 @@ namespace Orleans.Faas.Benchmarks;
 /// <param name="Timeout">The job fails when it has not finished by then, and cleans up.</param>
 /// <param name="CallbackUrl">Where the finished job is POSTed, if anywhere.</param>
 /// <param name="Trigger">Who asked: <c>api</c>, or the platform itself (<c>join</c>, <c>age</c>, <c>reference</c>).</param>
+/// <param name="Version">The function version a workload runs, while the function keeps it; null runs the latest.</param>
 [GenerateSerializer, Immutable, Alias("faas.BenchmarkRequest")]
 public sealed record BenchmarkRequest(
     [property: Id(0)] BenchmarkKind Kind,
@@ -23,7 +24,8 @@ public sealed record BenchmarkRequest(
     [property: Id(6)] WorkloadOverrides? Overrides,
     [property: Id(7)] TimeSpan Timeout,
     [property: Id(8)] string? CallbackUrl,
-    [property: Id(9)] string Trigger = BenchmarkRequest.ApiTrigger)
+    [property: Id(9)] string Trigger = BenchmarkRequest.ApiTrigger,
+    [property: Id(10)] int? Version = null)
 {
     public const string ApiTrigger = "api";
 }

@@ -6,6 +6,7 @@ namespace Orleans.Faas.Benchmarks;
 /// <param name="Done">Runs finished so far, of <paramref name="Total"/> planned.</param>
 /// <param name="Host">The silo the job runs on, while it runs.</param>
 /// <param name="Callback">What became of the POST to the callback URL: null before it is tried, then <c>delivered</c> or why not.</param>
+/// <param name="ExternalResult">The result a caller set from outside (JSON), which ended the job; null when it ended by itself.</param>
 [GenerateSerializer, Immutable, Alias("faas.BenchmarkSnapshot")]
 public sealed record BenchmarkSnapshot(
     [property: Id(0)] Guid Id,
@@ -19,7 +20,8 @@ public sealed record BenchmarkSnapshot(
     [property: Id(8)] string? Host,
     [property: Id(9)] string? Error,
     [property: Id(10)] ImmutableArray<BenchmarkMeasurement> Results,
-    [property: Id(11)] string? Callback)
+    [property: Id(11)] string? Callback,
+    [property: Id(12)] string? ExternalResult = null)
 {
     public bool IsFinished => Status is BenchmarkStatus.Finished or BenchmarkStatus.Failed;
 }

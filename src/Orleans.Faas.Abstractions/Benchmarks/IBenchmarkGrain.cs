@@ -12,6 +12,13 @@ public interface IBenchmarkGrain : IGrainWithGuidKey
     [AlwaysInterleave, Alias("Cancel")]
     Task<BenchmarkSnapshot?> Cancel();
 
+    /// <summary>
+    /// Ends an unfinished job as FINISHED with <paramref name="json"/> as its result, set from outside: its runs are
+    /// stopped and it cleans up and frees the slot as any job does. Null when unknown.
+    /// </summary>
+    [AlwaysInterleave, Alias("SetResult")]
+    Task<BenchmarkSnapshot?> SetResult(string json);
+
     /// <summary>Null when no job with this id was ever started.</summary>
     [AlwaysInterleave, Alias("GetSnapshot")]
     Task<BenchmarkSnapshot?> GetSnapshot();

@@ -18,6 +18,10 @@ public interface IFunctionGrain : IGrainWithStringKey
     [Alias("GetLatest")]
     Task<FunctionVersion?> GetLatest();
 
+    /// <summary>The version numbered <paramref name="version"/>, while the function keeps it (<c>KeptVersions</c>); null otherwise.</summary>
+    [AlwaysInterleave, Alias("GetVersion")]
+    Task<FunctionVersion?> GetVersion(int version);
+
     /// <summary>Removes every version and the profile; false when the function did not exist.</summary>
     [Alias("Delete")]
     Task<bool> Delete();

@@ -3,6 +3,12 @@ namespace Orleans.Faas.Functions;
 /// <summary>How a python function's code is given: inline source (the module <see cref="InlineModule"/>), an uploaded file or archive, or a pickled callable.</summary>
 public static class PythonCode
 {
+    /// <summary>The image python functions run in, which each node builds itself; a docker function may name it too.</summary>
+    public const string Image = "orleans-faas/python:latest";
+
+    /// <summary>The Python image's POSIX shell, for a docker function of that image that runs a command line.</summary>
+    public const string Shell = "/usr/bin/sh";
+
     /// <summary>The module inline source is.</summary>
     public const string InlineModule = "main";
 

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Orleans.Faas.Functions;
 
-/// <summary>The rules of the python runtime's fields (source, pickled, code, entry point), part of <see cref="FunctionDefinitionValidator"/>.</summary>
+/// <summary>
+/// The rules of the python runtime's fields (source, pickled, code, entry point), part of <see cref="FunctionDefinitionValidator"/>.
+/// A docker function may carry a code file too, any file its command works on, which it finds in its working folder.
+/// </summary>
 internal static partial class PythonCodeValidator
 {
     /// <summary>Adds what is wrong with the python fields to <paramref name="add"/>, by field name.</summary>
@@ -10,11 +13,15 @@ internal static partial class PythonCodeValidator
     {
         if (d.Runtime != FunctionRuntime.Python)
         {
-            foreach (var (field, set) in new[] { ("source", d.Source is not null), ("entryPoint", d.EntryPoint is not null), ("pickled", d.Pickled is not null), ("code", d.Code is not null) })
+            foreach (var (field, set) in new[] { ("source", d.Source is not null), ("entryPoint", d.EntryPoint is not null), ("pickled", d.Pickled is not null) })
             {
                 if (set)
                     add(field, $"{field} is only for the python runtime.");
             }
+            if (d.Code is not null && d.Runtime != FunctionRuntime.Docker)
+                add("code", "code is only for the python and docker runtimes.");
+            else if (d.Code is { } dockerFile)
+                ValidateFile(dockerFile, add);
             return;
         }
 
@@ -36,18 +43,29 @@ internal static partial class PythonCodeValidator
         else if (d.Source is not null && d.EntryPoint is { } inline && inline.Contains(':') && !inline.StartsWith($"{PythonCode.InlineModule}:", StringComparison.Ordinal))
             add("entryPoint", $"Inline source is the module '{PythonCode.InlineModule}': its entry point is '{PythonCode.InlineModule}:function' or 'function'.");
 
-        if (d.Code is { } code)
+        if (d.Code is { } code && ValidateFile(code, add))
         {
             var ending = PythonCode.FileEndings.FirstOrDefault(e => code.FileName.EndsWith(e, StringComparison.Ordinal));
-            if (ending is null || code.FileName.Contains('/') || code.FileName.Contains('\\'))
-                add("code", $"The code file must be named *{string.Join(", *", PythonCode.FileEndings)}, without folders; '{code.FileName}' is not.");
+            if (ending is null)
+                add("code", $"The code file must be named *{string.Join(", *", PythonCode.FileEndings)}; '{code.FileName}' is not.");
             else if (ending == ".py" && !IdentifierPattern().IsMatch(code.FileName[..^3]))
                 add("code", $"A .py file's name is its module's name, so it must be a Python identifier; '{code.FileName}' is not.");
             else if (ending != ".py" && d.EntryPoint?.Contains(':') != true)
                 add("entryPoint", "An archive needs an entry point 'module:function' naming a module in it.");
-            if (code.Content is not { Length: > 0 })
-                add("code", "The code file is empty.");
         }
+    }
+
+    /// <returns>Whether the file's name is one a folder can hold; adds what is wrong with its name and content.</returns>
+    private static bool ValidateFile(CodeFile code, Action<string, string> add)
+    {
+        if (code.Content is not { Length: > 0 })
+            add("code", "The code file is empty.");
+        if (code.FileName is not { Length: > 0 } name || name is "." or ".." || name.Contains('/') || name.Contains('\\') || name.Contains('\0'))
+        {
+            add("code", $"The code file must be named without folders; '{code.FileName}' is not.");
+            return false;
+        }
+        return true;
     }
 
     private static bool IsBase64(string text)

@@ -42,7 +42,7 @@ public sealed record BenchmarkRequestBody(
             s => Encoding.UTF8.GetBytes(s.Value));
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
-    private static TimeSpan ToTimeout(double seconds) =>
+    public static TimeSpan ToTimeout(double seconds) =>
         seconds is > 0 and <= MaxRepresentableSeconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
 
     private const double MaxRepresentableSeconds = 1e9;

@@ -1,5 +1,7 @@
 using Orleans.Faas.Gateway.Auth;
+using Orleans.Faas.Gateway.Compat.BenchmarkController;
 using Orleans.Faas.Gateway.Compat.ChainFaas;
+using Orleans.Faas.Gateway.Compat.Fsched;
 using Orleans.Faas.Gateway.Compat.Mpcs;
 
 namespace Orleans.Faas.Gateway.Compat;
@@ -15,8 +17,8 @@ public static class CompatEndpoints
         Map(app, options.Mpcs, "mpcs", "Compat: MPCS FaaS", group => group.MapMpcsEndpoints());
         Map(app, options.ChainFaas, "chainfaas", "Compat: ChainFaaS", group => group.MapChainFaasEndpoints());
         Map(app, options.Pepper, "pepper", "Compat: PEPPER", group => { });
-        Map(app, options.BenchmarkController, "benchmark-controller", "Compat: Benchmark Platform Controller", group => { });
-        Map(app, options.Fsched, "fsched", "Compat: Fsched", group => { });
+        Map(app, options.BenchmarkController, "benchmark-controller", "Compat: Benchmark Platform Controller", group => group.MapBenchmarkControllerEndpoints());
+        Map(app, options.Fsched, "fsched", "Compat: Fsched", group => group.MapFschedEndpoints());
     }
 
     private static void Map(WebApplication app, CompatSystem system, string prefix, string tag, Action<RouteGroupBuilder> routes)

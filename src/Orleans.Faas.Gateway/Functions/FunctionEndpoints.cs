@@ -33,7 +33,8 @@ public static class FunctionEndpoints
         })
         .WithSummary("Register a function, or a new version of it; a definition the same as the latest version's changes nothing and answers 200")
         .WithDescription("The body is the definition as JSON, or a multipart/form-data form with the definition as JSON in its "
-            + "'definition' part and a Python code file (.py, .zip or .tar.gz) in its 'code' part. Python code is checked on a "
+            + "'definition' part and a Python code file (.py, .zip or .tar.gz) in its 'code' part, or for the docker runtime any one file, "
+            + "mounted read-only as its working folder /.faas/code. Python code is checked on a "
             + "node before it is stored: source that does not compile and a pickle that does not deserialize are refused with 400. "
             + "The answer carries callbackSecret, the key the function's callbacks are signed with: made at its first registration, kept across versions.")
         // The multipart form is described by the transformer; listed here so that routing lets it through.

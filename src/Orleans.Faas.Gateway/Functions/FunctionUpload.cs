@@ -17,18 +17,7 @@ public static class FunctionUpload
         if (!request.HasFormContentType)
             return (await body.ReadJson<FunctionRegistrationRequest>(request, cancellationToken)).ToDefinition();
 
-        // Read within the payload limit first; the form is then parsed from memory.
-        request.Body = new MemoryStream(await body.ReadBytes(request, cancellationToken), writable: false);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new MalformedRequestException($"The multipart form is malformed: {e.Message}", e);
-        }
-
+        var form = await ReadFormAsync(request, body, cancellationToken);
         var definition = form.Files.GetFile(DefinitionPart) is { } definitionFile
             ? await ReadAllAsync(definitionFile, cancellationToken)
             : form[DefinitionPart] is [{ } text, ..] ? System.Text.Encoding.UTF8.GetBytes(text)
@@ -39,7 +28,21 @@ public static class FunctionUpload
         return body.ParseJson<FunctionRegistrationRequest>(definition).ToDefinition(code);
     }
 
-    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
+    /// <summary>A multipart form read within the payload limit, then parsed from memory; a malformed one is a 400.</summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpRequest request, RequestBody body, CancellationToken cancellationToken)
+    {
+        request.Body = new MemoryStream(await body.ReadBytes(request, cancellationToken), writable: false);
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new MalformedRequestException($"The multipart form is malformed: {e.Message}", e);
+        }
+    }
+
+    public static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken cancellationToken)
     {
         using var bytes = new MemoryStream((int)file.Length);
         await file.CopyToAsync(bytes, cancellationToken);

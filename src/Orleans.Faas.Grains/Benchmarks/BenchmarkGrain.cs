@@ -24,6 +24,7 @@ public sealed partial class BenchmarkGrain(
 
     private readonly CancellationTokenSource _cancel = new();
     private string? _cancelledBecause;
+    private string? _externalResult;
     private Task _running = Task.CompletedTask;
 
     private Guid Id => this.GetPrimaryKey();
@@ -83,6 +84,20 @@ public sealed partial class BenchmarkGrain(
         return Snapshot();
     }
 
+    public async Task<BenchmarkSnapshot?> SetResult(string json)
+    {
+        if (Record.Request is null)
+            return null;
+        if (Record.IsFinished)
+            throw new BenchmarkAlreadyFinishedException(Id, Record.Status);
+        // A job already being stopped (cancelled, or past its timeout) ends as that, not with this result.
+        if (!_cancel.IsCancellationRequested)
+            _externalResult = json;
+        Stop("its result was set from outside");
+        await _running;
+        return Snapshot();
+    }
+
     public Task<BenchmarkSnapshot?> GetSnapshot() => Task.FromResult(Snapshot());
 
     private void Stop(string because)
@@ -106,6 +121,10 @@ public sealed partial class BenchmarkGrain(
             var results = steps.Zip(stats, (step, s) => new BenchmarkMeasurement(step.Provider, step.Workload, step.InputSize, s, step.CacheWays)).ToList();
             Record.Results = [.. results];
             await BenchmarkResults.Keep(GrainFactory, Id, request, results, clock.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (_cancel.IsCancellationRequested && _externalResult is not null)
+        {
+            // Ended by the result a caller set: a finished job, whose runs so far are not a measurement.
         }
         catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
         {
@@ -141,6 +160,7 @@ public sealed partial class BenchmarkGrain(
 
         Record.Status = error is null ? BenchmarkStatus.Finished : BenchmarkStatus.Failed;
         Record.Error = error;
+        Record.ExternalResult = error is null ? _externalResult : null;
         Record.FinishedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         LogEnded(Id, Record.Status, error);
@@ -184,7 +204,7 @@ public sealed partial class BenchmarkGrain(
     private BenchmarkSnapshot? Snapshot() => Record.Request is not { } request
         ? null
         : new BenchmarkSnapshot(Id, request, Record.Status, Record.Done, Record.Total, Record.CreatedAt, Record.StartedAt, Record.FinishedAt,
-            Record.Host, Record.Error, Record.Results, Record.Callback);
+            Record.Host, Record.Error, Record.Results, Record.Callback, Record.ExternalResult);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Benchmark {BenchmarkId} ({Kind}, asked by {Trigger}) started: {Steps} steps on silo {Silo}")]
     private partial void LogStarted(Guid benchmarkId, BenchmarkKind kind, string trigger, int steps, string silo);

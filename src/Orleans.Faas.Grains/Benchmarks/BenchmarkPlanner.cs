@@ -61,7 +61,11 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
         BenchmarkRequest request, IReadOnlyList<ProviderSnapshot>? targets, string prefix, ImmutableArray<ProviderSnapshot> providers)
     {
         var name = request.Function!;
-        var latest = await grains.GetGrain<IFunctionGrain>(name).GetLatest() ?? throw new FunctionNotFoundException(name);
+        var function = grains.GetGrain<IFunctionGrain>(name);
+        var latest = await function.GetLatest() ?? throw new FunctionNotFoundException(name);
+        if (request.Version is { } asked && asked != latest.Version)
+            latest = await function.GetVersion(asked) ?? throw new InvalidBenchmarkRequestException(ImmutableDictionary<string, string[]>.Empty.Add(
+                "version", [$"Function '{name}' has no version {asked} (any more); its latest is {latest.Version}."]));
         var definition = WithOverrides(latest.Definition, request.Overrides) with { Name = $"{prefix}-{name}"[..Math.Min(63, prefix.Length + 1 + name.Length)] };
         var version = latest with { Definition = definition };
         targets ??= [.. providers.Where(p => p.TakesWork(definition.Runtime))];
@@ -83,6 +87,7 @@ public sealed class BenchmarkPlanner(IGrainFactory grains, TimeProvider clock)
             Cpu = overrides.Cpu ?? definition.Cpu,
             MemoryMiB = overrides.MemoryMiB ?? definition.MemoryMiB,
             Env = overrides.Env is { } env ? definition.Env.SetItems(env) : definition.Env,
+            Secrets = overrides.Secrets is { } secrets ? [.. definition.Secrets.Union(secrets)] : definition.Secrets,
         };
         var errors = FunctionDefinitionValidator.Validate(changed);
         return errors.IsEmpty ? changed : throw new InvalidBenchmarkRequestException(errors.ToImmutableDictionary(e => $"overrides.{e.Key}", e => e.Value));

@@ -48,6 +48,10 @@ public sealed class BenchmarkRecord
     [Id(12)]
     public ImmutableArray<CleanupTarget> Cleanup { get; set; } = [];
 
+    /// <summary>The result a caller set from outside, JSON; it ended the job as FINISHED.</summary>
+    [Id(13)]
+    public string? ExternalResult { get; set; }
+
     public bool IsFinished => Status is BenchmarkStatus.Finished or BenchmarkStatus.Failed;
 }
 

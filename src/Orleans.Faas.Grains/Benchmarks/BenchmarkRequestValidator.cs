@@ -44,6 +44,8 @@ public static class BenchmarkRequestValidator
             Add("providers", "A profile runs on the reference provider; it takes no providers.");
         if (request.Kind != BenchmarkKind.Workload && request.Overrides is not null)
             Add("overrides", "Only a workload takes overrides.");
+        if (request.Version is { } version && (request.Kind != BenchmarkKind.Workload || version < 1))
+            Add("version", "Only a workload runs a version of its own choosing, a version number from 1.");
         if (request.Overrides is { } overrides)
             ValidateOverrides(overrides, Add);
         if (!request.Providers.IsDefault && request.Providers.Distinct().Count() != request.Providers.Length)

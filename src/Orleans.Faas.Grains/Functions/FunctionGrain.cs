@@ -67,6 +67,8 @@ public sealed class FunctionGrain(
 
     public Task<FunctionVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());
 
+    public Task<FunctionVersion?> GetVersion(int version) => Task.FromResult(Record.Versions.FirstOrDefault(v => v.Version == version));
+
     public async Task<bool> Delete()
     {
         if (Record.Versions.Count == 0)

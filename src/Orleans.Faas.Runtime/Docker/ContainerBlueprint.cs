@@ -25,6 +25,7 @@ internal static class ContainerBlueprint
     {
         var memory = (function.MemoryMiB > 0 ? function.MemoryMiB : options.DefaultMemoryMiB) * BytesPerMiB;
         var python = function.Runtime == FunctionRuntime.Python;
+        var code = python || function.Code is not null;
         string[] binds =
         [
             $"{Path.GetDirectoryName(options.AgentPath)}:{AgentFolder}:ro",
@@ -37,6 +38,8 @@ internal static class ContainerBlueprint
             // A python function's runner is kept between requests, so a warm call does not start the interpreter again.
             Entrypoint = [$"{AgentFolder}/faas-agent", .. python ? ["--server"] : Array.Empty<string>(), $"{SocketFolder}/{AgentListener.SocketName}"],
             Cmd = [.. python ? PythonContainer.Command(function) : CommandOf(function, image)],
+            // A docker function's command finds its code file beside it; a python function's runner takes its path.
+            WorkingDir = !python && code ? PythonContainer.CodeFolder : null,
             User = UserOf(function, image, options),
             Env = [.. function.Env.Select(pair => $"{pair.Key}={pair.Value}")],
             Labels = new Dictionary<string, string> { [DockerRunner.FunctionLabel] = function.Name, [DockerRunner.NodeLabel] = options.Node },
@@ -53,7 +56,7 @@ internal static class ContainerBlueprint
                 // Equal to Memory, so the container gets no swap beyond its limit.
                 MemorySwap = memory,
                 NanoCPUs = (long)Math.Round(CpuQuota(function, options) * 1e9),
-                Binds = python ? [.. binds, $"{Path.Combine(socketFolder, PythonContainer.HostCodeFolder)}:{PythonContainer.CodeFolder}:ro"] : binds,
+                Binds = code ? [.. binds, $"{Path.Combine(socketFolder, PythonContainer.HostCodeFolder)}:{PythonContainer.CodeFolder}:ro"] : binds,
             },
         };
     }

@@ -7,7 +7,7 @@ namespace Orleans.Faas.Runtime.Docker;
 
 /// <summary>
 /// What the node makes on its side for one container, before the container exists: the agent's folder with the socket
-/// the node listens on (and a python function's code), and the secrets folder. Both are mounted read-only, so nothing
+/// the node listens on (and the function's code), and the secrets folder. Both are mounted read-only, so nothing
 /// in the container can change what the node reads or connects to; they go with the container, or at once when it
 /// could not be made.
 /// </summary>
@@ -45,7 +45,8 @@ internal sealed class ContainerFolders
         try
         {
             listener = AgentListener.Open(agentFolder);
-            if (function.Runtime == FunctionRuntime.Python)
+            // A docker function's code file is its working folder's, written the same way as a python function's.
+            if (function.Runtime == FunctionRuntime.Python || function.Code is not null)
                 PythonContainer.WriteCode(function, agentFolder);
             var secrets = secretsFolder is null ? null : ContainerSecrets.Create(secretsFolder, user);
             return new ContainerFolders(agentFolder, listener, secrets);

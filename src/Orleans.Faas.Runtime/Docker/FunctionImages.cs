@@ -23,7 +23,8 @@ internal sealed class FunctionImages(DockerClient client, DockerOptions options)
 
     public async Task<Config?> ReadyAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
-        if (function.Runtime == FunctionRuntime.Python)
+        // A docker function may name the Python image too, to run a command line with its shell and interpreter.
+        if (function.Runtime == FunctionRuntime.Python || function.Image == _python.Name)
             return await _python.ReadyAsync(cancellationToken);
         var image = function.Image!;
         // Built here from the node's own binaries: a pull could only fail, or fetch someone else's image of that name.

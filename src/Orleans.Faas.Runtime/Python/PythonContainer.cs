@@ -9,7 +9,7 @@ namespace Orleans.Faas.Runtime.Python;
 /// </summary>
 internal static class PythonContainer
 {
-    public const string Image = "orleans-faas/python:latest";
+    public const string Image = PythonCode.Image;
 
     /// <summary>Where the function's code is mounted, read-only.</summary>
     public const string CodeFolder = "/.faas/code";

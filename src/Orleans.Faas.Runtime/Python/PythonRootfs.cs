@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Images;
 using Orleans.Faas.Runtime.Runners;
 
@@ -10,8 +11,8 @@ namespace Orleans.Faas.Runtime.Python;
 /// <summary>
 /// The Python image's root filesystem, assembled from the node's own Debian packages: the interpreter
 /// (<c>/usr/bin/python3</c>, package python3), its standard library without tests and build files, dill (python3-dill),
-/// the shared libraries the interpreter and its extension modules link (as <c>ldd</c> finds them), and the platform's
-/// runner. Nothing comes from a registry. Read once: the packages do not change under a running node.
+/// a POSIX shell (<c>/usr/bin/sh</c>, the node's dash) for functions that run a command line in it, the shared libraries
+/// all of them link (as <c>ldd</c> finds them), and the platform's runner. Nothing comes from a registry. Read once: the packages do not change under a running node.
 /// </summary>
 /// <param name="root">The node's root folder ("/"; a fake tree in tests).</param>
 /// <param name="sharedLibraries">Image paths of the libraries the given host files link, the loader included.</param>
@@ -21,6 +22,10 @@ internal sealed class PythonRootfs(string root, Func<IReadOnlyList<string>, Canc
     public const string DillFolder = "/usr/lib/python3/dist-packages/dill";
     public const string RunnerPath = "/opt/faas/faas-python.py";
     public const string Install = "apt-get install python3 python3-dill";
+    public const string Dash = "/usr/bin/dash";
+
+    /// <summary>The image's shell: the node's dash, under the name POSIX scripts and <c>sh -c</c> callers expect.</summary>
+    public const string Shell = PythonCode.Shell;
 
     // Large, and never imported by a function: the test suite, the static library and tools for building extensions
     // (config-3.11-x86_64-linux-gnu, matched by its prefix).
@@ -31,7 +36,7 @@ internal sealed class PythonRootfs(string root, Func<IReadOnlyList<string>, Canc
 
     private readonly Lazy<Task<(IReadOnlyList<RootfsEntry> Entries, string Hash)>> _read = new(() => ReadAsync(root, sharedLibraries));
 
-    public string Origin => $"the node's {Interpreter} and {DillFolder}";
+    public string Origin => $"the node's {Interpreter}, {DillFolder} and {Dash}";
 
     public IReadOnlyList<string> Changes =>
         [$"CMD [\"{Interpreter}\"]", "ENV PYTHONUTF8=1 PYTHONDONTWRITEBYTECODE=1 PYTHONNOUSERSITE=1"];
@@ -40,6 +45,7 @@ internal sealed class PythonRootfs(string root, Func<IReadOnlyList<string>, Canc
     public static string? MissingOn(string root) =>
         !File.Exists(Host(root, Interpreter)) ? $"{Interpreter} is missing ({Install})"
         : !Directory.Exists(Host(root, DillFolder)) ? $"{DillFolder} is missing ({Install})"
+        : !File.Exists(Host(root, Dash)) ? $"{Dash} is missing (apt-get install dash)"
         : null;
 
     public async Task<string> HashAsync(CancellationToken cancellationToken) => (await _read.Value).Hash;
@@ -78,10 +84,13 @@ internal sealed class PythonRootfs(string root, Func<IReadOnlyList<string>, Canc
             Add(entry);
         foreach (var entry in Tree(root, DillFolder, top => top != "tests"))
             Add(entry);
+        var dash = Resolve(Host(root, Dash));
+        Add(RootfsEntry.File(Dash, dash));
+        Add(RootfsEntry.Link(Shell, Path.GetFileName(Dash)));
 
-        // What the interpreter and its extension modules link, where the loader looks for it; through the node's
-        // top-level links (lib -> usr/lib on a merged /usr), which the image gets too.
-        var linked = files.Values.Where(e => e.HostPath is { } host && (host == interpreter || e.Path.EndsWith(".so", StringComparison.Ordinal)))
+        // What the interpreter, the shell and the extension modules link, where the loader looks for it; through the
+        // node's top-level links (lib -> usr/lib on a merged /usr), which the image gets too.
+        var linked = files.Values.Where(e => e.HostPath is { } host && (host == interpreter || host == dash || e.Path.EndsWith(".so", StringComparison.Ordinal)))
             .Select(e => e.HostPath!).ToList();
         foreach (var library in await sharedLibraries(linked, CancellationToken.None))
         {
@@ -103,7 +112,7 @@ internal sealed class PythonRootfs(string root, Func<IReadOnlyList<string>, Canc
         return (entries, await HashOfAsync(entries));
     }
 
-    private static string OriginOn(string root) => $"{Host(root, Interpreter)} and {Host(root, DillFolder)}";
+    private static string OriginOn(string root) => $"{Host(root, Interpreter)}, {Host(root, DillFolder)} and {Host(root, Dash)}";
 
     /// <summary>Everything under <paramref name="folder"/>: links to files become the files, links to nowhere in it are left out.</summary>
     private static IEnumerable<RootfsEntry> Tree(string root, string folder, Func<string, bool> keepTop)

@@ -63,6 +63,14 @@ public sealed class RouteAuthorizationTests(SecuredSiloFixture platform)
         ["POST /compat/chainfaas/developers/run_service/{service_id}"] = "invoker",
         ["GET /compat/chainfaas/providers/calculate_efficiency/{provider_id}"] = "admin",
         ["POST /compat/chainfaas/providers/set_reference_stats_for_service/{service_id}"] = "admin",
+        ["POST /compat/benchmark-controller/api/v1.0/run_benchmark"] = "admin",
+        ["GET /compat/benchmark-controller/api/v1.0/get_result/{id}"] = "admin",
+        ["POST /compat/benchmark-controller/api/v1.0/set_result/{id}"] = "admin",
+        ["POST /compat/fsched/controller/task/new"] = "developer",
+        ["POST /compat/fsched/controller/task/run"] = "invoker",
+        ["POST /compat/fsched/controller/task/benchmark"] = "admin",
+        ["GET /compat/fsched/cluster/workers"] = "admin",
+        ["POST /compat/fsched/cluster/worker/add"] = "admin",
     };
 
     private static readonly Dictionary<string, string> RoleBelow = new() { ["admin"] = "developer", ["developer"] = "invoker" };

@@ -113,6 +113,50 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_result_set_from_outside_ends_a_stuck_job_as_finished_after_its_cleanup_and_frees_the_slot()
+    {
+        var stuck = await Slot.Start(Workload(await Function("block")));
+        var job = fixture.Grains.GetGrain<IBenchmarkGrain>(stuck.Id);
+
+        var ended = await job.SetResult("""{"some": "result"}""");
+
+        Assert.Equal(BenchmarkStatus.Finished, ended!.Status);
+        Assert.Equal("""{"some": "result"}""", ended.ExternalResult);
+        Assert.Null(ended.Error);
+        Assert.NotNull(ended.FinishedAt);
+        await Assert.ThrowsAsync<BenchmarkAlreadyFinishedException>(() => job.SetResult("{}"));
+        Assert.Null(await fixture.Grains.GetGrain<IBenchmarkGrain>(Guid.NewGuid()).SetResult("{}"));
+        await Finished((await Slot.Start(Workload(await Function("echo"), repetitions: 1))).Id);
+    }
+
+    [Fact]
+    public async Task A_workload_runs_the_version_it_names_while_the_function_keeps_it()
+    {
+        var name = await Function("echo");
+        await fixture.Grains.GetGrain<IFunctionGrain>(name).Register(FaasClusterFixture.Script(name, "fail"));
+
+        var first = await Finished((await Slot.Start(Workload(name, repetitions: 1) with { Version = 1 })).Id);
+        var latest = await Finished((await Slot.Start(Workload(name, repetitions: 1))).Id);
+
+        Assert.Equal(BenchmarkStatus.Finished, first.Status);
+        Assert.Equal(1, first.Request.Version);
+        Assert.Equal(BenchmarkStatus.Failed, latest.Status);
+        var unknown = await Assert.ThrowsAsync<InvalidBenchmarkRequestException>(() => Slot.Start(Workload(name) with { Version = 7 }));
+        Assert.Contains("version", unknown.Errors.Keys);
+        await Assert.ThrowsAsync<InvalidBenchmarkRequestException>(() => Slot.Start(Workload(name) with { Kind = BenchmarkKind.Profile, Version = 1 }));
+    }
+
+    [Fact]
+    public async Task Overridden_secrets_join_the_definition_the_workload_runs_and_are_validated_with_it()
+    {
+        // A process function has no container to mount secrets into, so the overridden definition is refused.
+        var name = await Function("echo");
+        var refused = await Assert.ThrowsAsync<InvalidBenchmarkRequestException>(() =>
+            Slot.Start(Workload(name) with { Overrides = new WorkloadOverrides(Secrets: ["dataset"]) }));
+        Assert.Contains("overrides.secrets", refused.Errors.Keys);
+    }
+
+    [Fact]
     public async Task A_job_that_hangs_fails_at_its_timeout_and_stops_its_task()
     {
         var job = await Slot.Start(Workload(await Function("block"), timeout: TimeSpan.FromSeconds(2)));

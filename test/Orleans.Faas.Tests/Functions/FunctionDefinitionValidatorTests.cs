@@ -73,6 +73,16 @@ public sealed class FunctionDefinitionValidatorTests
     }
 
     [Fact]
+    public void A_docker_function_may_carry_one_code_file_of_any_name_but_a_process_function_none()
+    {
+        Assert.Empty(FunctionDefinitionValidator.Validate(Valid with { Code = new CodeFile("task.sh", "echo hi"u8.ToArray()) }));
+        Assert.Contains("code", FunctionDefinitionValidator.Validate(Valid with { Code = new CodeFile("../task.sh", "echo hi"u8.ToArray()) }).Keys);
+        Assert.Contains("code", FunctionDefinitionValidator.Validate(Valid with { Code = new CodeFile("task.sh", []) }).Keys);
+        var process = Valid with { Runtime = FunctionRuntime.Process, Image = null, Command = ["/bin/cat"], Code = new CodeFile("task.sh", "echo hi"u8.ToArray()) };
+        Assert.Contains("code", FunctionDefinitionValidator.Validate(process).Keys);
+    }
+
+    [Fact]
     public void An_undefined_runtime_is_rejected() =>
         Assert.Contains("runtime", FunctionDefinitionValidator.Validate(Valid with { Runtime = (FunctionRuntime)7 }).Keys);
 }

@@ -105,6 +105,16 @@ public sealed class ContainerBlueprintTests
     }
 
     [Fact]
+    public void A_docker_function_with_a_code_file_works_in_its_read_only_code_folder()
+    {
+        var spec = For(Hello with { Code = new CodeFile("task.sh", "echo hi"u8.ToArray()) });
+
+        Assert.Equal("/.faas/code", spec.WorkingDir);
+        Assert.Contains("/tmp/ofaas-x/1/code:/.faas/code:ro", spec.HostConfig.Binds);
+        Assert.Null(For(Hello).WorkingDir);
+    }
+
+    [Fact]
     public void The_agent_runs_the_image_entrypoint_and_command()
     {
         var spec = For(Hello, new Config { Entrypoint = ["/entry"], Cmd = ["--flag"] });

@@ -26,6 +26,7 @@ public sealed class PythonRootfsTests : IDisposable
         Write("usr/lib/python3/dist-packages/dill/__init__.py", "");
         Write("usr/lib/python3/dist-packages/dill/tests/test_dill.py", "");
         Write("usr/lib/python3/dist-packages/yaml/__init__.py", "");
+        Write("usr/bin/dash", "ELF shell", executable: true);
         Write("usr/lib/x86_64-linux-gnu/libc.so.6", "libc");
         Write("usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2", "loader");
         Link("usr/lib64/ld-linux-x86-64.so.2", "../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2");
@@ -56,9 +57,14 @@ public sealed class PythonRootfsTests : IDisposable
         Assert.Equal("loader", System.Text.Encoding.UTF8.GetString(await entries["/usr/lib64/ld-linux-x86-64.so.2"].ReadAsync()));
         Assert.Equal(TarEntryType.RegularFile, entries[PythonRootfs.RunnerPath].Kind);
         Assert.Equal(TarEntryType.Directory, entries["/tmp"].Kind);
-        // ldd was asked about the interpreter and the extension modules.
-        Assert.Equal(2, _askedAbout.Count);
-        Assert.EndsWith("python3.11", _askedAbout.Order().First(), StringComparison.Ordinal);
+        // A shell, under the name sh, for functions that run a command line.
+        Assert.Equal(TarEntryType.RegularFile, entries[PythonRootfs.Dash].Kind);
+        Assert.True(entries[PythonRootfs.Dash].Mode.HasFlag(UnixFileMode.UserExecute));
+        Assert.Equal("dash", entries[PythonRootfs.Shell].LinkTarget);
+        // ldd was asked about the interpreter, the shell and the extension modules.
+        Assert.Equal(3, _askedAbout.Count);
+        Assert.Contains(_askedAbout, path => path.EndsWith("python3.11", StringComparison.Ordinal));
+        Assert.Contains(_askedAbout, path => path.EndsWith("dash", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -98,6 +104,15 @@ public sealed class PythonRootfsTests : IDisposable
         Assert.Contains("apt-get install python3 python3-dill", PythonRootfs.MissingOn(_root), StringComparison.Ordinal);
         var failure = await Assert.ThrowsAsync<FunctionStartException>(() => Rootfs().HashAsync(CancellationToken.None));
         Assert.Contains("python3-dill", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_without_dash_says_how_to_install_it()
+    {
+        File.Delete(Path.Combine(_root, "usr/bin/dash"));
+
+        Assert.Contains("apt-get install dash", PythonRootfs.MissingOn(_root), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<FunctionStartException>(() => Rootfs().HashAsync(CancellationToken.None));
     }
 
     [Fact]
