@@ -29,6 +29,9 @@ public sealed partial class BenchmarkSlotGrain(
 
     private DateTimeOffset _autoPausedUntil;
 
+    // Seconds per run of the last job of each kind this activation saw end, for the wait told while a job starts.
+    private readonly Dictionary<BenchmarkKind, double> _secondsPerRun = [];
+
     private SlotRecord Record => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,7 +49,8 @@ public sealed partial class BenchmarkSlotGrain(
         if (!errors.IsEmpty)
             throw new InvalidBenchmarkRequestException(errors);
         if (await RunningHolder() is { } running)
-            throw new BenchmarkSlotBusyException(running.Id, WaitEstimate.Seconds(running, clock.GetUtcNow()));
+            throw new BenchmarkSlotBusyException(running.Id,
+                WaitEstimate.Seconds(running, clock.GetUtcNow(), _secondsPerRun.TryGetValue(running.Request.Kind, out var perRun) ? perRun : null));
 
         var id = Guid.NewGuid();
         Record.Holder = id;
@@ -76,7 +80,10 @@ public sealed partial class BenchmarkSlotGrain(
             return;
         Record.Holder = null;
         await state.WriteStateAsync();
-        if (await GrainFactory.GetGrain<IBenchmarkGrain>(job).GetSnapshot() is { Status: BenchmarkStatus.Failed, Request.Trigger: not BenchmarkRequest.ApiTrigger })
+        var ended = await GrainFactory.GetGrain<IBenchmarkGrain>(job).GetSnapshot();
+        if (ended is not null && WaitEstimate.SecondsPerRun(ended) is { } perRun)
+            _secondsPerRun[ended.Request.Kind] = perRun;
+        if (ended is { Status: BenchmarkStatus.Failed, Request.Trigger: not BenchmarkRequest.ApiTrigger })
             _autoPausedUntil = clock.GetUtcNow() + AutoRetryPause;
         await StartDue();
     }
