@@ -24,6 +24,9 @@ public sealed record NodeFacts
     /// <summary>What machine it is: as its operator configured, else its devicetree model, DMI product name or CPU model.</summary>
     public string? DeviceModel { get; init; }
 
+    /// <summary>The machine's own id (<c>/etc/machine-id</c>); null when it has none.</summary>
+    public Guid? MachineId { get; init; }
+
     /// <summary>Why the last-level cache counters cannot be read, when they cannot.</summary>
     public string? CacheCountersUnavailable { get; init; }
 

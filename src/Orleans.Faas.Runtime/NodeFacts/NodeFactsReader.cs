@@ -18,7 +18,7 @@ public sealed class NodeFactsReader(string root = "/")
         var cpuinfo = ReadText(Under("proc/cpuinfo"))?.Split('\n') ?? [];
         var resctrl = ResctrlSupport.Detect(ResctrlSupport.RootIn(root));
         return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(cpuinfo), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(cpuinfo), ReadNumaNodes(), deviceClass,
-            CacheWays: resctrl.L3?.Ways, CacheAllocationUnavailable: resctrl.UnavailableBecause, DeviceModel: deviceModel ?? ReadDeviceModel(cpuinfo));
+            CacheWays: resctrl.L3?.Ways, CacheAllocationUnavailable: resctrl.UnavailableBecause, DeviceModel: deviceModel ?? ReadDeviceModel(cpuinfo), MachineId: ReadMachineId());
     }
 
     /// <summary>
@@ -27,6 +27,10 @@ public sealed class NodeFactsReader(string root = "/")
     /// </summary>
     private string ReadDeviceModel(string[] cpuinfo) =>
         Named(ReadText(Under("proc/device-tree/model"))) ?? Named(ReadText(Under("sys/class/dmi/id/product_name"))) ?? ReadCpuModel(cpuinfo);
+
+    /// <summary>The 32 hex digits of machine-id(5) as a UUID; null when the file is missing or holds something else.</summary>
+    private Guid? ReadMachineId() =>
+        Guid.TryParseExact(ReadText(Under("etc/machine-id"))?.Trim(), "N", out var id) ? id : null;
 
     /// <summary>The name without the NUL a devicetree string ends in; null when empty or a firmware placeholder.</summary>
     private static string? Named(string? text) =>
