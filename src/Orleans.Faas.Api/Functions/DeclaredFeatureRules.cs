@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Orleans.Faas.Functions;
@@ -18,7 +19,7 @@ public static partial class DeclaredFeatureRules
             if (feature is null || !NamePattern().IsMatch(feature.Name ?? ""))
                 yield return $"'{feature?.Name}': {NameRule}";
             else if (feature.Min is { } min && feature.Max is { } max && !(min <= max))
-                yield return $"Feature '{feature.Name}': min {min} is above max {max}.";
+                yield return string.Create(CultureInfo.InvariantCulture, $"Feature '{feature.Name}': min {min} is above max {max}.");
             else if (feature.Min is { } low && !double.IsFinite(low) || feature.Max is { } high && !double.IsFinite(high))
                 yield return $"Feature '{feature.Name}': min and max must be finite numbers.";
         }
@@ -40,7 +41,8 @@ public static partial class DeclaredFeatureRules
             if (!double.IsFinite(value))
                 throw new InvalidFeatureValuesException(name, $"Feature '{name}' must be a finite number.");
             if (value < feature.Min || value > feature.Max)
-                throw new InvalidFeatureValuesException(name, $"Feature '{name}' must be between {feature.Min?.ToString() ?? "-inf"} and {feature.Max?.ToString() ?? "inf"}; {value} is not.");
+                throw new InvalidFeatureValuesException(name, string.Create(CultureInfo.InvariantCulture,
+                    $"Feature '{name}' must be between {feature.Min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"} and {feature.Max?.ToString(CultureInfo.InvariantCulture) ?? "inf"}; {value} is not."));
         }
         if (definition.Features.FirstOrDefault(f => f.Required && values?.ContainsKey(f.Name) != true) is { } missing)
             throw new InvalidFeatureValuesException(missing.Name, $"Feature '{missing.Name}' is required by '{definition.Name}'.");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Prediction.Features;
 using Orleans.Faas.Prediction.Training;
@@ -45,7 +46,7 @@ public static class FeatureWorkload
             var features = RuntimeFeatures.Build(profile, inputSize, FunctionRuntime.Process,
                 new ProviderFeatures(efficiency, efficiency, CpuQuota: null, LlcBytes: 32 << 20, MemoryBytes: 16L << 30, Running: 0, Queued: 0, Cold: false),
                 withFeatures ? DeclaredSlots.Of(function.Declared, values) : default);
-            var noise = Math.Exp(0.08 * Gaussian(random));
+            var noise = Math.Exp(0.08 * SyntheticRuns.Gaussian(random));
             rows.Add(new TrainingRow(features, referenceMs / efficiency * noise));
         }
         return rows;
@@ -63,8 +64,4 @@ public static class FeatureWorkload
             return (ImmutableDictionary<string, double>.Empty.Add("frames", frames), 10.0 * frames);
         }
     }
-
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

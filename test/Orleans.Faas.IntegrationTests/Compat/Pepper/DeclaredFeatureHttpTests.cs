@@ -13,14 +13,22 @@ public sealed class DeclaredFeatureHttpTests(PepperPlatformFixture platform)
 {
     private static readonly TimeSpan TrainingPatience = TimeSpan.FromSeconds(90);
 
+    /// <summary>The most runs an observed profile point keeps (<c>ObservedProfile.SamplesPerBucket</c>).</summary>
+    private const int ObservedSamplesPerSize = 32;
+
     private HttpClient Http => platform.Http;
 
-    /// <summary>Sleeps as many seconds as its input says, and declares that number as its feature <c>seconds</c>.</summary>
+    /// <summary>
+    /// Sleeps as many seconds as its input says, and declares that number as its feature <c>seconds</c>. Its CPU is
+    /// set: without it a run records the node's default quota while placement predicts with all the node's cores, and
+    /// the trees would answer from other functions' runs.
+    /// </summary>
     private static object Sleeper(string name) => new
     {
         name,
         runtime = "process",
         command = new[] { "/bin/sh", "-c", "s=$(cat); sleep \"$s\"" },
+        cpu = 1,
         features = new object[] { new { name = "seconds", required = true, min = 0, max = 1 } },
     };
 
@@ -93,6 +101,8 @@ public sealed class DeclaredFeatureHttpTests(PepperPlatformFixture platform)
         Assert.All(executions, e => Assert.Contains(e!["features"]!["seconds"]!.GetValue<double>(), new[] { 0.02, 0.40 }));
         Assert.All(executions.Where(e => e!["features"]!["seconds"]!.GetValue<double>() > 0.1), e => Assert.True(e!["wallMs"]!.GetValue<double>() >= 400));
 
+        // Training and placement both take the function's profile as it is then: once it holds the runs, it stays put.
+        await ObservedProfileFilled(name);
         var (shortBefore, longBefore) = (await Predicted(name, 0.02), await Predicted(name, 0.40));
         await Train();
         var (shortAfter, longAfter) = (await Predicted(name, 0.02), await Predicted(name, 0.40));
@@ -159,24 +169,30 @@ public sealed class DeclaredFeatureHttpTests(PepperPlatformFixture platform)
     private async Task<double> Predicted(string name, double seconds)
     {
         var report = (await Http.GetFromJsonAsync<JsonObject>($"/v1/functions/{name}/predictions?inputSize=4&features=seconds:{seconds}"))!;
-        return report["providers"]!.AsArray().Single()!["predictedRuntimeMs"]!.GetValue<double>();
+        var predicted = report["providers"]!.AsArray().Single()!["predictedRuntimeMs"];
+        Assert.True(predicted is not null, $"No run time predicted: {report.ToJsonString()}");
+        return predicted.GetValue<double>();
+    }
+
+    /// <summary>Polls the function's profile until its observed point holds as many runs as it keeps.</summary>
+    private async Task ObservedProfileFilled(string name)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        JsonObject profile;
+        while (!(profile = (await Http.GetFromJsonAsync<JsonObject>($"/v1/functions/{name}/profile"))!)["points"]!.AsArray()
+                   .Any(p => p!["stats"]!["samples"]!.GetValue<int>() >= ObservedSamplesPerSize))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The runs did not reach the profile: {profile.ToJsonString()}");
+            await Task.Delay(250);
+        }
     }
 
     private async Task<JsonArray> Executions(string name) => (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={name}"))!;
 
-    /// <summary>Trains on request and waits until the new model is the current one.</summary>
+    /// <summary>Trains on request and asserts that the new model became the current one.</summary>
     private async Task Train()
     {
-        using var started = await Http.PostAsync("/v1/models/training", null);
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var deadline = DateTime.UtcNow + TrainingPatience;
-        JsonObject models;
-        while ((models = (await Http.GetFromJsonAsync<JsonObject>("/v1/models"))!)["training"]!["running"]!.GetValue<bool>()
-               || models["training"]!["lastOutcome"] is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Training did not end: {models.ToJsonString()}");
-            await Task.Delay(250);
-        }
+        var models = await Http.TrainModel(TrainingPatience);
         var latest = models["versions"]!.AsArray()[0]!;
         Assert.True(latest["promoted"]!.GetValue<bool>() && models["current"]?.GetValue<int>() == latest["version"]!.GetValue<int>(), models.ToJsonString());
     }
