@@ -109,7 +109,6 @@ public sealed class DeclaredFeatureHttpTests(PepperPlatformFixture platform)
 
         Assert.Equal(shortBefore, longBefore);
         Assert.True(longAfter > 3 * shortAfter, $"trained model: {shortAfter:0} ms for 0.02 s, {longAfter:0} ms for 0.40 s");
-        Assert.InRange(longAfter, 300, 700);
     }
 
     [Fact]
