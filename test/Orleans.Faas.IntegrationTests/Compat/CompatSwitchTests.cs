@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orleans.Faas.IntegrationTests.Compat.Mpcs;
 using Orleans.Faas.IntegrationTests.Hosting;
+using Orleans.Faas.IntegrationTests.Security;
 
 namespace Orleans.Faas.IntegrationTests.Compat;
 
