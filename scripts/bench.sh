@@ -8,6 +8,8 @@
 #     cores, one slot each; its table, charts, task log and the silos' logs go to $BENCH_OUTPUT (default
 #     artifacts/bench/placement-TIME), which is kept;
 #   decisions: no platform, the placement code in process over simulated providers;
+#   features: no platform, the training code in process: FastTree's cross-validated MAPE with and without declared
+#     features, on runs whose time follows them;
 #   training: two embedded silos of its own, one training out of process (the default), one in process;
 #   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
 #   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
@@ -115,6 +117,9 @@ case "$mode" in
     ;;
   decisions)
     "${bench[@]}" decisions "$@"
+    ;;
+  features)
+    "${bench[@]}" features "$@"
     ;;
   training)
     # Silos of its own, without the shared one, whose start-up benchmark would run beside the measurement: one

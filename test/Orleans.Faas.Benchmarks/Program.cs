@@ -5,6 +5,7 @@ using Orleans.Faas.Benchmarks.Latency;
 using Orleans.Faas.Benchmarks.Mapping;
 using Orleans.Faas.Benchmarks.Placement;
 using Orleans.Faas.Benchmarks.Faults;
+using Orleans.Faas.Benchmarks.Features;
 using Orleans.Faas.Benchmarks.Soak;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
@@ -57,6 +58,7 @@ python.SetAction(parsed => PythonInvokeBenchmark.Run(parsed.GetValue(gateway)!, 
 
 var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state, python };
 root.Add(DecisionsBenchmark.Command());
+root.Add(FeaturesBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));
 root.Add(MapBenchmark.Command(gateway));

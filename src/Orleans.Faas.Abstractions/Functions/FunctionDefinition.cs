@@ -18,6 +18,7 @@ namespace Orleans.Faas.Functions;
 /// <param name="Code">An uploaded <c>.py</c> file or <c>.zip</c> / <c>.tar.gz</c> archive of Python code (python runtime).</param>
 /// <param name="Secrets">Names of the secrets of its namespace mounted into its containers at <c>/run/secrets/NAME</c>.</param>
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (<c>run_service/{id}</c>), unique in its namespace; null for none.</param>
+/// <param name="Features">The named numbers its invocations may carry for the runtime model (<see cref="DeclaredFeature"/>).</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
     [property: Id(0)] string Name,
@@ -40,7 +41,8 @@ public sealed record FunctionDefinition(
     [property: Id(17)] string? Pickled = null,
     [property: Id(18)] CodeFile? Code = null,
     ImmutableArray<string> Secrets = default,
-    [property: Id(20)] int? ServiceId = null)
+    [property: Id(20)] int? ServiceId = null,
+    ImmutableArray<DeclaredFeature> Features = default)
 {
     // A definition stored before secrets existed comes back without the field; it reads as none, never as a default array.
     [Id(19)]
@@ -50,6 +52,16 @@ public sealed record FunctionDefinition(
     {
         get => _secrets.IsDefault ? [] : _secrets;
         init => _secrets = value;
+    }
+
+    // A definition stored before features existed comes back without the field; it reads as none.
+    [Id(21)]
+    private readonly ImmutableArray<DeclaredFeature> _features = Features;
+
+    public ImmutableArray<DeclaredFeature> Features
+    {
+        get => _features.IsDefault ? [] : _features;
+        init => _features = value;
     }
 
     public const int DefaultMaxAttempts = 3;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.History;
@@ -15,6 +16,7 @@ namespace Orleans.Faas.History;
 /// <param name="QueuedAtStart">Tasks waiting on the node when this one started.</param>
 /// <param name="PredictedMs">The wall time the placement predicted for the run on this provider; null when none was predicted.</param>
 /// <param name="ModelVersion">The model that predicted it: 0 for the linear efficiency model; null when none was predicted.</param>
+/// <param name="Features">The values of the function's declared features the invocation carried; null when it carried none.</param>
 /// <param name="Policy">The placement policy that chose the provider, e.g. <c>predictive</c>; null for a pinned task.</param>
 [GenerateSerializer, Immutable, Alias("faas.ExecutionRecord")]
 public sealed record ExecutionRecord(
@@ -45,4 +47,5 @@ public sealed record ExecutionRecord(
     [property: Id(24)] int? QueuedAtStart = null,
     [property: Id(25)] double? PredictedMs = null,
     [property: Id(26)] int? ModelVersion = null,
-    [property: Id(27)] string? Policy = null);
+    [property: Id(27)] string? Policy = null,
+    [property: Id(28)] ImmutableDictionary<string, double>? Features = null);

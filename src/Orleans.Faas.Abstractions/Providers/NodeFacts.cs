@@ -12,6 +12,8 @@ namespace Orleans.Faas.Providers;
 /// <param name="CacheWays">Ways of the last-level cache that runs can be given a share of (resctrl L3 allocation, Intel CAT); null when the node cannot allocate cache.</param>
 /// <param name="CacheAllocationUnavailable">Why runs on this node get no cache ways of their own; null when they can.</param>
 /// <param name="Labels">What its operator says the node offers (<c>Faas:Silo:Labels:&lt;key&gt;</c>, e.g. <c>gpu=true</c>), for functions that require them.</param>
+/// <param name="DeviceModel">What machine it is, e.g. "Raspberry Pi 4 Model B Rev 1.4": <c>Faas:Silo:DeviceModel</c>, else the devicetree model, the DMI product name or the CPU model.</param>
+/// <param name="MachineId">The machine's own id (<c>/etc/machine-id</c>, the one systemd and Kubernetes use), as a UUID; null when it has none.</param>
 /// <param name="CpuCap">The most CPU, in cores, any container on this node gets (<c>Faas:Docker:CpuCap</c>, a testing aid that emulates a slower node); null when uncapped.</param>
 [GenerateSerializer, Immutable, Alias("faas.NodeFacts")]
 public sealed record NodeFacts(
@@ -28,7 +30,9 @@ public sealed record NodeFacts(
     [property: Id(10)] double? CpuCap = null,
     [property: Id(11)] int? CacheWays = null,
     [property: Id(12)] string? CacheAllocationUnavailable = null,
-    [property: Id(13)] ImmutableDictionary<string, string>? Labels = null)
+    [property: Id(13)] ImmutableDictionary<string, string>? Labels = null,
+    [property: Id(14)] string? DeviceModel = null,
+    [property: Id(15)] Guid? MachineId = null)
 {
     public const string UnspecifiedDeviceClass = "unspecified";
 }

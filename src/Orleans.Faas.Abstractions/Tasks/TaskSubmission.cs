@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Profiles;
 
@@ -12,6 +13,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Batch">The batch the task is one item of; it tells the batch when it starts and finishes.</param>
 /// <param name="CallbackUrl">Where the finished task is POSTed; null for none.</param>
 /// <param name="Code">The version's code file by hash, which the node that runs the task fetches once; null when it has none.</param>
+/// <param name="Features">Values of the function's declared features, checked against them; null for none.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSubmission")]
 public sealed record TaskSubmission(
     [property: Id(0)] FunctionVersion Function,
@@ -22,4 +24,5 @@ public sealed record TaskSubmission(
     [property: Id(5)] int? CacheWays = null,
     [property: Id(6)] BatchMembership? Batch = null,
     [property: Id(7)] string? CallbackUrl = null,
-    [property: Id(8)] CodeReference? Code = null);
+    [property: Id(8)] CodeReference? Code = null,
+    [property: Id(9)] ImmutableDictionary<string, double>? Features = null);

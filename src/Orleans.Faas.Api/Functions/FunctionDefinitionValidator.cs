@@ -55,6 +55,9 @@ public static partial class FunctionDefinitionValidator
         foreach (var problem in SecretRules.Problems(definition))
             Add("secrets", problem);
 
+        foreach (var problem in DeclaredFeatureRules.Problems(definition.Features))
+            Add("features", problem);
+
         foreach (var key in definition.Env?.Keys ?? [])
         {
             if (!EnvNamePattern().IsMatch(key))

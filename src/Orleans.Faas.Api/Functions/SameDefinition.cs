@@ -9,13 +9,14 @@ public static class SameDefinition
         Scalars(a) == Scalars(b)
         && a.Command.SequenceEqual(b.Command)
         && a.Secrets.SequenceEqual(b.Secrets)
+        && a.Features.SequenceEqual(b.Features)
         && Same(a.Env, b.Env)
         && a.Placement?.Policy == b.Placement?.Policy
         && Same(a.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty, b.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty)
         && Same(a.Code, b.Code);
 
     private static FunctionDefinition Scalars(FunctionDefinition d) =>
-        d with { Command = [], Secrets = [], Env = ImmutableDictionary<string, string>.Empty, Placement = null, Code = null };
+        d with { Command = [], Secrets = [], Features = [], Env = ImmutableDictionary<string, string>.Empty, Placement = null, Code = null };
 
     private static bool Same(ImmutableDictionary<string, string> a, ImmutableDictionary<string, string> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);

@@ -1,14 +1,17 @@
+using Orleans.Faas.Cli.Invocations;
+
 namespace Orleans.Faas.Cli.Predictions;
 
-/// <summary><c>faas predict NAME --input-size N</c>: where an invocation would finish first, every provider ranked.</summary>
+/// <summary><c>faas predict NAME --input-size N [--feature name=value]</c>: where an invocation would finish first, every provider ranked.</summary>
 internal static class PredictCommand
 {
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "The function" };
         var inputSize = new Option<long>("--input-size") { Description = "The invocation's input size", Required = true };
-        return new Command("predict", "Predict where an invocation would finish first: every provider, best first") { name, inputSize }
-            .Runs(async (cli, ct) => cli.Show(await cli.Client.PredictAsync(cli.Get(name), cli.Get(inputSize), ct), Report));
+        var features = FeaturesOption.Create();
+        return new Command("predict", "Predict where an invocation would finish first: every provider, best first") { name, inputSize, features }
+            .Runs(async (cli, ct) => cli.Show(await cli.Client.PredictAsync(cli.Get(name), cli.Get(inputSize), cli.Get(features), ct), Report));
     }
 
     private static IRenderable Report(PredictionReport report) => new Rows(

@@ -29,6 +29,7 @@ internal static class ProviderCommands
         ("STATUS", p => p.Status),
         ("REFERENCE", p => p.IsReference),
         ("RUNTIMES", p => p.Runtimes),
+        ("DEVICE", p => $"{p.Facts.DeviceClass}: {p.Facts.DeviceModel}"),
         ("CORES", p => p.Facts.Cores),
         ("MEMORY MiB", p => p.Facts.MemoryBytes / (1024 * 1024)),
         ("RUNNING", p => p.Running),

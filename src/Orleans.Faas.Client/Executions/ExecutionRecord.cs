@@ -60,4 +60,7 @@ public sealed record ExecutionRecord
     public int? ModelVersion { get; init; }
 
     public string? Policy { get; init; }
+
+    /// <summary>The values of the function's declared features the invocation carried; null when it carried none.</summary>
+    public IReadOnlyDictionary<string, double>? Features { get; init; }
 }

@@ -61,4 +61,7 @@ public record FunctionDefinition
 
     /// <summary>The number the ChainFaaS scheduler knew it by (<c>/compat/chainfaas/developers/run_service/{id}</c>); unique in its namespace.</summary>
     public int? ServiceId { get; init; }
+
+    /// <summary>Named numbers its invocations may carry for the runtime model, at most 8.</summary>
+    public IReadOnlyList<DeclaredFeature>? Features { get; init; }
 }

@@ -9,6 +9,9 @@ public sealed record InvocationOptions
     /// <summary>The size the function's work follows, when it is not the input's byte length.</summary>
     public long? InputSize { get; init; }
 
+    /// <summary>Values of the function's declared features (<see cref="FunctionDefinition.Features"/>), by name.</summary>
+    public IReadOnlyDictionary<string, double>? Features { get; init; }
+
     /// <summary>
     /// Where the outcome is POSTed when the task (or, for a batch, every task) finished: absolute http or https,
     /// signed with the function's callback secret (check it with <see cref="CallbackSignature.IsValid"/>).

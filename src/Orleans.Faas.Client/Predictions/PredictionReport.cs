@@ -19,4 +19,7 @@ public sealed record PredictionReport
     public bool Profiled { get; init; }
 
     public IReadOnlyList<ProviderPrediction> Providers { get; init; } = [];
+
+    /// <summary>The declared features' values it predicted for.</summary>
+    public IReadOnlyDictionary<string, double>? Features { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Orleans.Faas.Client;
 
-/// <summary>What a node is: cores, memory, CPU and caches, device class and labels; a figure it could not read is null.</summary>
+/// <summary>What a node is: cores, memory, CPU and caches, device class and model, and labels; a figure it could not read is null.</summary>
 public sealed record NodeFacts
 {
     public string NodeName { get; init; } = "";
@@ -20,6 +20,12 @@ public sealed record NodeFacts
     public int NumaNodes { get; init; }
 
     public string DeviceClass { get; init; } = "";
+
+    /// <summary>What machine it is: as its operator configured, else its devicetree model, DMI product name or CPU model.</summary>
+    public string? DeviceModel { get; init; }
+
+    /// <summary>The machine's own id (<c>/etc/machine-id</c>); null when it has none.</summary>
+    public Guid? MachineId { get; init; }
 
     /// <summary>Why the last-level cache counters cannot be read, when they cannot.</summary>
     public string? CacheCountersUnavailable { get; init; }

@@ -3,6 +3,7 @@ using Orleans.Faas.Gateway.Compat.BenchmarkController;
 using Orleans.Faas.Gateway.Compat.ChainFaas;
 using Orleans.Faas.Gateway.Compat.Fsched;
 using Orleans.Faas.Gateway.Compat.Mpcs;
+using Orleans.Faas.Gateway.Compat.Pepper;
 
 namespace Orleans.Faas.Gateway.Compat;
 
@@ -16,7 +17,7 @@ public static class CompatEndpoints
     {
         Map(app, options.Mpcs, "mpcs", "Compat: MPCS FaaS", group => group.MapMpcsEndpoints());
         Map(app, options.ChainFaas, "chainfaas", "Compat: ChainFaaS", group => group.MapChainFaasEndpoints());
-        Map(app, options.Pepper, "pepper", "Compat: PEPPER", group => { });
+        Map(app, options.Pepper, "pepper", "Compat: PEPPER", group => group.MapPepperEndpoints());
         Map(app, options.BenchmarkController, "benchmark-controller", "Compat: Benchmark Platform Controller", group => group.MapBenchmarkControllerEndpoints());
         Map(app, options.Fsched, "fsched", "Compat: Fsched", group => group.MapFschedEndpoints());
     }

@@ -13,6 +13,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="Pickled">A dill-pickled callable, base64 (python runtime).</param>
 /// <param name="Secrets">Names of secrets (PUT /v1/secrets/{name}) mounted into its containers at /run/secrets/NAME (docker and python runtimes).</param>
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (run_service/{id}); unique in its namespace.</param>
+/// <param name="Features">Named numbers its invocations may carry (?features=) for the runtime model, each with whether it is required and its bounds.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionRegistrationRequest(
     string? Name,
@@ -34,7 +35,8 @@ public sealed record FunctionRegistrationRequest(
     string? EntryPoint = null,
     string? Pickled = null,
     IReadOnlyList<string>? Secrets = null,
-    int? ServiceId = null)
+    int? ServiceId = null,
+    IReadOnlyList<DeclaredFeature>? Features = null)
 {
     /// <param name="code">The file uploaded beside the definition, if any.</param>
     public FunctionDefinition ToDefinition(CodeFile? code = null) => new(
@@ -58,7 +60,8 @@ public sealed record FunctionRegistrationRequest(
         Pickled,
         code,
         Secrets?.ToImmutableArray() ?? [],
-        ServiceId);
+        ServiceId,
+        Features?.ToImmutableArray() ?? []);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -8,6 +8,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <summary>A function's latest version as the API shows it.</summary>
 /// <param name="Code">The uploaded code file (python runtime), described rather than repeated.</param>
 /// <param name="Secrets">The names of the secrets mounted into its containers; never their values.</param>
+/// <param name="Features">The named numbers its invocations may carry for the runtime model.</param>
 /// <param name="CallbackSecret">The key its callbacks are signed with; only in a registration's answer.</param>
 /// <param name="Name">Its name within its namespace.</param>
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by; null for none.</param>
@@ -36,6 +37,7 @@ public sealed record FunctionResponse(
     CodeFileResponse? Code,
     ImmutableArray<string> Secrets,
     int? ServiceId,
+    ImmutableArray<DeclaredFeature> Features,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
 {
     public static FunctionResponse From(FunctionVersion version)
@@ -43,6 +45,6 @@ public sealed record FunctionResponse(
         var d = version.Definition;
         return new(QualifiedName.LocalName(d.Name), QualifiedName.NamespaceOf(d.Name), version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
             d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement),
-            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code), d.Secrets, d.ServiceId);
+            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code), d.Secrets, d.ServiceId, d.Features);
     }
 }

@@ -4,11 +4,12 @@ using Orleans.Faas.Gateway.Problems;
 
 namespace Orleans.Faas.Gateway.Invocations;
 
-/// <summary>The query parameters every way of invoking takes: <c>?provider=</c>, <c>?inputSize=</c> and <c>?callbackUrl=</c>.</summary>
+/// <summary>The query parameters every way of invoking takes: <c>?provider=</c>, <c>?inputSize=</c>, <c>?features=</c> and <c>?callbackUrl=</c>.</summary>
 public static class InvocationQuery
 {
     public const string Description = "?provider= pins the task to one provider (it fails instead of moving if that provider is lost); "
         + "?inputSize= declares the size the function's work follows, when it is not the input's byte length; "
+        + FeatureQuery.Description + " "
         + "?callbackUrl= (absolute http or https) is POSTed the outcome when it finishes, signed with the function's callback secret "
         + "(X-Faas-Timestamp, and X-Faas-Signature: sha256=hex HMAC-SHA256 over \"{timestamp}.{body}\"), retried with backoff for Faas:Callbacks:RetryFor. "
         + CallbackReach;
@@ -17,11 +18,11 @@ public static class InvocationQuery
     public const string CallbackReach = "A callback reaches no internal address (loopback, link-local, private, the platform's own hosts) "
         + "unless the operator allows it (Faas:Callbacks:AllowedHosts, AllowedNetworks), and follows no redirect.";
 
-    public static InvocationOptions Options(string? provider, long? inputSize, string? callbackUrl, CallbackUrlPolicy callbacks)
+    public static InvocationOptions Options(string? provider, long? inputSize, string? features, string? callbackUrl, CallbackUrlPolicy callbacks)
     {
         if (inputSize < 0)
             throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
-        return new InvocationOptions(provider, inputSize, Callback(callbackUrl, callbacks));
+        return new InvocationOptions(provider, inputSize, Callback(callbackUrl, callbacks), FeatureQuery.Parse(features));
     }
 
     /// <summary>The <c>?callbackUrl=</c> of anything that calls back when it ends: null, or a URL the policy accepts as written.</summary>

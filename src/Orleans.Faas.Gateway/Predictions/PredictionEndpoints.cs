@@ -1,5 +1,6 @@
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
+using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Keys;
@@ -10,15 +11,17 @@ namespace Orleans.Faas.Gateway.Predictions;
 public static class PredictionEndpoints
 {
     public static void MapPredictionEndpoints(this RouteGroupBuilder v1) =>
-        v1.MapGet("/functions/{name}/predictions", async (string name, long? inputSize, NamespaceScope scope, IGrainFactory grains) =>
+        v1.MapGet("/functions/{name}/predictions", async (string name, long? inputSize, string? features, NamespaceScope scope, IGrainFactory grains) =>
         {
             if (inputSize is not { } size || size < 0)
                 throw new InvalidQueryException("inputSize", "inputSize is required: the size of the input to predict for (bytes, or the unit the function declares), not negative.");
-            return Results.Ok(await grains.GetGrain<IPredictionGrain>(0).Predict(scope.Qualify(name) ?? throw new FunctionNotFoundException(name), size));
+            var function = scope.Qualify(name) ?? throw new FunctionNotFoundException(name);
+            return Results.Ok(await grains.GetGrain<IPredictionGrain>(0).Predict(function, size, FeatureQuery.Parse(features)));
         })
         .WithTags("Predictions")
         .RequireRole(ApiKeyRole.Developer)
         .WithSummary("Where an invocation of this size would finish first: every provider, best first, with its predicted run time, expected wait and whether it fits the function's constraints")
+        .WithDescription("?inputSize= is required. " + FeatureQuery.Description)
         .Produces<PredictionReport>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);

@@ -33,6 +33,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The query is invalid.",
         },
+        InvalidFeatureValuesException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [$"features.{e.Feature}"] = [e.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The feature values do not meet the function's declared features.",
+        },
         InvalidHeaderException e => new ValidationProblemDetails(new Dictionary<string, string[]> { [e.Header] = [e.Message] })
         {
             Status = StatusCodes.Status400BadRequest,

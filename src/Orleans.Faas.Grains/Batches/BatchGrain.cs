@@ -86,6 +86,8 @@ public sealed partial class BatchGrain(
             throw new ArgumentException("A batch needs at least one input.", nameof(request));
 
         var plan = await GrainFactory.GetGrain<IFunctionGrain>(request.Function).GetInvocationPlan();
+        // Every item carries the same values: refused here, the batch stores nothing.
+        DeclaredFeatureRules.Check(plan.Version.Definition, request.Options.Features);
         var n = request.Inputs.Length;
         // The batch calls back when it finishes; its tasks do not each call back.
         var taskOptions = request.Options with { CallbackUrl = null };

@@ -39,6 +39,7 @@ internal static class ExecutionRecords
             task.LoadAtStart?.Queued,
             task.Placement?.PredictedRuntimeMs,
             task.Placement?.ModelVersion,
-            task.Placement?.Policy is { } policy ? PolicyNames.Of(policy) : null);
+            task.Placement?.Policy is { } policy ? PolicyNames.Of(policy) : null,
+            task.Submission.Features);
     }
 }

@@ -11,8 +11,8 @@ namespace Orleans.Faas.Models;
 
 /// <summary>
 /// Turns the newest completed runs of the history into training rows: each run's own conditions (CPU quota, load at
-/// start, cold or warm) with its provider's facts and scores and its function's profile at its input size, as they
-/// are now. Runs on providers this silo does not know are left out.
+/// start, cold or warm, its declared features' values) with its provider's facts and scores and its function's profile
+/// at its input size and its declared features, as they are now. Runs on providers this silo does not know are left out.
 /// </summary>
 public sealed class TrainingRows(IExecutionHistory history, ProviderView view, IGrainFactory grains, IOptions<ModelOptions> options)
 {
@@ -24,6 +24,9 @@ public sealed class TrainingRows(IExecutionHistory history, ProviderView view, I
         var profiles = new Dictionary<(string Function, long Size), ProfileEstimate?>();
         foreach (var key in runs.Select(r => (r.Function, Size(r))).Distinct())
             profiles[key] = await ProfileOf(key.Function, key.Item2);
+        var declared = new Dictionary<string, IReadOnlyList<string>?>();
+        foreach (var function in runs.Where(r => r.Features is not null).Select(r => r.Function).Distinct())
+            declared[function] = await DeclaredOf(function);
 
         var rows = new List<TrainingRow>(runs.Count);
         foreach (var run in runs)
@@ -38,7 +41,8 @@ public sealed class TrainingRows(IExecutionHistory history, ProviderView view, I
                 provider.Facts.MemoryBytes,
                 run.RunningAtStart ?? 0,
                 run.QueuedAtStart ?? 0,
-                run.Cold ?? false));
+                run.Cold ?? false),
+                run.Features is { } values ? DeclaredSlots.Of(declared[run.Function] ?? values.Keys, values) : default);
             rows.Add(new TrainingRow(features, run.WallMs));
         }
         return rows;
@@ -48,6 +52,10 @@ public sealed class TrainingRows(IExecutionHistory history, ProviderView view, I
 
     /// <summary>Only container runs spend time getting their container.</summary>
     private static FunctionRuntime RuntimeOf(ExecutionRecord run) => run.ContainerMs is null ? FunctionRuntime.Process : FunctionRuntime.Docker;
+
+    /// <summary>The names the function declares now; null for a function since deleted, whose runs' slots follow their own names.</summary>
+    private async Task<IReadOnlyList<string>?> DeclaredOf(string function) =>
+        await grains.GetGrain<IFunctionGrain>(function).GetLatest() is { } latest ? [.. latest.Definition.Features.Select(f => f.Name)] : null;
 
     private async Task<ProfileEstimate?> ProfileOf(string function, long size)
     {

@@ -29,7 +29,7 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
             // What it will share the node with when it starts: a free slot, or all of them busy.
             Math.Min(load.Running + load.Queued, Math.Max(0, load.Slots - 1)),
             Math.Max(0, load.Running + load.Queued - load.Slots),
-            cold));
+            cold), request.DeclaredSlots);
 
         var linear = Finite(models.Linear.PredictMs(features));
         var model = models.Current;

@@ -11,11 +11,12 @@ namespace Orleans.Faas.Scheduling;
 [StatelessWorker]
 public sealed class PredictionGrain(ProviderView view, IProviderViewRefresh feed, FinishEstimator estimator, RuntimeModels models) : Grain, IPredictionGrain
 {
-    public async Task<PredictionReport> Predict(string function, long inputSize)
+    public async Task<PredictionReport> Predict(string function, long inputSize, ImmutableDictionary<string, double>? features = null)
     {
         var grain = GrainFactory.GetGrain<IFunctionGrain>(function);
         var latest = await grain.GetLatest() ?? throw new FunctionNotFoundException(function);
-        var request = new PlacementRequest(latest, inputSize, await grain.Estimate(inputSize));
+        DeclaredFeatureRules.Check(latest.Definition, features);
+        var request = new PlacementRequest(latest, inputSize, await grain.Estimate(inputSize), features);
         if (view.Count == 0)
             await feed.Refresh();
 
@@ -25,7 +26,8 @@ public sealed class PredictionGrain(ProviderView view, IProviderViewRefresh feed
             .ThenBy(p => p.ExpectedFinishMs)
             .ThenBy(p => p.Provider, StringComparer.Ordinal);
         var model = models.Current;
-        return new PredictionReport(function, inputSize, model.Version, model.Kind, models.CurrentInfo?.Metrics, request.Profile is not null, [.. predictions]);
+        return new PredictionReport(function, inputSize, model.Version, model.Kind, models.CurrentInfo?.Metrics, request.Profile is not null, [.. predictions],
+            features ?? ImmutableDictionary<string, double>.Empty);
     }
 
     private ProviderPrediction Predict(PlacementRequest request, ProviderSnapshot provider, ImmutableDictionary<string, string> requires)

@@ -81,7 +81,7 @@ public sealed partial class TaskGrain
     private async Task<Placed> Place(TaskRecord task)
     {
         var submission = task.Submission!;
-        var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate), submission.PinnedProvider);
+        var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate, submission.Features), submission.PinnedProvider);
         double? fullFor = null;
         for (var i = 0; i < plan.Ranked.Count; i++)
         {

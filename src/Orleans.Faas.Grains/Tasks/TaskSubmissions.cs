@@ -10,10 +10,13 @@ public static class TaskSubmissions
     /// Placement predicts from the profile as it is now, and the node gives the run its cache need; the task carries
     /// both, so neither costs a call back to the function.
     /// </remarks>
+    /// <exception cref="InvalidFeatureValuesException">The options' feature values do not meet the function's declared features.</exception>
     public static TaskSubmission For(InvocationPlan plan, byte[] input, InvocationOptions options, BatchMembership? batch = null)
     {
+        DeclaredFeatureRules.Check(plan.Version.Definition, options.Features);
         var inputSize = options.InputSize ?? input.Length;
         return new TaskSubmission(
-            plan.Version, input, inputSize, options.Provider, ProfileInterpolation.Estimate(plan.ProfilePoints, inputSize), plan.CacheWays, batch, options.CallbackUrl, plan.Code);
+            plan.Version, input, inputSize, options.Provider, ProfileInterpolation.Estimate(plan.ProfilePoints, inputSize), plan.CacheWays, batch, options.CallbackUrl, plan.Code,
+            options.Features is { Count: > 0 } features ? features : null);
     }
 }

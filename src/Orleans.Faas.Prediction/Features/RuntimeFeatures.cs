@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Profiles;
 
@@ -62,9 +63,13 @@ public sealed record RuntimeFeatures
     /// <summary>1 when the run starts a new container, 0 when it reuses one or runs as a process; missing only when never set.</summary>
     public float Cold { get; init; } = float.NaN;
 
-    /// <summary>The features of one run: the function's profile at its input size, as measured on the reference provider, and the provider's.</summary>
+    /// <summary>The values of the function's declared features, <see cref="DeclaredSlots.Count"/> of them in the order of their names (<see cref="DeclaredSlots"/>); each missing when not given.</summary>
+    public ImmutableArray<float> Declared { get; init; } = DeclaredSlots.None;
+
+    /// <summary>The features of one run: the function's profile at its input size, as measured on the reference provider, its declared features and the provider's.</summary>
     /// <param name="reference">The function's profile estimate at <paramref name="inputSize"/>; null when it was never profiled.</param>
-    public static RuntimeFeatures Build(RunStatistics? reference, long inputSize, FunctionRuntime runtime, ProviderFeatures provider) => new()
+    /// <param name="declared">The invocation's declared features in slots (<see cref="DeclaredSlots.Of"/>); default for none.</param>
+    public static RuntimeFeatures Build(RunStatistics? reference, long inputSize, FunctionRuntime runtime, ProviderFeatures provider, ImmutableArray<float> declared = default) => new()
     {
         ReferenceWallMs = Known(reference?.WallMs),
         ReferenceCpuMs = Known(reference?.CpuMs),
@@ -83,6 +88,7 @@ public sealed record RuntimeFeatures
         Running = provider.Running,
         Queued = provider.Queued,
         Cold = provider.Cold ? 1 : 0,
+        Declared = declared.IsDefault ? DeclaredSlots.None : declared,
     };
 
     private static float Known(double? value) => value is { } known ? (float)known : float.NaN;

@@ -7,13 +7,15 @@ namespace Orleans.Faas.Prediction.Trees;
 
 /// <summary>
 /// One row as the trees see it: the runtime features in a fixed order, then ratios derived from them, which trees
-/// cannot form themselves since each split looks at one figure. No figure is logged: a split is the same on any
+/// cannot form themselves since each split looks at one figure, then the declared features' slots. No figure is logged: a split is the same on any
 /// monotonic transform of its figure. Saved models depend on this layout: change it only with a new
 /// <see cref="Width"/>, by which <see cref="FastTreeRuntimeModel.Load"/> refuses models of the old one.
 /// </summary>
 internal sealed class TreeRow
 {
-    public const int Width = 22;
+    private const int Fixed = 22;
+
+    public const int Width = Fixed + DeclaredSlots.Count;
 
     /// <summary>The figures; <see cref="float.NaN"/> where missing, and where a ratio has no finite value.</summary>
     [VectorType(Width)]
@@ -46,7 +48,10 @@ internal sealed class TreeRow
             f.ReferencePeakMemoryBytes / f.LlcBytes,
             f.ReferenceLlcMisses / f.ReferenceLlcReferences,
         ];
-        for (var i = 0; i < Width; i++)
+        for (var i = 0; i < Fixed; i++)
             Raw[i] = float.IsFinite(figures[i]) ? figures[i] : float.NaN;
+        // The declared features last, in their slots: a model of the old width is refused, not misread.
+        for (var i = 0; i < DeclaredSlots.Count; i++)
+            Raw[Fixed + i] = float.IsFinite(f.Declared[i]) ? f.Declared[i] : float.NaN;
     }
 }

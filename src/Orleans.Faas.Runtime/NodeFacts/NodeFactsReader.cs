@@ -11,14 +11,36 @@ public sealed class NodeFactsReader(string root = "/")
 
     private const int KilohertzPerMegahertz = 1000;
 
-    public Facts Read(string nodeName, string deviceClass = Facts.UnspecifiedDeviceClass)
+    /// <param name="deviceModel">What machine it is in its operator's words; null reads it from the machine (<see cref="ReadDeviceModel"/>).</param>
+    public Facts Read(string nodeName, string deviceClass = Facts.UnspecifiedDeviceClass, string? deviceModel = null)
     {
         var llc = ReadLastLevelCache();
         var cpuinfo = ReadText(Under("proc/cpuinfo"))?.Split('\n') ?? [];
         var resctrl = ResctrlSupport.Detect(ResctrlSupport.RootIn(root));
         return new(nodeName, ReadCores(), ReadMemoryBytes(), ReadCpuModel(cpuinfo), llc?.Bytes, llc?.LineBytes, ReadCpuMHz(cpuinfo), ReadNumaNodes(), deviceClass,
-            CacheWays: resctrl.L3?.Ways, CacheAllocationUnavailable: resctrl.UnavailableBecause);
+            CacheWays: resctrl.L3?.Ways, CacheAllocationUnavailable: resctrl.UnavailableBecause, DeviceModel: deviceModel ?? ReadDeviceModel(cpuinfo), MachineId: ReadMachineId());
     }
+
+    /// <summary>
+    /// The board's devicetree model (a Raspberry Pi or a Jetson says what it is there), else the DMI product name (a PC's
+    /// or a cloud VM's), else the CPU model: the most specific name the machine gives of itself.
+    /// </summary>
+    private string ReadDeviceModel(string[] cpuinfo) =>
+        Named(ReadText(Under("proc/device-tree/model"))) ?? Named(ReadText(Under("sys/class/dmi/id/product_name"))) ?? ReadCpuModel(cpuinfo);
+
+    /// <summary>The 32 hex digits of machine-id(5) as a UUID; null when the file is missing or holds something else.</summary>
+    private Guid? ReadMachineId() =>
+        Guid.TryParseExact(ReadText(Under("etc/machine-id"))?.Trim(), "N", out var id) ? id : null;
+
+    /// <summary>The name without the NUL a devicetree string ends in; null when empty or a firmware placeholder.</summary>
+    private static string? Named(string? text) =>
+        text?.Trim('\0', ' ', '\n') is { Length: > 0 } name && !PlaceholderNames.Contains(name) ? name : null;
+
+    // What vendors leave in DMI fields they never filled in.
+    private static readonly HashSet<string> PlaceholderNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "To be filled by O.E.M.", "System Product Name", "Default string", "Not Specified", "None",
+    };
 
     private int ReadCores() =>
         ReadText(Under("sys/devices/system/cpu/online")) is { } online && KernelFormats.CountCpuList(online) is { } cores

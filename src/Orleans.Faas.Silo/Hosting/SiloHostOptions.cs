@@ -26,6 +26,10 @@ public sealed class SiloHostOptions : IValidatableObject
     [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,31}$", ErrorMessage = "DeviceClass must be 1-32 characters of a-z, 0-9 and '-', e.g. edge.")]
     public string DeviceClass { get; set; } = NodeFacts.UnspecifiedDeviceClass;
 
+    /// <summary>What machine this is (e.g. "Raspberry Pi 4B"); part of the node's facts. Unset reads it from the machine: its devicetree model, DMI product name or CPU model.</summary>
+    [StringLength(128, MinimumLength = 1)]
+    public string? DeviceModel { get; set; }
+
     /// <summary>What this node offers, in its operator's words (<c>Faas:Silo:Labels:gpu=true</c>); functions may require them.</summary>
     public Dictionary<string, string> Labels { get; set; } = [];
 

@@ -29,7 +29,7 @@ public sealed partial class ProviderAnnouncer(
     private async Task Announce(CancellationToken cancellationToken)
     {
         var nodeName = host.Value.NodeName;
-        var facts = new NodeFactsReader(host.Value.FactsRoot).Read(nodeName, host.Value.DeviceClass) with
+        var facts = new NodeFactsReader(host.Value.FactsRoot).Read(nodeName, host.Value.DeviceClass, host.Value.DeviceModel) with
         {
             CacheCountersUnavailable = cacheCounters.UnavailableBecause,
             CpuCap = docker.Value.CpuCap,

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Data.Common;
+using System.Text.Json;
 using Npgsql;
 using Orleans.Faas.History;
 using Orleans.Faas.Tasks;
@@ -11,7 +13,7 @@ internal static class ExecutionRows
     private const string Columns =
         "task_id, attempt, function, function_version, provider, input_bytes, queued_at, started_at, finished_at, " +
         "wall_ms, cpu_ms, peak_memory_bytes, exit_code, status, failure_reason, read_bytes, write_bytes, llc_references, llc_misses, " +
-        "input_size, cold, container_ms, cpu_quota, running_at_start, queued_at_start, predicted_ms, model_version, policy";
+        "input_size, cold, container_ms, cpu_quota, running_at_start, queued_at_start, predicted_ms, model_version, policy, features";
 
     public const string Select =
         $"SELECT {Columns} FROM faas_execution_history " +
@@ -21,7 +23,7 @@ internal static class ExecutionRows
 
     // A record appended twice (e.g. a retried batch) stays one row.
     private const string InsertText =
-        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28) " +
+        $"INSERT INTO faas_execution_history ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29) " +
         "ON CONFLICT (task_id, attempt) DO NOTHING";
 
     public static NpgsqlBatchCommand Insert(ExecutionRecord r)
@@ -52,6 +54,11 @@ internal static class ExecutionRows
         command.Parameters.Add(new NpgsqlParameter<double?> { TypedValue = r.PredictedMs, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Double });
         command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = r.ModelVersion, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = r.Policy, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?>
+        {
+            TypedValue = r.Features is null ? null : JsonSerializer.Serialize(r.Features),
+            NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb,
+        });
         return command;
     }
 
@@ -83,7 +90,8 @@ internal static class ExecutionRows
         Nullable<int>(row, 24),
         Nullable<double>(row, 25),
         Nullable<int>(row, 26),
-        row.IsDBNull(27) ? null : row.GetString(27));
+        row.IsDBNull(27) ? null : row.GetString(27),
+        row.IsDBNull(28) ? null : JsonSerializer.Deserialize<ImmutableDictionary<string, double>>(row.GetString(28)));
 
     private static T? Nullable<T>(DbDataReader row, int ordinal)
         where T : struct => row.IsDBNull(ordinal) ? null : row.GetFieldValue<T>(ordinal);

@@ -73,6 +73,22 @@ public static class FaasHttp
         }
     }
 
+    /// <summary>Asks for a training run and polls <c>/v1/models</c> until it ended with an outcome; returns what that shows then.</summary>
+    public static async Task<JsonObject> TrainModel(this HttpClient http, TimeSpan patience)
+    {
+        using var started = await http.PostAsync("/v1/models/training", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var deadline = DateTime.UtcNow + patience;
+        JsonObject models;
+        while ((models = (await http.GetFromJsonAsync<JsonObject>("/v1/models"))!)["training"]!["running"]!.GetValue<bool>()
+               || models["training"]!["lastOutcome"] is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Training did not end: {models.ToJsonString()}");
+            await Task.Delay(250);
+        }
+        return models;
+    }
+
     public static async Task<string> Describe(HttpResponseMessage response) =>
         $"{(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
 

@@ -90,17 +90,7 @@ public sealed class PlacementHttpTests(EmbeddedPlatformFixture platform)
         for (var i = 0; i < 25; i++)
             await Http.WaitForTask((await (await Http.InvokeAsync(name, new string('x', 100 * (i + 1)))).Json())["taskId"]!.GetValue<string>());
 
-        using var started = await Http.PostAsync("/v1/models/training", null);
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-
-        var deadline = DateTime.UtcNow + TrainingPatience;
-        JsonObject models;
-        while ((models = (await Http.GetFromJsonAsync<JsonObject>("/v1/models"))!)["training"]!["running"]!.GetValue<bool>()
-               || models["training"]!["lastOutcome"] is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Training did not end: {models.ToJsonString()}");
-            await Task.Delay(250);
-        }
+        var models = await Http.TrainModel(TrainingPatience);
 
         var outcome = models["training"]!["lastOutcome"]!.GetValue<string>();
         Assert.DoesNotContain("failed", outcome);

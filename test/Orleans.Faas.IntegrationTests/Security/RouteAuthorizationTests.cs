@@ -30,6 +30,7 @@ public sealed class RouteAuthorizationTests(SecuredSiloFixture platform)
         ["DELETE /v1/functions/{name}"] = "developer",
         ["GET /v1/functions/{name}/callback-secret"] = "developer",
         ["GET /v1/functions/{name}/predictions"] = "developer",
+        ["POST /compat/pepper/api/profiling"] = "developer",
         ["GET /v1/functions/{name}/profile"] = "developer",
         ["POST /v1/tasks/{id}/cancel"] = "developer",
         ["POST /v1/chains"] = "developer",

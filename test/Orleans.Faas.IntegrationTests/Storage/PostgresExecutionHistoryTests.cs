@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -123,6 +124,23 @@ public sealed class PostgresExecutionHistoryTests : IAsyncLifetime
         Assert.Null(read[1].PredictedMs);
         Assert.Null(read[1].ModelVersion);
         Assert.Null(read[1].Policy);
+    }
+
+    [Fact]
+    public async Task A_record_keeps_the_declared_features_its_invocation_carried_and_one_without_reads_back_null()
+    {
+        var history = await Started();
+        var features = ImmutableDictionary<string, double>.Empty.Add("conv_layers", 53).Add("total_parameters", 1e19);
+        var carried = Record("classify", "node-a", minute: 2) with { Features = features };
+        var plain = Record("classify", "node-a", minute: 1);
+
+        await history.Append(carried);
+        await history.Append(plain);
+        await history.StopAsync(CancellationToken.None);
+
+        var read = await Query(history, null, null, 10);
+        Assert.Equal([("conv_layers", 53.0), ("total_parameters", 1e19)], read[0].Features!.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)));
+        Assert.Null(read[1].Features);
     }
 
     [Fact]
