@@ -68,8 +68,11 @@ public class FaasClusterFixture : IAsyncLifetime
         {
             silo.Services.AddKeyedSingleton<IGrainStorage>(FaasStorage.Name, (services, _) =>
                 new SurvivingMemoryStorage(rows, services.GetRequiredService<DeepCopier>()));
-            // What the storage throws while it is away travels between silos, as a database client's exceptions do.
+            // What the storage throws while it is away travels between silos, as the database client's exceptions do
+            // (a cluster-mode silo lets Npgsql's through the same way): its type is known, and Orleans' exception
+            // codec takes it. Without the codec, an activation failure sent back to a caller on the other silo fails.
             silo.Services.AddSerializer(serializer => serializer.Configure(types => types.AddAllowedType(typeof(DatabaseAwayException))));
+            silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedExceptionTypeFilter = type => type == typeof(DatabaseAwayException));
             silo.UseInMemoryReminderService();
             silo.AddOutgoingGrainCallFilter(faults);
             silo.Services.AddSingleton<IExecutionHistory>(new ForgetfulHistory(new InMemoryExecutionHistory(Options.Create(new HistoryOptions()))));
