@@ -44,7 +44,9 @@ public sealed class FschedTests(EmbeddedPlatformFixture platform)
 
         var (first, firstRun) = await Run("sh task.sh", task, 1024);
         Assert.Equal(task, first["task_id"]!.GetValue<string>());
-        Assert.Equal("no data", first["execution_mode"]!["predicted_by"]!.GetValue<string>());
+        // Unprofiled, it is placed without a prediction, or by the runtime model when one was trained (in this shared
+        // platform, other tests may have trained one): never by a profile it does not have.
+        Assert.Contains(first["execution_mode"]!["predicted_by"]!.GetValue<string>(), new[] { "no data", "model" });
         Assert.Equal(1024, first["execution_mode"]!["input_size"]!.GetValue<long>());
         Assert.True(firstRun["status"]!.GetValue<string>() == "COMPLETED", firstRun.ToJsonString());
         var output = await Http.GetStringAsync($"/v1/tasks/{firstRun["id"]}/result");
