@@ -96,8 +96,9 @@ public sealed partial class NodeWorker(
     }
 
     /// <summary>
-    /// Stops the attempt if it runs here and returns once its run has ended (its container removed, its process
-    /// killed). A queued attempt needs nothing: its task, already cancelled, refuses to start.
+    /// Stops the attempt if it runs here and waits up to <see cref="CancelPatience"/> for its run to end (its container
+    /// removed, its process killed); past that it throws <see cref="TimeoutException"/> while the run goes on stopping.
+    /// A queued attempt needs nothing: its task, already cancelled, refuses to start.
     /// </summary>
     public Task Cancel(TaskAttempt attempt) => _runs.Stop(attempt, CancelPatience);
 
