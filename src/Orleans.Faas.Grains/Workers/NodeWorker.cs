@@ -43,7 +43,7 @@ public sealed partial class NodeWorker(
     private bool _closing;
 
     /// <summary>The provider's copy of the load: it is replaced by the next report, so reports never queue up behind each other.</summary>
-    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, () => new LatestOnly(ReportLoad));
+    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, () => new LatestOnly(ReportLoad, logger));
 
     private LatestOnly? _loadReports;
 
@@ -131,7 +131,11 @@ public sealed partial class NodeWorker(
         }
     }
 
-    public void Dispose() => _stopping.Cancel();
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _loadReports?.Dispose();
+    }
 
     private async Task HandBack(TaskAssignment assignment)
     {
