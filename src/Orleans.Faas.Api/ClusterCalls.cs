@@ -20,7 +20,13 @@ public static class ClusterCalls
     /// About two and a half minutes in all; after that the task's watchdog places the attempt again.
     /// </summary>
     public static readonly ResiliencePipeline ThroughOutage =
-        Backoff(new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException), attempts: 20, maxDelay: TimeSpan.FromSeconds(10));
+        OutageBackoff(new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException));
+
+    /// <summary>
+    /// For work the platform carries on by itself (a chain run's steps): as long as <see cref="ThroughOutage"/>, but only
+    /// while the failure is passing (<see cref="StorageOutage.IsPassing"/>); any other failure is the work's own.
+    /// </summary>
+    public static readonly ResiliencePipeline WhileOutagePasses = OutageBackoff(new PredicateBuilder().Handle<Exception>(StorageOutage.IsPassing));
 
     /// <summary>
     /// For a submission the platform makes on someone's behalf after it acknowledged them (a chain's step, a benchmark's
@@ -35,6 +41,8 @@ public static class ClusterCalls
                 args.Outcome.Exception is QueueFullException full ? TimeSpan.FromSeconds(full.RetryAfterSeconds) : null),
         })
         .Build();
+
+    private static ResiliencePipeline OutageBackoff(PredicateBuilder<object> handle) => Backoff(handle, attempts: 20, maxDelay: TimeSpan.FromSeconds(10));
 
     /// <summary>Tries again after what <paramref name="handle"/> matches, from half a second up, doubling to <paramref name="maxDelay"/>.</summary>
     private static ResiliencePipeline Backoff(PredicateBuilder<object> handle, int attempts, TimeSpan maxDelay) => new ResiliencePipelineBuilder()

@@ -7,7 +7,10 @@ namespace Orleans.Faas.Tasks;
 [Alias("faas.ITaskGrain")]
 public interface ITaskGrain : IGrainWithGuidKey, IExpiring
 {
-    /// <summary>Persists the task as QUEUED and hands it to the scheduler.</summary>
+    /// <summary>
+    /// Places the task's first attempt with a worker, then persists it as QUEUED there: a task no worker takes is never
+    /// stored, and the placement's exception (no provider, every queue full, ...) reaches the caller.
+    /// </summary>
     [Alias("Submit")]
     Task Submit(TaskSubmission submission);
 
@@ -40,7 +43,8 @@ public interface ITaskGrain : IGrainWithGuidKey, IExpiring
 
     /// <summary>
     /// The node holding the QUEUED <paramref name="attempt"/> is stopping before it started it: the task is placed
-    /// again as a new attempt (not counted as a failure), or FAILS with reason "provider lost" when it is pinned there.
+    /// again as a new attempt, which counts toward the function's max attempts as every placement does, or FAILS with
+    /// reason "provider lost" when it is pinned there.
     /// A stale attempt is ignored.
     /// </summary>
     [Alias("HandBack")]
@@ -56,8 +60,9 @@ public interface ITaskGrain : IGrainWithGuidKey, IExpiring
     Task<DateTimeOffset?> Check();
 
     /// <summary>
-    /// QUEUED or RUNNING → FAILED with reason "cancelled"; a running attempt is stopped and its container or process
-    /// is gone when this returns. Null when no task with this id was ever submitted.
+    /// QUEUED or RUNNING → FAILED with reason "cancelled", stored before this returns; a running attempt is told to stop
+    /// and waited for a while, but may still be ending (its container or process being removed) when this returns.
+    /// Null when no task with this id was ever submitted.
     /// </summary>
     /// <exception cref="TaskAlreadyFinishedException">The task is COMPLETED or FAILED.</exception>
     [Alias("Cancel")]

@@ -35,7 +35,10 @@ public interface IWorkerGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("CheckCode")]
     Task<ImmutableDictionary<string, string[]>> CheckCode(FunctionDefinition definition);
 
-    /// <summary>Stops the attempt if it runs here; returns once the run has ended and its container or process is gone.</summary>
+    /// <summary>
+    /// Stops the attempt if it runs here and waits for its run to end; throws <see cref="TimeoutException"/> when the
+    /// run, told to stop, has not ended within the node's patience (it is still being stopped).
+    /// </summary>
     [Alias("Cancel")]
     Task Cancel(TaskAttempt attempt);
 }

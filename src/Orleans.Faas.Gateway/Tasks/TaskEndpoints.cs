@@ -34,7 +34,7 @@ public static class TaskEndpoints
             return Results.Ok(TaskResponse.From(await task.Cancel() ?? throw new TaskNotFoundException(id)));
         })
         .RequireRole(ApiKeyRole.Developer)
-        .WithSummary("Cancel a queued or running task: it FAILS with reason 'cancelled' and its container or process is gone")
+        .WithSummary("Cancel a queued or running task: it FAILS with reason 'cancelled', and its container or process is stopped")
         .Produces<TaskResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict);

@@ -69,7 +69,7 @@ public sealed class BenchmarkRuns(IGrainFactory grains)
         }
     }
 
-    /// <summary>Cancels a task the job no longer waits for; its container is gone when this returns.</summary>
+    /// <summary>Cancels a task the job no longer waits for; its container is told to stop, and may still be going away when this returns.</summary>
     public static async Task StopQuietly(ITaskGrain task)
     {
         try

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Json;
 using Orleans.Faas.Retention;
-using Polly;
-using Polly.Retry;
 
 namespace Orleans.Faas.Chains;
 
@@ -29,19 +27,6 @@ public sealed partial class ChainRunGrain(
     : Grain, IChainRunGrain, IRemindable, ICallbackOwner
 {
     private const string WakeUpName = "wake-up";
-
-    // While the cluster or its database is away the run waits and tries again, about two and a half minutes, as a
-    // worker's reports do (ClusterCalls.ThroughOutage); after that its reminder carries it on.
-    private static readonly ResiliencePipeline ThroughOutage = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(StorageOutage.IsPassing),
-            MaxRetryAttempts = 20,
-            Delay = TimeSpan.FromMilliseconds(500),
-            MaxDelay = TimeSpan.FromSeconds(10),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .Build();
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _running = Task.CompletedTask;
@@ -131,8 +116,9 @@ public sealed partial class ChainRunGrain(
     {
         try
         {
-            // Every try on the activation's own scheduler, as the steps read and write its state.
-            await ThroughOutage.ExecuteInGrain(RunSteps);
+            // Every try on the activation's own scheduler, as the steps read and write its state; when the outage outlasts
+            // the pipeline, the run's reminder carries it on.
+            await ClusterCalls.WhileOutagePasses.ExecuteInGrain(RunSteps);
         }
         catch (Exception e) when (StorageOutage.IsPassing(e))
         {

@@ -23,7 +23,12 @@ public sealed partial class TaskGrain
             {
                 await GrainFactory.GetGrain<IWorkerGrain>(provider).Cancel(attempt);
             }
-            catch (Exception e) when (e is ProviderSiloUnavailableException or OrleansException or TimeoutException)
+            catch (TimeoutException)
+            {
+                // Told to stop, the run has not ended within the node's patience; the node goes on stopping it.
+                LogStopSlow(Id, provider);
+            }
+            catch (Exception e) when (e is ProviderSiloUnavailableException or OrleansException)
             {
                 // The node is gone or unreachable; with it went the run.
                 LogStopFailed(e, Id, provider);
@@ -34,4 +39,7 @@ public sealed partial class TaskGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: cancelled, but provider {Provider} could not be asked to stop the run")]
     private partial void LogStopFailed(Exception exception, Guid taskId, string provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: cancelled, but its run on provider {Provider} has not ended yet; the provider goes on stopping it")]
+    private partial void LogStopSlow(Guid taskId, string provider);
 }

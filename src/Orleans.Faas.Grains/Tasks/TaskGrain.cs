@@ -15,8 +15,9 @@ using Orleans.Faas.Telemetry;
 namespace Orleans.Faas.Tasks;
 
 /// <summary>
-/// One invocation's lifecycle. Placement and the watchdog that re-places lost attempts live in the other parts of
-/// this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>). Every transition is stored before
+/// One invocation's lifecycle. Placement, the watchdog that re-places lost attempts, cancellation and expiry live in
+/// the other parts of this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>,
+/// <c>TaskGrain.Cancellation.cs</c>, <c>TaskGrain.Expiry.cs</c>). Every transition is stored before
 /// anyone sees it (<see cref="Store"/>). A task that runs once is written three times: accepted (with its input, the
 /// only write that holds it), RUNNING, and finished.
 /// </summary>

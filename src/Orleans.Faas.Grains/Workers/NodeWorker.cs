@@ -43,7 +43,7 @@ public sealed partial class NodeWorker(
     private bool _closing;
 
     /// <summary>The provider's copy of the load: it is replaced by the next report, so reports never queue up behind each other.</summary>
-    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, () => new LatestOnly(ReportLoad));
+    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, () => new LatestOnly(ReportLoad, logger));
 
     private LatestOnly? _loadReports;
 
@@ -96,8 +96,9 @@ public sealed partial class NodeWorker(
     }
 
     /// <summary>
-    /// Stops the attempt if it runs here and returns once its run has ended (its container removed, its process
-    /// killed). A queued attempt needs nothing: its task, already cancelled, refuses to start.
+    /// Stops the attempt if it runs here and waits up to <see cref="CancelPatience"/> for its run to end (its container
+    /// removed, its process killed); past that it throws <see cref="TimeoutException"/> while the run goes on stopping.
+    /// A queued attempt needs nothing: its task, already cancelled, refuses to start.
     /// </summary>
     public Task Cancel(TaskAttempt attempt) => _runs.Stop(attempt, CancelPatience);
 
@@ -130,7 +131,11 @@ public sealed partial class NodeWorker(
         }
     }
 
-    public void Dispose() => _stopping.Cancel();
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _loadReports?.Dispose();
+    }
 
     private async Task HandBack(TaskAssignment assignment)
     {

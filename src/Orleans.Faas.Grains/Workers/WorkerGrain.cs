@@ -7,7 +7,8 @@ namespace Orleans.Faas.Workers;
 
 /// <summary>
 /// The address of a node's <see cref="NodeWorker"/> in the cluster: placed on the silo its provider id names.
-/// Reentrant, so that a long run never blocks the next Enqueue.
+/// Reentrant, so that a call that waits (a Cancel waiting for its run to end, a code check, removing idle containers)
+/// never holds up Enqueue or the load and holding questions placement and the watchdog ask.
 /// </summary>
 [Reentrant, ProviderSiloPlacement]
 public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain

@@ -1,3 +1,5 @@
+using Orleans.Faas.Profiles;
+
 namespace Orleans.Faas.Benchmarks.Measurement;
 
 /// <summary>Timings of one scenario and the statistics a table row shows.</summary>
@@ -23,11 +25,6 @@ public sealed class Samples(string scenario)
 
     public void Add(double milliseconds) => _milliseconds.Add(milliseconds);
 
-    /// <summary>Nearest-rank percentile.</summary>
-    public double Percentile(double percent)
-    {
-        var sorted = _milliseconds.Order().ToList();
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
-    }
+    /// <summary>The platform's own quantile (<see cref="SampleStatistics.Quantile"/>), so a benchmark's median is a profile's.</summary>
+    public double Percentile(double percent) => SampleStatistics.Quantile(_milliseconds.Order().ToList(), percent / 100);
 }
