@@ -60,19 +60,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<SecretCipher>();
         silo.Services.AddSingleton<ISecretValues, NodeSecretValues>();
         silo.Services.AddSingleton<Expiry>();
-        // One POST per attempt, bounded by the attempt timeout: CallbackDelivery does the retrying, so it can count and persist attempts.
-        // Invokers choose the URL, so no redirect is followed, no proxy resolves it, and each connection is checked after DNS.
-        silo.Services.TryAddSingleton<CallbackUrlPolicy>();
-        silo.Services.AddSingleton<CallbackConnector>();
-        silo.Services.AddHttpClient(CallbackSender.ClientName)
-            .ConfigureHttpClient((s, http) => http.Timeout = s.GetRequiredService<IOptions<CallbackOptions>>().Value.AttemptTimeout)
-            .ConfigurePrimaryHttpMessageHandler(s => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseProxy = false,
-                ConnectCallback = s.GetRequiredService<CallbackConnector>().Connect,
-            });
-        silo.Services.AddSingleton<CallbackSender>();
+        silo.Services.AddCallbackSender();
         silo.Services.AddSingleton<CallbackHandover>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<CallbackHandover>());
         silo.Services.AddSingleton<CallbackDelivery>();
