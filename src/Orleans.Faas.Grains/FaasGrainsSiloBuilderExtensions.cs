@@ -65,8 +65,10 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<CallbackHandover>());
         silo.Services.AddSingleton<CallbackDelivery>();
         silo.Services.AddTransient<CallbackOutbox>();
-        // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
-        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        // Orleans refuses a reminder period below this floor and warns at every start when it is set below its default
+        // of a minute: it is lowered only as far as a configured period asks, which the defaults do not.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ChainOptions>, IOptions<CallbackOptions>, IOptions<BatchOptions>>((o, chains, callbacks, batches) =>
+            o.MinimumReminderPeriod = new[] { o.MinimumReminderPeriod, chains.Value.WakeUpPeriod, callbacks.Value.ResumeEvery, batches.Value.ReconcileEvery }.Min());
         // Orleans keeps a stopped entry of every removed reminder until its next read of the reminder table, and every
         // task's watchdog leaves one: read it every half minute rather than every five, so they stay few.
         silo.Services.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(30));
