@@ -60,25 +60,15 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<SecretCipher>();
         silo.Services.AddSingleton<ISecretValues, NodeSecretValues>();
         silo.Services.AddSingleton<Expiry>();
-        // One POST per attempt, bounded by the attempt timeout: CallbackDelivery does the retrying, so it can count and persist attempts.
-        // Invokers choose the URL, so no redirect is followed, no proxy resolves it, and each connection is checked after DNS.
-        silo.Services.TryAddSingleton<CallbackUrlPolicy>();
-        silo.Services.AddSingleton<CallbackConnector>();
-        silo.Services.AddHttpClient(CallbackSender.ClientName)
-            .ConfigureHttpClient((s, http) => http.Timeout = s.GetRequiredService<IOptions<CallbackOptions>>().Value.AttemptTimeout)
-            .ConfigurePrimaryHttpMessageHandler(s => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseProxy = false,
-                ConnectCallback = s.GetRequiredService<CallbackConnector>().Connect,
-            });
-        silo.Services.AddSingleton<CallbackSender>();
+        silo.Services.AddCallbackSender();
         silo.Services.AddSingleton<CallbackHandover>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s => s.GetRequiredService<CallbackHandover>());
         silo.Services.AddSingleton<CallbackDelivery>();
         silo.Services.AddTransient<CallbackOutbox>();
-        // Watchdog periods are a function's timeout plus grace, which can be far below Orleans' one-minute default floor.
-        silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        // Orleans refuses a reminder period below this floor and warns at every start when it is set below its default
+        // of a minute: it is lowered only as far as a configured period asks, which the defaults do not.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ChainOptions>, IOptions<CallbackOptions>, IOptions<BatchOptions>>((o, chains, callbacks, batches) =>
+            o.MinimumReminderPeriod = new[] { o.MinimumReminderPeriod, chains.Value.WakeUpPeriod, callbacks.Value.ResumeEvery, batches.Value.ReconcileEvery }.Min());
         // Orleans keeps a stopped entry of every removed reminder until its next read of the reminder table, and every
         // task's watchdog leaves one: read it every half minute rather than every five, so they stay few.
         silo.Services.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(30));

@@ -5,7 +5,7 @@ namespace Orleans.Faas.Benchmarks;
 /// <summary>
 /// The cluster's single benchmark slot (key <see cref="ClusterKey"/>): one job at a time, so jobs never measure each
 /// other. Taking it is atomic and it is persisted, so it survives silo restarts. It also starts the provider
-/// benchmarks the platform wants by itself: for providers that joined unmeasured, or whose scores aged.
+/// benchmarks the platform wants by itself: for providers that joined unmeasured, or whose scores aged, once two or more take Docker work.
 /// </summary>
 [Alias("faas.IBenchmarkSlotGrain")]
 public interface IBenchmarkSlotGrain : IGrainWithStringKey

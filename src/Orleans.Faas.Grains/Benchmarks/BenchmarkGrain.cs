@@ -163,13 +163,18 @@ public sealed partial class BenchmarkGrain(
         Record.ExternalResult = error is null ? _externalResult : null;
         Record.FinishedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
-        LogEnded(Id, Record.Status, error);
+        if (error is not null)
+            LogFailed(Id, error);
+        else
+            LogFinished(Id, Record.ExternalResult is null ? $"all {Record.Results.Length} steps measured" : "its result was set from outside");
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Release(Id);
 
         if (Record.Request!.CallbackUrl is { } url)
         {
             Record.Callback = await callbacks.Deliver(url, Snapshot()!);
             await state.WriteStateAsync();
+            if (Record.Callback != BenchmarkCallbacks.Delivered)
+                LogCallbackGaveUp(Id, url, Record.Callback);
         }
     }
 
@@ -212,8 +217,14 @@ public sealed partial class BenchmarkGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Benchmark {BenchmarkId} broke while it ran")]
     private partial void LogBroke(Exception exception, Guid benchmarkId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Benchmark {BenchmarkId} ended {Status}: {Error}")]
-    private partial void LogEnded(Guid benchmarkId, BenchmarkStatus status, string? error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Benchmark {BenchmarkId} FINISHED: {How}")]
+    private partial void LogFinished(Guid benchmarkId, string how);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Benchmark {BenchmarkId} FAILED: {Error}")]
+    private partial void LogFailed(Guid benchmarkId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Benchmark {BenchmarkId}: its callback to {Url} {Outcome}")]
+    private partial void LogCallbackGaveUp(Guid benchmarkId, string url, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Benchmark {BenchmarkId}: provider {Provider} could not be asked to remove its warm containers; it removes them when it starts again")]
     private partial void LogCleanupSkipped(Exception exception, Guid benchmarkId, string provider);

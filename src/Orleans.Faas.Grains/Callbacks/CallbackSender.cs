@@ -24,8 +24,9 @@ public sealed partial class CallbackSender(IHttpClientFactory clients, ILogger<C
             using var response = await clients.CreateClient(ClientName).SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
                 return null;
-            LogRefused(url, (int)response.StatusCode);
-            return $"the receiver answered {(int)response.StatusCode}";
+            var answered = $"the receiver answered {(int)response.StatusCode}";
+            LogAttemptFailed(url, answered);
+            return answered;
         }
         catch (HttpRequestException e) when (e.InnerException is CallbackRefusedException refused)
         {
@@ -35,17 +36,19 @@ public sealed partial class CallbackSender(IHttpClientFactory clients, ILogger<C
         catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
             || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            LogFailed(e, url);
+            LogAttemptFailed(url, e.Message);
+            LogAttemptFailure(e, url);
             return e.Message;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The callback to {Url} was answered {Status}")]
-    private partial void LogRefused(string url, int status);
+    // An attempt that failed is retried; the owner warns once, when its callback gives up.
+    [LoggerMessage(Level = LogLevel.Information, Message = "A callback attempt to {Url} failed: {Reason}")]
+    private partial void LogAttemptFailed(string url, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A callback attempt to {Url} failed")]
+    private partial void LogAttemptFailure(Exception exception, string url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The callback to {Url} was refused by policy: it reaches an internal address")]
     private partial void LogRefusedByPolicy(string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The callback to {Url} could not be delivered")]
-    private partial void LogFailed(Exception exception, string url);
 }

@@ -9,10 +9,11 @@ public sealed class ChainOptions
 
     /// <summary>
     /// The period of an unfinished run's reminder: how long at most a run whose silo died waits, after membership
-    /// declared that silo dead, before another silo wakes it and it carries on.
+    /// declared that silo dead, before another silo wakes it and it carries on. Orleans' floor for a reminder's period
+    /// is a minute; a shorter one lowers it, and Orleans warns at start that such reminders are not for production.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan WakeUpPeriod { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan WakeUpPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Most lines a fan-out step makes tasks of, as <c>Faas:Gateway:MaxBatchItems</c> bounds a batch request; more fail the step.</summary>
     [Range(1, 1_000_000)]

@@ -242,7 +242,10 @@ public sealed partial class ChainRunGrain(
         if (_ended)
             return;
         _ended = true;
-        LogEnded(Id, Request.Chain, Record.Status, Record.Error);
+        if (Record.Error is { } error)
+            LogFailed(Id, Request.Chain, error);
+        else
+            LogCompleted(Id, Request.Chain, Request.Steps.Length);
         _finished.TrySetResult();
         expiry.Schedule(this.GetGrainId(), Record.FinishedAt!.Value);
         await DisarmWakeUp();
@@ -299,8 +302,11 @@ public sealed partial class ChainRunGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain run {RunId} resumed on silo {Silo} after {Completed} completed steps")]
     private partial void LogResumed(Guid runId, int completed, string silo);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Chain run {RunId} of {Chain} ended {Status}: {Error}")]
-    private partial void LogEnded(Guid runId, string chain, ChainRunStatus status, string? error);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain run {RunId} of {Chain} COMPLETED its {Steps} steps")]
+    private partial void LogCompleted(Guid runId, string chain, int steps);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain run {RunId} of {Chain} FAILED: {Error}")]
+    private partial void LogFailed(Guid runId, string chain, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain run {RunId}: the cluster did not answer; its reminder carries it on")]
     private partial void LogStalled(Exception exception, Guid runId);

@@ -42,7 +42,7 @@ public sealed partial class ProviderGrain(
         await TellViews();
         await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
         await GrainFactory.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Propose(Id);
-        // A provider that joins unmeasured gets benchmarked.
+        // A provider that joins unmeasured gets benchmarked, once it is not the only one (DueProviders).
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
 
         return previousSilo is not null && previousSilo != registration.Silo;

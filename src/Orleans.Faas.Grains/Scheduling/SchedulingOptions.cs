@@ -15,7 +15,7 @@ public sealed class SchedulingOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan ScoreMaxAge { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Benchmark providers by themselves: when they join unmeasured and when their scores age. Off, only on demand.</summary>
+    /// <summary>Benchmark Docker providers by themselves, once there are two: when they join unmeasured and when their scores age. Off, only on demand.</summary>
     public bool AutoBenchmark { get; set; } = true;
 
     /// <summary>Warm runs of each workload per provider in a benchmark the platform starts itself.</summary>

@@ -11,8 +11,8 @@ public static class SchemaCommand
     {
         using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true));
         await using var dataSource = NpgsqlDataSource.Create(deployment.RequirePostgres());
-        var applied = await new SchemaMigrator(dataSource, loggers.CreateLogger<SchemaMigrator>()).ApplyAsync(CancellationToken.None);
-        Console.WriteLine($"Schema is up to date: {string.Join(", ", applied)}.");
+        // The migrator's own log line is the verb's one line of output.
+        await new SchemaMigrator(dataSource, loggers.CreateLogger<SchemaMigrator>()).ApplyAsync(CancellationToken.None);
         return 0;
     }
 }

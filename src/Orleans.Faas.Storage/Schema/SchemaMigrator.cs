@@ -14,6 +14,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
     // Any fixed number will do, as long as nothing else in the database takes the same advisory lock.
     private const long MigrationLock = 0x0F_AA_5C_4E_3A;
 
+    /// <returns>The names of the scripts, in the order they ran.</returns>
     public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken cancellationToken)
     {
         var scripts = Scripts();
@@ -30,7 +31,7 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
         await transaction.CommitAsync(cancellationToken);
 
         var names = scripts.Select(s => s.Name).ToList();
-        LogApplied(names.Count, connection.Database);
+        LogUpToDate(connection.Database, names.Count);
         return names;
     }
 
@@ -47,6 +48,6 @@ public sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<
             })];
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schema: applied {Count} scripts to database {Database}")]
-    private partial void LogApplied(int count, string database);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Schema of database {Database} is up to date: its {Count} scripts ran, each a no-op where it had run before")]
+    private partial void LogUpToDate(string database, int count);
 }
