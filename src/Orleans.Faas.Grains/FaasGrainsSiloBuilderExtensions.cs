@@ -70,7 +70,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ChainOptions>, IOptions<CallbackOptions>, IOptions<BatchOptions>>((o, chains, callbacks, batches) =>
             o.MinimumReminderPeriod = new[] { o.MinimumReminderPeriod, chains.Value.WakeUpPeriod, callbacks.Value.ResumeEvery, batches.Value.ReconcileEvery }.Min());
         // Orleans keeps a stopped entry of every removed reminder until its next read of the reminder table, and every
-        // task's watchdog leaves one: read it every half minute rather than every five, so they stay few.
+        // grain that removes its reminder once its work is done (a delivered callback, a finished batch or chain run)
+        // leaves one: read it every half minute rather than every five, so they stay few.
         silo.Services.Configure<ReminderOptions>(o => o.RefreshReminderListPeriod = TimeSpan.FromSeconds(30));
         // Tasks are many and short-lived; a cached location leaves only when the cache is full or it is read again, so
         // Orleans' default of a million would hold a quarter of a gigabyte of locations of grains long gone.
