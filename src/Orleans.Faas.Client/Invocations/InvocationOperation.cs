@@ -13,6 +13,10 @@ public class InvocationOperation : FaasOperation<FaasTask>
     {
     }
 
+    /// <summary>Stops the task; it fails with reason <c>cancelled</c>.</summary>
+    public virtual async Task<FaasTask> CancelAsync(CancellationToken cancellationToken = default) =>
+        Keep(await Client.CancelTaskAsync(Id, cancellationToken));
+
     /// <summary>Waits until the task finishes and returns its output; throws when it failed, with the reason in the problem.</summary>
     public virtual async Task<byte[]> GetResultAsync(CancellationToken cancellationToken = default)
     {
@@ -26,10 +30,6 @@ public class InvocationOperation : FaasOperation<FaasTask>
         await WaitForCompletionAsync(cancellationToken);
         return await Client.GetTaskLogsAsync(Id, cancellationToken);
     }
-
-    /// <summary>Stops the task; it fails with reason <c>cancelled</c>.</summary>
-    public virtual async Task<FaasTask> CancelAsync(CancellationToken cancellationToken = default) =>
-        Keep(await Client.CancelTaskAsync(Id, cancellationToken));
 
     private protected override bool HasEnded(FaasTask latest) => latest.IsFinished;
 
