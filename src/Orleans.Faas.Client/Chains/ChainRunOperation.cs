@@ -1,7 +1,7 @@
 namespace Orleans.Faas.Client;
 
 /// <summary>A chain run, followed until it finishes.</summary>
-public class ChainRunOperation : FaasOperation
+public class ChainRunOperation : FaasOperation<ChainRun>
 {
     internal ChainRunOperation(FaasClient client, string chain, Guid id)
         : base(client, id)
@@ -17,20 +17,12 @@ public class ChainRunOperation : FaasOperation
     /// <summary>The chain it runs.</summary>
     public virtual string Chain { get; } = "";
 
-    /// <summary>The run as last read; null before the first read.</summary>
-    public virtual ChainRun? Run { get; private set; }
+    private protected override bool HasEnded(ChainRun latest) => latest.IsFinished;
 
-    public override bool HasCompleted => Run?.IsFinished == true;
+    private protected override Task<ChainRun> ReadAsync(CancellationToken cancellationToken) =>
+        Client.GetChainRunAsync(Chain, Id, cancellationToken);
 
-    /// <summary>Reads the run once.</summary>
-    public virtual async Task<ChainRun> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
-        Run = await Client.GetChainRunAsync(Chain, Id, cancellationToken);
-
-    /// <summary>Waits until the run finishes, completed or failed, with long polls the gateway holds open.</summary>
-    public virtual async Task<ChainRun> WaitForCompletionAsync(CancellationToken cancellationToken = default)
-    {
-        while (!HasCompleted)
-            Run = await Client.WaitForChainRunAsync(Chain, Id, FaasClient.MaxTaskWait, cancellationToken);
-        return Run!;
-    }
+    /// <summary>A long poll the gateway holds open until the run finishes, completed or failed.</summary>
+    private protected override Task<ChainRun> ReadWhileWaitingAsync(CancellationToken cancellationToken) =>
+        Client.WaitForChainRunAsync(Chain, Id, FaasClient.MaxTaskWait, cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace Orleans.Faas.Client;
 
 /// <summary>An asynchronous invocation: its task, followed until it finishes, then its result and logs.</summary>
-public class InvocationOperation : FaasOperation
+public class InvocationOperation : FaasOperation<FaasTask>
 {
     internal InvocationOperation(FaasClient client, Guid id)
         : base(client, id)
@@ -13,22 +13,9 @@ public class InvocationOperation : FaasOperation
     {
     }
 
-    /// <summary>The task as last read; null before the first read.</summary>
-    public virtual FaasTask? Task { get; private set; }
-
-    public override bool HasCompleted => Task?.IsFinished == true;
-
-    /// <summary>Reads the task once.</summary>
-    public virtual async Task<FaasTask> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
-        Task = await Client.GetTaskAsync(Id, cancellationToken);
-
-    /// <summary>Waits until the task finishes, completed or failed, with long polls the gateway holds open.</summary>
-    public virtual async Task<FaasTask> WaitForCompletionAsync(CancellationToken cancellationToken = default)
-    {
-        while (!HasCompleted)
-            Task = await Client.WaitForTaskAsync(Id, FaasClient.MaxTaskWait, cancellationToken);
-        return Task!;
-    }
+    /// <summary>Stops the task; it fails with reason <c>cancelled</c>.</summary>
+    public virtual async Task<FaasTask> CancelAsync(CancellationToken cancellationToken = default) =>
+        Keep(await Client.CancelTaskAsync(Id, cancellationToken));
 
     /// <summary>Waits until the task finishes and returns its output; throws when it failed, with the reason in the problem.</summary>
     public virtual async Task<byte[]> GetResultAsync(CancellationToken cancellationToken = default)
@@ -44,7 +31,12 @@ public class InvocationOperation : FaasOperation
         return await Client.GetTaskLogsAsync(Id, cancellationToken);
     }
 
-    /// <summary>Stops the task; it fails with reason <c>cancelled</c>.</summary>
-    public virtual async Task<FaasTask> CancelAsync(CancellationToken cancellationToken = default) =>
-        Task = await Client.CancelTaskAsync(Id, cancellationToken);
+    private protected override bool HasEnded(FaasTask latest) => latest.IsFinished;
+
+    private protected override Task<FaasTask> ReadAsync(CancellationToken cancellationToken) =>
+        Client.GetTaskAsync(Id, cancellationToken);
+
+    /// <summary>A long poll the gateway holds open until the task finishes, completed or failed.</summary>
+    private protected override Task<FaasTask> ReadWhileWaitingAsync(CancellationToken cancellationToken) =>
+        Client.WaitForTaskAsync(Id, FaasClient.MaxTaskWait, cancellationToken);
 }

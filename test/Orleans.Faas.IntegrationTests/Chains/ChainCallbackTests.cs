@@ -45,12 +45,13 @@ public sealed class ChainCallbackTests(EmbeddedPlatformFixture platform)
         Assert.Equal("GNIR", body["output"]!.GetValue<string>());
 
         var deadline = DateTime.UtcNow + Patience;
-        while ((await operation.UpdateStatusAsync()).Callback is not { Status: CallbackState.Delivered })
+        ChainRun read;
+        while ((read = await operation.UpdateStatusAsync()).Callback is not { Status: CallbackState.Delivered })
         {
             Assert.True(DateTime.UtcNow < deadline, "the run never showed its callback delivered");
             await Task.Delay(100);
         }
-        Assert.Equal(2, operation.Run!.Callback!.Attempts);
+        Assert.Equal(2, read.Callback!.Attempts);
     }
 
     [Fact]
