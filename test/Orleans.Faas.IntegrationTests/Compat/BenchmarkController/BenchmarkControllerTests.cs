@@ -102,7 +102,7 @@ public sealed class BenchmarkControllerTests(EmbeddedPlatformFixture platform)
         await (await Post($"/set_result/{Guid.NewGuid()}", """{"some": "result"}""")).AssertProblem(HttpStatusCode.NotFound);
         await (await Post($"/set_result/{Guid.NewGuid()}", "not json")).AssertProblem(HttpStatusCode.BadRequest);
         await (await Post("/run_benchmark", """{"override_services": {"svc": {"ports": []}}}""")).AssertProblem(HttpStatusCode.BadRequest);
-        await (await Post("/run_benchmark", """{"target_system": {"git_repository": "gitlab.insight-centre.org/SIT/mps/mps-node.git"}}""")).AssertProblem(HttpStatusCode.BadRequest);
+        await (await Post("/run_benchmark", """{"target_system": {"git_repository": "git.example.org/lab/mps-node.git"}}""")).AssertProblem(HttpStatusCode.BadRequest);
         await (await Post("/run_benchmark", """{"override_services": {"nobody-home": {}}}""")).AssertProblem(HttpStatusCode.NotFound);
         Assert.Equal(before, await Http.GetStringAsync("/v1/benchmarks"));
     }
