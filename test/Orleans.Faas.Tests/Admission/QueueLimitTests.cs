@@ -68,8 +68,13 @@ public sealed class QueueLimitTests(ShortQueuesFixture fixture)
     [Fact]
     public async Task A_task_handed_back_after_a_provider_loss_while_every_node_is_full_stays_queued_and_runs_once_there_is_room()
     {
-        var blocked = await InvokeEach(await Register("block", TimeSpan.FromSeconds(2)), ShortQueuesFixture.Capacity);
-        var moved = (await Snapshots(blocked)).First(t => t.Status == TaskState.Queued).Id;
+        // The runs that hold every slot keep the default timeout, so a slow machine cannot time them out while the test
+        // works; only the task handed back has a short one, for the watchdog's look (its timeout plus the grace) to come
+        // within the test's patience. It comes last, when every slot runs, so it waits in the last place of a queue.
+        var held = await InvokeEach(await Register("block"), ShortQueuesFixture.Capacity - 1);
+        var moved = (await InvokeEach(await Register("block", TimeSpan.FromSeconds(2)), 1)).Single();
+        List<Guid> blocked = [.. held, moved];
+        Assert.Equal(TaskState.Queued, (await fixture.Grains.GetGrain<ITaskGrain>(moved).GetSnapshot())!.Status);
 
         // What the provider-loss watcher does for each attempt of a dead node: it must not be refused.
         await fixture.Grains.GetGrain<ITaskGrain>(moved).RetryAfterProviderLoss(1);
