@@ -8,6 +8,7 @@ using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.History;
+using Orleans.Faas.HttpModel.Callbacks;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Runners;

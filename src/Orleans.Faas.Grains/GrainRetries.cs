@@ -1,3 +1,4 @@
+using Orleans.Faas.Resilience;
 using Polly;
 
 namespace Orleans.Faas;

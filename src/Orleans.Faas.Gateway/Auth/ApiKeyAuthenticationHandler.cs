@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Keys;
+using Orleans.Faas.Resilience;
 
 namespace Orleans.Faas.Gateway.Auth;
 

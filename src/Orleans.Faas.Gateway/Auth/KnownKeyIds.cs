@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Registry;
+using Orleans.Faas.Resilience;
 
 namespace Orleans.Faas.Gateway.Auth;
 

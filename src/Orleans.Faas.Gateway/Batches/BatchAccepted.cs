@@ -1,4 +1,5 @@
 using Orleans.Faas.Batches;
+using Orleans.Faas.HttpModel.Batches;
 
 namespace Orleans.Faas.Gateway.Batches;
 

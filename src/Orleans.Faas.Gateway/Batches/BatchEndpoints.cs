@@ -2,13 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Batches;
+using Orleans.Faas.HttpModel.Callbacks;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Namespaces;
 

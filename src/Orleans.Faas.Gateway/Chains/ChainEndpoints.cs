@@ -1,9 +1,10 @@
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Callbacks;
+using Orleans.Faas.HttpModel.Chains;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Registry;
 

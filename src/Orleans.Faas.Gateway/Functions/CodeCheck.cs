@@ -1,4 +1,5 @@
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Workers;

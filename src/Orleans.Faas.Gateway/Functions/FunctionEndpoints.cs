@@ -3,6 +3,7 @@ using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Gateway.Secrets;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Registry;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 
 namespace Orleans.Faas.Gateway.Functions;
 

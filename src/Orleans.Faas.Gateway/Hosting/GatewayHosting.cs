@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
@@ -21,7 +20,8 @@ using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Gateway.Tasks;
 using Orleans.Faas.Hosting;
 using Orleans.Faas.Hosting.Ports;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Callbacks;
+using Orleans.Faas.HttpModel.Json;
 
 namespace Orleans.Faas.Gateway.Hosting;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Idempotency;
+using Orleans.Faas.Resilience;
 
 namespace Orleans.Faas.Gateway.Invocations;
 

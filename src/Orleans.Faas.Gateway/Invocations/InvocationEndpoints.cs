@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Tasks;
+using Orleans.Faas.HttpModel.Callbacks;
+using Orleans.Faas.HttpModel.Tasks;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Tasks;
 

@@ -1,6 +1,6 @@
-using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Callbacks;
 
 namespace Orleans.Faas.Gateway.Invocations;
 

@@ -5,6 +5,7 @@ using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Namespaces;
+using Orleans.Faas.Resilience;
 
 namespace Orleans.Faas.Gateway.Invocations;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Namespaces;
 

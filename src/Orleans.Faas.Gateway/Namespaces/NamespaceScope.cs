@@ -1,7 +1,7 @@
 using System.Reflection;
-using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Namespaces;
 
 namespace Orleans.Faas.Gateway.Namespaces;

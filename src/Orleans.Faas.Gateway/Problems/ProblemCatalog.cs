@@ -11,6 +11,7 @@ using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Idempotency;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Secrets;
 using Orleans.Faas.Tasks;

@@ -1,6 +1,7 @@
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Tasks;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Tasks;
 

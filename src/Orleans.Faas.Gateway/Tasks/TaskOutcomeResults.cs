@@ -1,4 +1,5 @@
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Tasks;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Tasks;

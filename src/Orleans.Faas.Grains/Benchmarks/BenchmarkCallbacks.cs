@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Orleans.Faas.Callbacks;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Json;
 
 namespace Orleans.Faas.Benchmarks;
 

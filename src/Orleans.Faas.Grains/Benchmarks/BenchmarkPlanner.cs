@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Benchmarks;
 using Orleans.Faas.Scheduling;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Orleans.Faas.Callbacks;
-using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Callbacks;
+using Orleans.Faas.HttpModel.Functions;
 
 namespace Orleans.Faas.Benchmarks;
 

@@ -1,4 +1,5 @@
 using Orleans.Faas.Profiles;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Benchmarks;

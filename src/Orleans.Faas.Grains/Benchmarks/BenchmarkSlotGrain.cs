@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Faas.Callbacks;
+using Orleans.Faas.HttpModel.Callbacks;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Orleans.Faas.HttpModel.Callbacks;
 
 namespace Orleans.Faas.Callbacks;
 

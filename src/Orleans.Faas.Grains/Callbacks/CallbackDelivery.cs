@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.HttpModel.Callbacks;
 using Polly;
 using Polly.Retry;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.HttpModel.Callbacks;
 
 namespace Orleans.Faas.Callbacks;
 

@@ -1,5 +1,6 @@
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Chains;
 using Orleans.Faas.Registry;
 using Orleans.Serialization;
 

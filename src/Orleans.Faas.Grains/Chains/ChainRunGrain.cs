@@ -2,7 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Callbacks;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Callbacks;
+using Orleans.Faas.HttpModel.Chains;
+using Orleans.Faas.HttpModel.Json;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Retention;
 
 namespace Orleans.Faas.Chains;

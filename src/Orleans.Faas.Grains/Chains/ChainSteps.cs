@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Registry;
 using Orleans.Faas.Tasks;

@@ -1,4 +1,5 @@
 using Orleans.Faas.Benchmarks;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Watch;
 
 namespace Orleans.Faas.Providers;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Models;
 using Orleans.Faas.Predictions;
 using Orleans.Faas.Providers;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Faas.HttpModel.Secrets;
 using Orleans.Serialization;
 
 namespace Orleans.Faas.Secrets;

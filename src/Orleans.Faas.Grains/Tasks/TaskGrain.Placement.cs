@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Workers;
 

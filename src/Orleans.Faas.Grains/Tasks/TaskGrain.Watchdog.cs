@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.History;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Watch;
 using Orleans.Faas.Workers;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;

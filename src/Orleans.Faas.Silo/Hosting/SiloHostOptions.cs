@@ -38,6 +38,6 @@ public sealed class SiloHostOptions : IValidatableObject
     public string FactsRoot { get; set; } = "/";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        Labels.Where(l => !Functions.Labels.IsValid(l.Key, l.Value))
-            .Select(l => new ValidationResult($"Label '{l.Key}={l.Value}': {Functions.Labels.Rule}", [nameof(Labels)]));
+        Labels.Where(l => !HttpModel.Functions.Labels.IsValid(l.Key, l.Value))
+            .Select(l => new ValidationResult($"Label '{l.Key}={l.Value}': {HttpModel.Functions.Labels.Rule}", [nameof(Labels)]));
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Json;
 using Orleans.Faas.Models;
 using Orleans.Faas.Tasks;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Json;
 
 namespace Orleans.Faas.Benchmarks.Placement;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Benchmarks;
-using Orleans.Faas.Callbacks;
+using Orleans.Faas.HttpModel.Callbacks;
 
 namespace Orleans.Faas.Tests.Benchmarks;
 

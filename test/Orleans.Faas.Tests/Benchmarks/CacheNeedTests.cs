@@ -5,7 +5,7 @@ using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Profiles;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Json;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Tasks;

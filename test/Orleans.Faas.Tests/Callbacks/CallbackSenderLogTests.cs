@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.HttpModel.Callbacks;
 
 namespace Orleans.Faas.Tests.Callbacks;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Options;
-using Orleans.Faas.Callbacks;
+using Orleans.Faas.HttpModel.Callbacks;
 
 namespace Orleans.Faas.Tests.Callbacks;
 

@@ -1,4 +1,5 @@
 using Orleans.Faas.Chains;
+using Orleans.Faas.HttpModel.Chains;
 
 namespace Orleans.Faas.Tests.Chains;
 

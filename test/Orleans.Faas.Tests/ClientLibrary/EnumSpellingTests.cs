@@ -3,7 +3,7 @@ using System.Text.Json;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 using ClientJson = Orleans.Faas.Client.FaasJson;
-using GatewayJson = Orleans.Faas.Json.FaasJson;
+using GatewayJson = Orleans.Faas.HttpModel.Json.FaasJson;
 
 namespace Orleans.Faas.Tests.ClientLibrary;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 
 namespace Orleans.Faas.Tests.Functions;
 

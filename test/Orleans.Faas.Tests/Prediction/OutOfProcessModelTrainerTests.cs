@@ -3,6 +3,7 @@ using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Prediction.Training;
 using Orleans.Faas.Prediction.Trees;
+using Orleans.Faas.Tests.Builds;
 
 namespace Orleans.Faas.Tests.Prediction;
 
@@ -19,13 +20,14 @@ public sealed class OutOfProcessModelTrainerTests
     [Fact]
     public async Task The_silo_program_trains_in_a_child_process_what_this_process_would_train()
     {
-        Assert.True(File.Exists(SiloBuild.Dll), $"The silo is not built at {SiloBuild.Dll}.");
+        var silo = ProjectBuild.Dll("Orleans.Faas.Silo");
+        Assert.True(File.Exists(silo), $"The silo is not built at {silo}.");
         var rows = SyntheticRuns.Generate(40, seed: 31, unknownCache: 0.3);
         var incumbentModel = FastTreeRuntimeModel.Train(SyntheticRuns.Generate(60, seed: 32), TrainingSettings.Default);
         var metrics = new ModelMetrics(1, 0.1, 0.9, 60, 5);
         var incumbent = new StoredModel(new ModelVersionInfo(4, "fasttree", DateTimeOffset.UnixEpoch, 60, metrics, metrics, null, true), incumbentModel.Save());
 
-        var child = await Trainer("dotnet", SiloBuild.Dll, TrainerCommand.Verb).TrainAsync(rows, incumbent, CancellationToken.None);
+        var child = await Trainer("dotnet", silo, TrainerCommand.Verb).TrainAsync(rows, incumbent, CancellationToken.None);
         var here = await new InProcessModelTrainer(TrainingSettings.Default).TrainAsync(rows, incumbent, CancellationToken.None);
 
         Assert.Equal(here with { Bytes = [] }, child with { Bytes = [] });

@@ -1,4 +1,5 @@
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Runtime.Benchmarks;
 
 namespace Orleans.Faas.Tests.Runtime;

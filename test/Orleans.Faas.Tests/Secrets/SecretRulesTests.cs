@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
-using Orleans.Faas.Secrets;
+using Orleans.Faas.HttpModel.Functions;
+using Orleans.Faas.HttpModel.Secrets;
 
 namespace Orleans.Faas.Tests.Secrets;
 

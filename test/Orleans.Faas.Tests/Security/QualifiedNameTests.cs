@@ -1,4 +1,4 @@
-using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Namespaces;
 
 namespace Orleans.Faas.Tests.Security;

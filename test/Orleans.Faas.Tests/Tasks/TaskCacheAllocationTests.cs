@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Functions;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Json;
+using Orleans.Faas.HttpModel.Tasks;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Orleans.Faas.Benchmarks;
-using Orleans.Faas.Json;
+using Orleans.Faas.HttpModel.Json;
 
 namespace Orleans.Faas.Gateway.Compat.BenchmarkController;
 

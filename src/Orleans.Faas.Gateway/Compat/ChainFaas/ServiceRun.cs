@@ -8,6 +8,9 @@ using Orleans.Faas.Gateway.Chains;
 using Orleans.Faas.Gateway.Hosting;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Namespaces;
+using Orleans.Faas.HttpModel.Batches;
+using Orleans.Faas.HttpModel.Chains;
+using Orleans.Faas.HttpModel.Tasks;
 using Orleans.Faas.Namespaces;
 using Orleans.Faas.Tasks;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Namespaces;
+using Orleans.Faas.HttpModel.Functions;
 
 namespace Orleans.Faas.Gateway.Compat.Fsched;
 

@@ -6,6 +6,7 @@ using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Namespaces;
 using Orleans.Faas.Tasks;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Resilience;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Gateway.Compat.Mpcs;

@@ -1,6 +1,0 @@
-namespace Orleans.Faas.Batches;
-
-public static class BatchUrls
-{
-    public static string Status(Guid id) => $"/v1/batches/{id}";
-}
