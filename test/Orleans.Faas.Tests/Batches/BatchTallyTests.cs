@@ -1,0 +1,49 @@
+using Orleans.Faas.Batches;
+using Orleans.Faas.Tasks;
+
+namespace Orleans.Faas.Tests.Batches;
+
+public sealed class BatchTallyTests
+{
+    [Fact]
+    public void Tracked_statuses_are_counted_by_status()
+    {
+        var tally = new BatchTally();
+
+        tally.Track([(byte)TaskState.Queued, (byte)TaskState.Running, (byte)TaskState.Completed, (byte)TaskState.Queued]);
+
+        Assert.Equal((4, 2, 1, 1, 0, 3), (tally.Total, tally[TaskState.Queued], tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed], tally.Unfinished));
+        Assert.False(tally.IsFinished);
+    }
+
+    [Fact]
+    public void A_move_changes_the_count_and_the_status_in_place_and_the_tally_finishes_with_its_last_item()
+    {
+        var statuses = new byte[2];
+        var tally = new BatchTally();
+        tally.Track(statuses);
+
+        Assert.True(tally.Move(0, TaskState.Running));
+        Assert.True(tally.Move(0, TaskState.Completed));
+        Assert.True(tally.Move(1, TaskState.Failed));
+
+        Assert.Equal([(byte)TaskState.Completed, (byte)TaskState.Failed], statuses);
+        Assert.Equal((0, 0, 1, 1), (tally[TaskState.Queued], tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed]));
+        Assert.True(tally.IsFinished);
+    }
+
+    [Fact]
+    public void A_repeated_status_or_any_move_after_a_finish_changes_nothing()
+    {
+        var statuses = new byte[] { (byte)TaskState.Running, (byte)TaskState.Completed };
+        var tally = new BatchTally();
+        tally.Track(statuses);
+
+        Assert.False(tally.Move(0, TaskState.Running));
+        Assert.False(tally.Move(1, TaskState.Running));
+        Assert.False(tally.Move(1, TaskState.Failed));
+
+        Assert.Equal([(byte)TaskState.Running, (byte)TaskState.Completed], statuses);
+        Assert.Equal((1, 1, 0), (tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed]));
+    }
+}
