@@ -8,9 +8,7 @@ public sealed class BatchTallyTests
     [Fact]
     public void Tracked_statuses_are_counted_by_status()
     {
-        var tally = new BatchTally();
-
-        tally.Track([(byte)TaskState.Queued, (byte)TaskState.Running, (byte)TaskState.Completed, (byte)TaskState.Queued]);
+        var (tally, _) = Tracking(TaskState.Queued, TaskState.Running, TaskState.Completed, TaskState.Queued);
 
         Assert.Equal((4, 2, 1, 1, 0, 3), (tally.Total, tally[TaskState.Queued], tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed], tally.Unfinished));
         Assert.False(tally.IsFinished);
@@ -19,9 +17,7 @@ public sealed class BatchTallyTests
     [Fact]
     public void A_move_changes_the_count_and_the_status_in_place_and_the_tally_finishes_with_its_last_item()
     {
-        var statuses = new byte[2];
-        var tally = new BatchTally();
-        tally.Track(statuses);
+        var (tally, statuses) = Tracking(TaskState.Queued, TaskState.Queued);
 
         Assert.True(tally.Move(0, TaskState.Running));
         Assert.True(tally.Move(0, TaskState.Completed));
@@ -35,9 +31,7 @@ public sealed class BatchTallyTests
     [Fact]
     public void A_repeated_status_or_any_move_after_a_finish_changes_nothing()
     {
-        var statuses = new byte[] { (byte)TaskState.Running, (byte)TaskState.Completed };
-        var tally = new BatchTally();
-        tally.Track(statuses);
+        var (tally, statuses) = Tracking(TaskState.Running, TaskState.Completed);
 
         Assert.False(tally.Move(0, TaskState.Running));
         Assert.False(tally.Move(1, TaskState.Running));
@@ -45,5 +39,13 @@ public sealed class BatchTallyTests
 
         Assert.Equal([(byte)TaskState.Running, (byte)TaskState.Completed], statuses);
         Assert.Equal((1, 1, 0), (tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed]));
+    }
+
+    private static (BatchTally Tally, byte[] Statuses) Tracking(params TaskState[] statuses)
+    {
+        var tally = new BatchTally();
+        var tracked = statuses.Select(s => (byte)s).ToArray();
+        tally.Track(tracked);
+        return (tally, tracked);
     }
 }
