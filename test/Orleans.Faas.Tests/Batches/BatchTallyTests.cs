@@ -10,7 +10,8 @@ public sealed class BatchTallyTests
     {
         var (tally, _) = Tracking(TaskState.Queued, TaskState.Running, TaskState.Completed, TaskState.Queued);
 
-        Assert.Equal((4, 2, 1, 1, 0, 3), (tally.Total, tally[TaskState.Queued], tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed], tally.Unfinished));
+        Assert.Equal((2, 1, 1, 0), Counts(tally));
+        Assert.Equal((4, 3), (tally.Total, tally.Unfinished));
         Assert.False(tally.IsFinished);
     }
 
@@ -24,7 +25,7 @@ public sealed class BatchTallyTests
         Assert.True(tally.Move(1, TaskState.Failed));
 
         Assert.Equal([(byte)TaskState.Completed, (byte)TaskState.Failed], statuses);
-        Assert.Equal((0, 0, 1, 1), (tally[TaskState.Queued], tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed]));
+        Assert.Equal((0, 0, 1, 1), Counts(tally));
         Assert.True(tally.IsFinished);
     }
 
@@ -33,12 +34,11 @@ public sealed class BatchTallyTests
     {
         var (tally, statuses) = Tracking(TaskState.Running, TaskState.Completed);
 
-        Assert.False(tally.Move(0, TaskState.Running));
-        Assert.False(tally.Move(1, TaskState.Running));
-        Assert.False(tally.Move(1, TaskState.Failed));
+        var moved = new[] { (0, TaskState.Running), (1, TaskState.Running), (1, TaskState.Failed) }.Select(m => tally.Move(m.Item1, m.Item2)).ToList();
 
+        Assert.All(moved, m => Assert.False(m));
         Assert.Equal([(byte)TaskState.Running, (byte)TaskState.Completed], statuses);
-        Assert.Equal((1, 1, 0), (tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed]));
+        Assert.Equal((0, 1, 1, 0), Counts(tally));
     }
 
     private static (BatchTally Tally, byte[] Statuses) Tracking(params TaskState[] statuses)
@@ -48,4 +48,7 @@ public sealed class BatchTallyTests
         tally.Track(tracked);
         return (tally, tracked);
     }
+
+    private static (int Queued, int Running, int Completed, int Failed) Counts(BatchTally tally) =>
+        (tally[TaskState.Queued], tally[TaskState.Running], tally[TaskState.Completed], tally[TaskState.Failed]);
 }
