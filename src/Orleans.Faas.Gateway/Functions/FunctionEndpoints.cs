@@ -2,8 +2,6 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
-using Orleans.Faas.Gateway.Secrets;
-using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Registry;
 
@@ -18,17 +16,7 @@ public static class FunctionEndpoints
         functions.MapPost("/", async (HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
             var uploaded = await FunctionUpload.ReadAsync(request, body, ct);
-            var errors = FunctionDefinitionValidator.Validate(uploaded);
-            // A name with '/' passes as a qualified one; from a caller, only a name within the request's namespace will do.
-            var qualified = scope.Qualify(uploaded.Name);
-            if (qualified is null || !errors.IsEmpty)
-                throw new InvalidFunctionDefinitionException(qualified is null ? errors.SetItem("name", [FunctionDefinitionValidator.NameRule]) : errors);
-            var definition = uploaded with { Name = qualified };
-            await SecretCheck.ThrowIfMissingAsync(grains, scope.Namespace, definition);
-            await ServiceIds.ThrowIfTakenAsync(grains, scope, definition);
-            await CodeCheck.ThrowIfInvalidAsync(grains, definition);
-
-            var registration = await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
+            var registration = await FunctionRegistrar.RegisterAsync(grains, scope, uploaded);
             var function = FunctionResponse.From(registration.Version) with { CallbackSecret = registration.CallbackSecret };
             return registration.Created ? Results.Created($"/v1/functions/{uploaded.Name}", function) : Results.Ok(function);
         })

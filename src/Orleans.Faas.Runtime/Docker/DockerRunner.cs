@@ -6,7 +6,6 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
-using Orleans.Faas.Runtime.Files;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Tasks;
@@ -38,10 +37,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly ILogger<DockerRunner> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _reaping;
-    private readonly DirectoryInfo _socketRoot;
-    private readonly FileStream _socketRootLock;
-    private readonly DirectoryInfo _secretsRoot;
-    private int _nextContainerFolder;
+    private readonly NodeFolders _folders;
     private int _disposed;
 
     public DockerRunner(
@@ -63,9 +59,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _cacheAllocation = cacheAllocation;
         _secrets = secrets;
         _logger = logger;
-        (_socketRoot, _socketRootLock) = PrivateFolder(_options.SocketParent ?? Path.GetTempPath(), _options.Node);
-        // Guarded by the socket folder's lock: one process per node on this host.
-        _secretsRoot = OwnFolder.CreateNew(Path.Combine(_options.SecretsParent, $"ofaas-secrets-{_options.Node}"));
+        _folders = NodeFolders.Take(_options);
         _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
     }
 
@@ -118,17 +112,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         await Task.WhenAll(_pool.TakeAll().Select(DestroyAsync));
         _client.Dispose();
         _stopping.Dispose();
-        try
-        {
-            _socketRoot.Delete(recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was ever started.
-        }
-        _socketRootLock.Dispose();
-        File.Delete(_socketRootLock.Name);
-        _secretsRoot.Delete(recursive: true);
+        _folders.Dispose();
     }
 
     /// <summary>Removes the idle warm containers of every version of the function; running ones finish and may go back to the pool.</summary>
@@ -216,9 +200,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
         var image = await EngineStep(function, "prepare the image of", () => _images.ReadyAsync(function, cancellationToken), cancellationToken);
-        var number = Interlocked.Increment(ref _nextContainerFolder).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var agentFolder = Path.Combine(_socketRoot.FullName, number);
-        var secretsFolder = function.Secrets.IsEmpty ? null : Path.Combine(_secretsRoot.FullName, number);
+        var (agentFolder, secretsFolder) = _folders.ForContainer(withSecrets: !function.Secrets.IsEmpty);
         var spec = ContainerBlueprint.For(function, image, _options, agentFolder, secretsFolder);
         var folders = ContainerFolders.Create(function, agentFolder, secretsFolder, spec.User);
         return await EngineStep(function, "start a container for", () => FunctionContainer.StartAsync(_client, spec, folders, _cacheCounters), cancellationToken);
@@ -267,39 +249,6 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The runner is being disposed; what is still idle is removed there.
-        }
-    }
-
-    /// <summary>
-    /// The node's own socket folder (<see cref="OwnFolder"/>), held under an exclusive lock file for the runner's life, so
-    /// a second process for the same node on this host is refused instead of pulling the sockets from under the first.
-    /// What a crashed predecessor left there is cleared, as its containers are by the leftover sweep.
-    /// </summary>
-    private static (DirectoryInfo Folder, FileStream Lock) PrivateFolder(string parent, string node)
-    {
-        if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("Docker functions run on Linux nodes: the agent's socket is a unix socket.");
-        var folder = Path.Combine(parent, $"ofaas-{node}");
-        var lockPath = $"{folder}.lock";
-        OwnFolder.ThrowIfForeign(lockPath);
-        FileStream held;
-        try
-        {
-            held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidOperationException(
-                $"Node '{node}' already runs on this host: another process holds {lockPath}. Node names must be unique.", e);
-        }
-        try
-        {
-            return (OwnFolder.CreateNew(folder), held);
-        }
-        catch
-        {
-            held.Dispose();
-            throw;
         }
     }
 

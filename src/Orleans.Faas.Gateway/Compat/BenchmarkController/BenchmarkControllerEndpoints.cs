@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orleans.Faas.Benchmarks;
@@ -6,8 +5,8 @@ using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
+using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Keys;
-using Orleans.Faas.Secrets;
 
 namespace Orleans.Faas.Gateway.Compat.BenchmarkController;
 
@@ -24,9 +23,8 @@ public static class BenchmarkControllerEndpoints
         api.MapPost("/run_benchmark", async (HttpRequest request, NamespaceScope scope, RequestBody body, IGrainFactory grains, CancellationToken ct) =>
         {
             var job = (await body.ReadJson<RunBenchmarkBody>(request, ct)).ToRequest(scope);
-            if (job.Overrides?.Secrets is { } datasets && await grains.GetGrain<ISecretsGrain>(scope.Namespace).Missing(datasets) is { IsEmpty: false } missing)
-                throw new InvalidBenchmarkRequestException(ImmutableDictionary<string, string[]>.Empty.Add("datasets",
-                    [.. missing.Select(name => $"Dataset '{name}' is no secret of namespace '{scope.Namespace}'; store it first with PUT /v1/secrets/{name}.")]));
+            if (job.Overrides?.Secrets is { } datasets)
+                await SecretCheck.ThrowIfMissingAsync(grains, scope.Namespace, datasets, "datasets", errors => new InvalidBenchmarkRequestException(errors));
             try
             {
                 var started = await BenchmarkEndpoints.Slot(grains).Start(job);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Namespaces;
-using Orleans.Faas.HttpModel.Functions;
 
 namespace Orleans.Faas.Gateway.Compat.Fsched;
 
@@ -37,12 +36,6 @@ public static class FschedTasks
         return await Register(grains, scope, latest.Definition with { Name = name, Command = [PythonCode.Shell, "-c", command] });
     }
 
-    private static async Task<FunctionVersion> Register(IGrainFactory grains, NamespaceScope scope, FunctionDefinition definition)
-    {
-        var errors = FunctionDefinitionValidator.Validate(definition);
-        var qualified = scope.Qualify(definition.Name);
-        if (qualified is null || !errors.IsEmpty)
-            throw new InvalidFunctionDefinitionException(qualified is null ? errors.SetItem("task_id", ["The task id is malformed."]) : errors);
-        return (await grains.GetGrain<IFunctionGrain>(qualified).Register(definition with { Name = qualified })).Version;
-    }
+    private static async Task<FunctionVersion> Register(IGrainFactory grains, NamespaceScope scope, FunctionDefinition definition) =>
+        (await FunctionRegistrar.RegisterAsync(grains, scope, definition, nameField: "task_id", nameRule: "The task id is malformed.")).Version;
 }

@@ -6,7 +6,6 @@ using Orleans.Faas.Gateway.Functions;
 using Orleans.Faas.Gateway.Invocations;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Problems;
-using Orleans.Faas.HttpModel.Functions;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Namespaces;
 using Orleans.Faas.Tasks;
@@ -36,14 +35,10 @@ public static class MpcsEndpoints
             var pickled = MpcsPayload.Checked(register.Payload, "payload");
             var id = Guid.NewGuid();
             var definition = new FunctionDefinition(
-                QualifiedName.Of(scope.Namespace, MpcsFunctionId.FunctionName(id)), FunctionRuntime.Python, null, [],
+                MpcsFunctionId.FunctionName(id), FunctionRuntime.Python, null, [],
                 ImmutableDictionary<string, string>.Empty.Add(NameVariable, register.Name), 0, 0, FunctionDefinition.DefaultTimeout, Pickled: pickled);
-            var errors = FunctionDefinitionValidator.Validate(definition);
-            if (!errors.IsEmpty)
-                throw new InvalidFunctionDefinitionException(errors);
-            // Unpickles the callable in a container of the Python image: a payload that does not load is a 400 with Python's error.
-            await CodeCheck.ThrowIfInvalidAsync(grains, definition);
-            await grains.GetGrain<IFunctionGrain>(definition.Name).Register(definition);
+            // Its code check unpickles the callable in a container of the Python image: a payload that does not load is a 400 with Python's error.
+            await FunctionRegistrar.RegisterAsync(grains, scope, definition);
             return Results.Ok(new RegisterFnRep(id));
         })
         .RequireRole(ApiKeyRole.Developer)
