@@ -27,9 +27,9 @@ public sealed class BatchSiloLossTests(ITestOutputHelper output)
         var inputs = Enumerable.Range(0, Inputs).Select(i => $"item-{i:D2}").ToList();
 
         var batchId = await http.StartBatchAccepted(name, System.Text.Json.JsonSerializer.Serialize(inputs));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // More items running than one node has slots: each silo runs some, the batch's own among them.
+        var before = await Poll.UntilAsync(() => http.Batch(batchId), batch => batch["counts"]!["running"]!.GetValue<int>() > 4, Patience, "both nodes to run items");
         // The silo the batch itself is active on dies, with the tasks running there.
-        var before = await http.Batch(batchId);
         var victim = cluster.Silos.Single(s => s.Name == before["host"]!.GetValue<string>());
         await victim.Kill();
         var clock = Stopwatch.StartNew();
