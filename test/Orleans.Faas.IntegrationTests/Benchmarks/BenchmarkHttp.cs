@@ -36,11 +36,14 @@ public static class BenchmarkHttp
     /// <summary>How often to ask again for a slot another job holds: a job's 409 says it needs seconds at the least.</summary>
     public static readonly TimeSpan SlotPoll = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often to read a running job: seldom beside Poll's default, as the silos answering are the ones being measured.</summary>
+    public static readonly TimeSpan JobPoll = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Polls the job until it is FINISHED or FAILED.</summary>
     public static async Task<JsonObject> WaitForBenchmark(this HttpClient http, string id) =>
         await Poll.UntilAsync(
             async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/benchmarks/{id}"))!, job => job["status"]!.GetValue<string>() is "FINISHED" or "FAILED",
-            JobPatience, $"benchmark {id} to finish");
+            JobPatience, $"benchmark {id} to finish", JobPoll);
 
     /// <summary>Containers whose function label says the job made them (its functions are named <c>bench-JOBID8-…</c>).</summary>
     public static async Task<IList<ContainerListResponse>> ContainersOfJob(this DockerClient docker, string jobId)

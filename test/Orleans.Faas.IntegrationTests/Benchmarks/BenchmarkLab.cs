@@ -42,7 +42,7 @@ public sealed class BenchmarkLab : IAsyncLifetime
         }));
         ScoredAtJoin = await Poll.UntilAsync(
             Http.Providers, providers => providers.Count == Caps.Count && providers.All(p => p!["scores"] is JsonObject), BenchmarkHttp.JobPatience,
-            "every provider to be scored after joining");
+            "every provider to be scored after joining", 2 * BenchmarkHttp.JobPoll);
         JoinToScores = clock.Elapsed;
     }
 
