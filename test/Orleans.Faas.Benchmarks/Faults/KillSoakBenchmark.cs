@@ -112,26 +112,32 @@ public static class KillSoakBenchmark
     }
 
     /// <summary>The finished task's output; asks again while the cluster answers with an error or the task is unfinished.</summary>
+    /// <returns>Null when the result cannot be read, or the task did not finish within five minutes.</returns>
     private static async Task<string?> OutputOf(HttpClient http, string taskId)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            try
-            {
-                using var response = await http.GetAsync($"/v1/tasks/{taskId}?waitSeconds=20");
-                if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>() is "COMPLETED" or "FAILED")
-                {
-                    using var result = await http.GetAsync($"/v1/tasks/{taskId}/result");
-                    return result.IsSuccessStatusCode ? await result.Content.ReadAsStringAsync() : null;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(500);
+            await Poll.UntilAsync(() => Finished(http, taskId), TimeSpan.FromMinutes(5), $"task {taskId} to finish", TimeSpan.FromMilliseconds(500));
         }
-        return null;
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        using var result = await http.GetAsync($"/v1/tasks/{taskId}/result");
+        return result.IsSuccessStatusCode ? await result.Content.ReadAsStringAsync() : null;
+    }
+
+    private static async Task<bool> Finished(HttpClient http, string taskId)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"/v1/tasks/{taskId}?waitSeconds=20");
+            return response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>() is "COMPLETED" or "FAILED";
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private sealed record SoakResult(string Phase, int Submitted, int Accepted, int CompletedRight, int Wrong, ConcurrentDictionary<string, int> Errors, string[] Examples)

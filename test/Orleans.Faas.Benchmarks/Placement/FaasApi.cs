@@ -12,6 +12,9 @@ public sealed class FaasApi(HttpClient http)
 {
     private static readonly TimeSpan JobPoll = TimeSpan.FromSeconds(1);
 
+    /// <summary>For the slot to be free and then for the profiling job to end: long beside any one job.</summary>
+    private static readonly TimeSpan JobPatience = TimeSpan.FromMinutes(30);
+
     public async Task<IReadOnlyList<ScoredProvider>> Providers() =>
         (await http.GetFromJsonAsync<List<ScoredProvider>>("/v1/providers", FaasJson.Options))!;
 
@@ -54,26 +57,19 @@ public sealed class FaasApi(HttpClient http)
     public async Task<JsonObject> Profile(string function, IEnumerable<long> inputSizes, int repetitions)
     {
         var request = new { inputSizes, repetitions };
-        string id;
-        while (true)
-        {
-            using var response = await http.PostAsJsonAsync($"/v1/functions/{function}/profile", request);
-            if (response.StatusCode != HttpStatusCode.Conflict)
+        var id = await Poll.UntilAsync(
+            async () =>
             {
+                using var response = await http.PostAsJsonAsync($"/v1/functions/{function}/profile", request);
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                    return null;
                 await EnsureStatus(response, HttpStatusCode.Accepted, $"profiling {function}");
-                id = (await response.Content.ReadFromJsonAsync<JsonObject>())!["benchmarkId"]!.GetValue<string>();
-                break;
-            }
-            var busy = await response.Content.ReadFromJsonAsync<JsonObject>();
-            await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(busy?["wait"]?.GetValue<double>() ?? 1, 1, 10)));
-        }
-        while (true)
-        {
-            var job = (await http.GetFromJsonAsync<JsonObject>($"/v1/benchmarks/{id}"))!;
-            if (job["status"]!.GetValue<string>() is "FINISHED" or "FAILED")
-                return job;
-            await Task.Delay(JobPoll);
-        }
+                return (await response.Content.ReadFromJsonAsync<JsonObject>())!["benchmarkId"]!.GetValue<string>();
+            },
+            id => id is not null, JobPatience, $"the benchmark slot to be free to profile {function}", JobPoll);
+        return await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/benchmarks/{id}"))!, job => job["status"]!.GetValue<string>() is "FINISHED" or "FAILED",
+            JobPatience, $"benchmark {id} to finish", JobPoll);
     }
 
     /// <summary>Asks for a model to be trained from the execution history now.</summary>

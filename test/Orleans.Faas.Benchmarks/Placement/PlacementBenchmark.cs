@@ -78,19 +78,11 @@ public static class PlacementBenchmark
     /// <summary>The ids of the providers, once the expected number is ready and scored against the reference.</summary>
     private static async Task<IReadOnlyList<string>> ScoredProviders(FaasApi api, int expected)
     {
-        var deadline = DateTime.UtcNow + ScoresPatience;
-        while (true)
-        {
-            var providers = await api.Providers();
-            if (providers.Count >= expected && providers.All(p => p.Status == ProviderStatus.Ready && p.Scores is not null))
-            {
-                foreach (var p in providers.OrderBy(p => p.Id, StringComparer.Ordinal))
-                    Console.WriteLine($"  {p.Id}: cpu {p.Scores!.CpuEfficiency:0.00}, memory {p.Scores.MemoryEfficiency:0.00}{(p.IsReference ? " (reference)" : "")}");
-                return [.. providers.Select(p => p.Id).Order(StringComparer.Ordinal)];
-            }
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{providers.Count(p => p.Scores is not null)} of {expected} providers were scored after {ScoresPatience}.");
-            await Task.Delay(TimeSpan.FromSeconds(2));
-        }
+        var providers = await Poll.UntilAsync(
+            api.Providers, providers => providers.Count >= expected && providers.All(p => p.Status == ProviderStatus.Ready && p.Scores is not null),
+            ScoresPatience, $"{expected} providers to be ready and scored", TimeSpan.FromSeconds(2));
+        foreach (var p in providers.OrderBy(p => p.Id, StringComparer.Ordinal))
+            Console.WriteLine($"  {p.Id}: cpu {p.Scores!.CpuEfficiency:0.00}, memory {p.Scores.MemoryEfficiency:0.00}{(p.IsReference ? " (reference)" : "")}");
+        return [.. providers.Select(p => p.Id).Order(StringComparer.Ordinal)];
     }
 }

@@ -20,16 +20,9 @@ public sealed record TrainedModel(ModelVersionInfo? Candidate, int? Current, str
     {
         var requestedAt = DateTimeOffset.UtcNow;
         await api.Train();
-        var deadline = DateTime.UtcNow + Patience;
-        ModelsOverview models;
-        do
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Model training did not finish within {Patience}.");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            models = await api.Models();
-        }
-        while (models.Training.Running || !(models.Training.LastFinishedAt >= requestedAt));
+        var models = await Poll.UntilAsync(
+            api.Models, models => !models.Training.Running && models.Training.LastFinishedAt >= requestedAt, Patience, "model training to finish",
+            TimeSpan.FromSeconds(1));
 
         await Task.Delay(ModelRefresh);
         return new TrainedModel(

@@ -83,19 +83,14 @@ public static class MemorySoakBenchmark
         return new SoakRun(failed, elapsed);
     }
 
-    private static async Task UntilExpired(HttpClient http, string taskId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-        while (true)
-        {
-            using var response = await http.GetAsync($"/v1/tasks/{taskId}");
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                return;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Task {taskId} had not expired after 5 minutes: is the silo's Faas:Tasks:Retention short?");
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
+    private static Task UntilExpired(HttpClient http, string taskId) =>
+        Poll.UntilAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync($"/v1/tasks/{taskId}");
+                return response.StatusCode == HttpStatusCode.NotFound;
+            },
+            TimeSpan.FromMinutes(5), $"task {taskId} to expire (is the silo's Faas:Tasks:Retention short?)", TimeSpan.FromSeconds(1));
 
     /// <param name="Elapsed">From the first invocation to the last task finished.</param>
     private sealed record SoakRun(int Failed, TimeSpan Elapsed);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Batches;
@@ -22,17 +23,11 @@ public static partial class BatchHttp
     }
 
     /// <summary>Long polls the batch until it finished; the gateway asking again while the cluster recovers from a lost silo.</summary>
-    public static async Task<JsonObject> WaitForBatch(this HttpClient http, string batchId, TimeSpan patience)
-    {
-        var deadline = DateTime.UtcNow + patience;
-        while (true)
-        {
-            using var response = await http.GetAsync($"/v1/batches/{batchId}?waitSeconds=10&limit=1");
-            if (response.IsSuccessStatusCode && await response.Json() is { } batch && batch["finished"]!.GetValue<bool>())
-                return batch;
-            Assert.True(DateTime.UtcNow < deadline, $"Batch {batchId} did not finish: {await Describe(response)}");
-        }
-    }
+    public static async Task<JsonObject> WaitForBatch(this HttpClient http, string batchId, TimeSpan patience) =>
+        (await Poll.UntilAsync(
+            () => HttpAnswer.Of(http.GetAsync($"/v1/batches/{batchId}?waitSeconds=10&limit=1")),
+            answer => answer.IsSuccess && answer.Json()["finished"]!.GetValue<bool>(), patience, $"batch {batchId} to finish"))
+        .Json();
 
     /// <summary>Every item, following the Link headers from the first page.</summary>
     public static async Task<List<JsonObject>> Items(this HttpClient http, string batchId, int limit = 1000)

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Orleans.Faas.IntegrationTests.Cluster;
 using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
@@ -87,8 +89,12 @@ public sealed class BatchHttpTests(EmbeddedPlatformFixture platform)
 
         var problem = await response.AssertProblem(HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]![field] is not null, problem.ToJsonString());
-        await Task.Delay(500);
-        Assert.Empty(await Http.GetFromJsonAsync<JsonElement[]>($"/v1/executions?function={name}") ?? []);
+        // A run invoked after the refusal: once its row is in the history, a run of the refused batch would be too.
+        var after = await Http.InvokeAccepted(name, "after");
+        await Http.WaitForTask(after);
+        var rows = await Poll.UntilAsync(
+            async () => (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={name}"))!, rows => rows.Count > 0, Patience, "the later run to reach the history");
+        Assert.Equal([after], rows.Select(r => r!["taskId"]!.GetValue<string>()));
     }
 
     [Fact]

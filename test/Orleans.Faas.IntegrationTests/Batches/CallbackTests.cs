@@ -39,7 +39,7 @@ public sealed class CallbackTests(EmbeddedPlatformFixture platform)
         Assert.Equal(taskId, body["id"]!.GetValue<string>());
         Assert.Equal("COMPLETED", body["status"]!.GetValue<string>());
 
-        var task = await Eventually(taskId, t => t["callback"]?["status"]?.GetValue<string>() == "DELIVERED");
+        var task = await CallbackDelivered(taskId);
         Assert.Equal(2, task["callback"]!["attempts"]!.GetValue<int>());
         Assert.Equal(receiver.Url + "done", task["callback"]!["url"]!.GetValue<string>());
         Assert.NotNull(task["callback"]!["deliveredAt"]);
@@ -58,7 +58,7 @@ public sealed class CallbackTests(EmbeddedPlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.Found, (await receiver.Next(Patience)).Answer);
         Assert.Equal(HttpStatusCode.OK, (await receiver.Next(Patience)).Answer);
-        var task = await Eventually(taskId, t => t["callback"]?["status"]?.GetValue<string>() == "DELIVERED");
+        var task = await CallbackDelivered(taskId);
         Assert.Equal(2, task["callback"]!["attempts"]!.GetValue<int>());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => elsewhere.Next(TimeSpan.FromSeconds(1)));
     }
@@ -78,12 +78,8 @@ public sealed class CallbackTests(EmbeddedPlatformFixture platform)
         Assert.Equal(batchId, body["id"]!.GetValue<string>());
         Assert.True(body["finished"]!.GetValue<bool>());
         Assert.Equal(3, body["counts"]!["completed"]!.GetValue<int>());
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await Http.Batch(batchId))["callback"]?["status"]?.GetValue<string>() != "DELIVERED")
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the batch never showed its callback delivered");
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync(
+            () => Http.Batch(batchId), batch => batch["callback"]?["status"]?.GetValue<string>() == "DELIVERED", Patience, "the batch to show its callback delivered");
     }
 
     [Fact]
@@ -112,16 +108,8 @@ public sealed class CallbackTests(EmbeddedPlatformFixture platform)
         return secret;
     }
 
-    private async Task<JsonObject> Eventually(string taskId, Func<JsonObject, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var task = (await Http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}"))!;
-            if (condition(task))
-                return task;
-            Assert.True(DateTime.UtcNow < deadline, task.ToJsonString());
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonObject> CallbackDelivered(string taskId) =>
+        Poll.UntilAsync(
+            async () => (await Http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}"))!, task => task["callback"]?["status"]?.GetValue<string>() == "DELIVERED",
+            Patience, $"task {taskId} to show its callback delivered");
 }

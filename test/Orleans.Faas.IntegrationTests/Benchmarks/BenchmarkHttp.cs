@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Benchmarks;
@@ -20,31 +21,29 @@ public static class BenchmarkHttp
     /// </summary>
     public static async Task<string> StartWhenFree(this HttpClient http, object request, string path = "/v1/benchmarks")
     {
-        var deadline = DateTime.UtcNow + JobPatience;
-        while (true)
-        {
-            using var response = await http.PostAsJsonAsync(path, request);
-            if (response.StatusCode == HttpStatusCode.Accepted)
-                return (await response.Json())["benchmarkId"]!.GetValue<string>();
-            var problem = await response.AssertProblem(response.StatusCode == HttpStatusCode.ServiceUnavailable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.Conflict);
-            Assert.True(DateTime.UtcNow < deadline, $"The slot stayed busy: {problem.ToJsonString()}");
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, problem["wait"]?.GetValue<double>() ?? 1)));
-        }
+        var started = await Poll.UntilAsync(
+            async () =>
+            {
+                using var response = await http.PostAsJsonAsync(path, request);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                    await response.AssertProblem(response.StatusCode == HttpStatusCode.ServiceUnavailable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.Conflict);
+                return new HttpAnswer(response.StatusCode, await response.Content.ReadAsStringAsync());
+            },
+            answer => answer.Status == HttpStatusCode.Accepted, JobPatience, "the benchmark slot to be free", SlotPoll);
+        return started.Json()["benchmarkId"]!.GetValue<string>();
     }
 
+    /// <summary>How often to ask again for a slot another job holds: a job's 409 says it needs seconds at the least.</summary>
+    public static readonly TimeSpan SlotPoll = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often to read a running job: seldom beside Poll's default, as the silos answering are the ones being measured.</summary>
+    public static readonly TimeSpan JobPoll = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Polls the job until it is FINISHED or FAILED.</summary>
-    public static async Task<JsonObject> WaitForBenchmark(this HttpClient http, string id)
-    {
-        var deadline = DateTime.UtcNow + JobPatience;
-        while (true)
-        {
-            var job = (await http.GetFromJsonAsync<JsonObject>($"/v1/benchmarks/{id}"))!;
-            if (job["status"]!.GetValue<string>() is "FINISHED" or "FAILED")
-                return job;
-            Assert.True(DateTime.UtcNow < deadline, $"Benchmark {id} did not finish: {job.ToJsonString()}");
-            await Task.Delay(250);
-        }
-    }
+    public static async Task<JsonObject> WaitForBenchmark(this HttpClient http, string id) =>
+        await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/benchmarks/{id}"))!, job => job["status"]!.GetValue<string>() is "FINISHED" or "FAILED",
+            JobPatience, $"benchmark {id} to finish", JobPoll);
 
     /// <summary>Containers whose function label says the job made them (its functions are named <c>bench-JOBID8-…</c>).</summary>
     public static async Task<IList<ContainerListResponse>> ContainersOfJob(this DockerClient docker, string jobId)

@@ -40,19 +40,10 @@ public sealed class BenchmarkLab : IAsyncLifetime
             // Scores are CPU timings: no model training beside them (the placement test here predicts with the linear model).
             ["Faas__Models__AutoTrain"] = "false",
         }));
-        var deadline = DateTime.UtcNow + BenchmarkHttp.JobPatience;
-        while (true)
-        {
-            var providers = await Http.Providers();
-            if (providers.Count == Caps.Count && providers.All(p => p!["scores"] is JsonObject))
-            {
-                ScoredAtJoin = providers;
-                JoinToScores = clock.Elapsed;
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"The providers were not all scored after joining: {providers.ToJsonString()}");
-            await Task.Delay(500);
-        }
+        ScoredAtJoin = await Poll.UntilAsync(
+            Http.Providers, providers => providers.Count == Caps.Count && providers.All(p => p!["scores"] is JsonObject), BenchmarkHttp.JobPatience,
+            "every provider to be scored after joining", 2 * BenchmarkHttp.JobPoll);
+        JoinToScores = clock.Elapsed;
     }
 
     public async Task DisposeAsync()

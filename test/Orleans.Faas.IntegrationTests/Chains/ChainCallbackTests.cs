@@ -44,13 +44,8 @@ public sealed class ChainCallbackTests(EmbeddedPlatformFixture platform)
         Assert.Equal("COMPLETED", body["status"]!.GetValue<string>());
         Assert.Equal("GNIR", body["output"]!.GetValue<string>());
 
-        var deadline = DateTime.UtcNow + Patience;
-        ChainRun read;
-        while ((read = await operation.UpdateStatusAsync()).Callback is not { Status: CallbackState.Delivered })
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the run never showed its callback delivered");
-            await Task.Delay(100);
-        }
+        var read = await Poll.UntilAsync(
+            () => operation.UpdateStatusAsync(), run => run.Callback is { Status: CallbackState.Delivered }, Patience, "the run to show its callback delivered");
         Assert.Equal(2, read.Callback!.Attempts);
     }
 

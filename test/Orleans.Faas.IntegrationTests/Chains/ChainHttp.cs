@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Chains;
@@ -28,22 +29,11 @@ public static class ChainHttp
     }
 
     /// <summary>Long polls the run until it is COMPLETED or FAILED, asking again while the cluster answers with an error.</summary>
-    public static async Task<JsonObject> WaitForRun(this HttpClient http, string chain, string id, TimeSpan? patience = null)
-    {
-        var deadline = DateTime.UtcNow + (patience ?? Patience);
-        while (true)
-        {
-            using var response = await http.GetAsync($"/v1/chains/{chain}/runs/{id}?waitSeconds=5");
-            if (response.IsSuccessStatusCode)
-            {
-                var run = await response.Json();
-                if (run["status"]!.GetValue<string>() != "RUNNING")
-                    return run;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Run {id} did not finish: {await Describe(response)}");
-            await Task.Delay(100);
-        }
-    }
+    public static async Task<JsonObject> WaitForRun(this HttpClient http, string chain, string id, TimeSpan? patience = null) =>
+        (await Poll.UntilAsync(
+            () => HttpAnswer.Of(http.GetAsync($"/v1/chains/{chain}/runs/{id}?waitSeconds=5")),
+            answer => answer.IsSuccess && answer.Json()["status"]!.GetValue<string>() != "RUNNING", patience ?? Patience, $"run {id} to finish"))
+        .Json();
 
     public static JsonArray Steps(this JsonObject run) => run["steps"]!.AsArray();
 

@@ -55,29 +55,12 @@ public sealed class ChainSiloLossTests(ITestOutputHelper output)
     private static object Step(string name, string script) =>
         new { name, runtime = "process", command = new[] { "/bin/sh", "-c", $"sleep 3; {script}" }, timeoutSeconds = 10 };
 
-    private static async Task<JsonObject> UntilStepRuns(HttpClient http, string chain, string id, int step)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var run = (await http.GetFromJsonAsync<JsonObject>($"/v1/chains/{chain}/runs/{id}"))!;
-            if (run.Steps()[step].Text("status") == "RUNNING")
-                return run;
-            Assert.True(DateTime.UtcNow < deadline, $"Step {step} of run {id} did not start: {run.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task<JsonObject> UntilStepRuns(HttpClient http, string chain, string id, int step) =>
+        Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/chains/{chain}/runs/{id}"))!, run => run.Steps()[step].Text("status") == "RUNNING",
+            Patience, $"step {step} of run {id} to start");
 
-    /// <summary>The function's finished executions, once there are any or after two watchdog periods.</summary>
-    private static async Task<JsonArray> EventuallyRecorded(HttpClient http, string function)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var rows = await http.Executions(function);
-            if (rows.Count > 0 || DateTime.UtcNow > deadline)
-                return rows;
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>The function's finished executions, once there are any: within two watchdog periods.</summary>
+    private static Task<JsonArray> EventuallyRecorded(HttpClient http, string function) =>
+        Poll.UntilAsync(() => http.Executions(function), rows => rows.Count > 0, TimeSpan.FromSeconds(30), $"a run of {function} to be recorded");
 }

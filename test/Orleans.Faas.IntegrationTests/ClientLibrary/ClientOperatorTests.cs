@@ -105,21 +105,20 @@ public sealed class ClientOperatorTests(EmbeddedPlatformFixture platform)
         Assert.True(unknown.IsNotFound);
     }
 
-    private static async Task<BenchmarkOperation> StartWhenFree(Func<Task<BenchmarkOperation>> start)
-    {
-        var deadline = DateTime.UtcNow + BenchmarkHttp.JobPatience;
-        while (true)
-        {
-            try
+    private static async Task<BenchmarkOperation> StartWhenFree(Func<Task<BenchmarkOperation>> start) =>
+        (await Poll.UntilAsync(
+            async () =>
             {
-                return await start();
-            }
-            catch (FaasRequestException e) when (e.Status == 409 && DateTime.UtcNow < deadline)
-            {
-                // Another job (the node's own benchmark when it joined) holds the slot; it says how long it needs.
-                Assert.NotNull(e.RetryAfter);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(e.RetryAfter.Value.TotalSeconds, 0.2, 2)));
-            }
-        }
-    }
+                try
+                {
+                    return await start();
+                }
+                catch (FaasRequestException e) when (e.Status == 409)
+                {
+                    // Another job (the node's own benchmark when it joined) holds the slot; it says how long it needs.
+                    Assert.NotNull(e.RetryAfter);
+                    return null;
+                }
+            },
+            started => started is not null, BenchmarkHttp.JobPatience, "the benchmark slot to be free", BenchmarkHttp.SlotPoll))!;
 }

@@ -9,6 +9,7 @@ namespace Orleans.Faas.IntegrationTests.Cluster;
 public sealed class BatchSiloLossTests(ITestOutputHelper output)
 {
     private const int Inputs = 60;
+    private const int SlotsPerNode = 4;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     [Fact]
@@ -18,7 +19,7 @@ public sealed class BatchSiloLossTests(ITestOutputHelper output)
         // Reconcile often, so a report lost with the batch's silo costs seconds, not a minute.
         await cluster.Start(["lab-a", "lab-b"], new Dictionary<string, string>
         {
-            ["Faas__Worker__Slots"] = "4",
+            ["Faas__Worker__Slots"] = $"{SlotsPerNode}",
             ["Faas__Batches__ReconcileEvery"] = "00:00:05",
         });
         var http = cluster.Gateway!.Http;
@@ -27,9 +28,9 @@ public sealed class BatchSiloLossTests(ITestOutputHelper output)
         var inputs = Enumerable.Range(0, Inputs).Select(i => $"item-{i:D2}").ToList();
 
         var batchId = await http.StartBatchAccepted(name, System.Text.Json.JsonSerializer.Serialize(inputs));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // More items running than one node has slots: each silo runs some, the batch's own among them.
+        var before = await Poll.UntilAsync(() => http.Batch(batchId), batch => batch["counts"]!["running"]!.GetValue<int>() > SlotsPerNode, Patience, "both nodes to run items");
         // The silo the batch itself is active on dies, with the tasks running there.
-        var before = await http.Batch(batchId);
         var victim = cluster.Silos.Single(s => s.Name == before["host"]!.GetValue<string>());
         await victim.Kill();
         var clock = Stopwatch.StartNew();

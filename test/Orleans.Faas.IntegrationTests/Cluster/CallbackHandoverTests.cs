@@ -42,13 +42,9 @@ public sealed class CallbackHandoverTests(ITestOutputHelper output)
         output.WriteLine($"{victim.Name} stopped {stopTook.TotalSeconds:F1} s after SIGTERM");
         Assert.True(stopTook < PromptStop, $"{victim.Name} took {stopTook} to stop:\n{victim.LogTail()}");
         Assert.Equal(0, victim.ExitCode);
-        var deadline = DateTime.UtcNow + Patience;
-        JsonNode? callback;
-        while ((callback = (await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}"))!["callback"])?["status"]?.GetValue<string>() != "DELIVERED")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the callback was not delivered after its silo stopped: {callback?.ToJsonString()}");
-            await Task.Delay(200);
-        }
+        await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}"))!["callback"], callback => callback?["status"]?.GetValue<string>() == "DELIVERED",
+            Patience, "the callback to be delivered after its silo stopped");
         CallbackReceiver.Received delivered;
         do delivered = await receiver.Next(Patience);
         while (delivered.Answer != HttpStatusCode.OK);
@@ -56,16 +52,8 @@ public sealed class CallbackHandoverTests(ITestOutputHelper output)
     }
 
     /// <summary>The silo whose log says it was refused by the receiver: the one that holds the delivery.</summary>
-    private static async Task<Hosting.FaasProcess> DeliveringSilo(LabCluster cluster, string url)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var delivering = cluster.Silos.Where(s => File.ReadLines(s.LogPath).Any(line => line.Contains(url))).ToList();
-            if (delivering.Count == 1)
-                return delivering[0];
-            Assert.True(DateTime.UtcNow < deadline, $"{delivering.Count} silos logged the callback to {url}");
-            await Task.Delay(100);
-        }
-    }
+    private static async Task<Hosting.FaasProcess> DeliveringSilo(LabCluster cluster, string url) =>
+        (await Poll.UntilAsync(
+            () => Task.FromResult(cluster.Silos.Where(s => File.ReadLines(s.LogPath).Any(line => line.Contains(url))).ToList()),
+            delivering => delivering.Count == 1, Patience, $"one silo to log the callback to {url}"))[0];
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Cluster;
@@ -19,41 +20,30 @@ public static class ClusterHttp
     }
 
     /// <summary>The task as the gateway shows it, asking again while the cluster answers with an error.</summary>
-    public static async Task<JsonObject> TaskEventually(this HttpClient http, string taskId)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            using var response = await http.GetAsync($"/v1/tasks/{taskId}");
-            if (response.IsSuccessStatusCode)
-                return await response.Json();
-            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} stayed unreadable: {await Describe(response)}");
-            await Task.Delay(200);
-        }
-    }
+    public static async Task<JsonObject> TaskEventually(this HttpClient http, string taskId) =>
+        (await Poll.UntilAsync(() => HttpAnswer.Of(http.GetAsync($"/v1/tasks/{taskId}")), answer => answer.IsSuccess, Patience, $"task {taskId} to be readable"))
+        .Json();
 
     /// <summary>Polls every task until each is COMPLETED or FAILED; returns them by id.</summary>
     public static async Task<Dictionary<string, JsonObject>> WaitForAll(this HttpClient http, IEnumerable<string> taskIds, TimeSpan patience)
     {
-        var deadline = DateTime.UtcNow + patience;
         var finished = new Dictionary<string, JsonObject>();
         var pending = taskIds.ToList();
-        while (pending.Count > 0)
-        {
-            foreach (var id in pending.ToList())
+        await Poll.UntilAsync(
+            async () =>
             {
-                var task = await http.TaskEventually(id);
-                if (task["status"]!.GetValue<string>() is "COMPLETED" or "FAILED")
+                foreach (var id in pending.ToList())
                 {
-                    finished[id] = task;
-                    pending.Remove(id);
+                    var task = await http.TaskEventually(id);
+                    if (task["status"]!.GetValue<string>() is "COMPLETED" or "FAILED")
+                    {
+                        finished[id] = task;
+                        pending.Remove(id);
+                    }
                 }
-            }
-            if (pending.Count == 0)
-                break;
-            Assert.True(DateTime.UtcNow < deadline, $"{pending.Count} tasks did not finish, e.g. {(await http.TaskEventually(pending[0])).ToJsonString()}");
-            await Task.Delay(250);
-        }
+                return pending.ToList();
+            },
+            unfinished => unfinished.Count == 0, patience, "every task to finish");
         return finished;
     }
 

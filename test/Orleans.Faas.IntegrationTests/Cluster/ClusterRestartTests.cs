@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Orleans.Faas.IntegrationTests.Gateway;
 using Orleans.Faas.IntegrationTests.Hosting;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
@@ -48,11 +49,7 @@ public sealed class ClusterRestartTests
         await using var dataSource = NpgsqlDataSource.Create(postgres);
         // The benchmark slot keeps a reminder of its own for aged scores; only watchdogs count here.
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM OrleansRemindersTable WHERE ReminderName = 'watchdog'");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        long left;
-        while ((left = (long)(await count.ExecuteScalarAsync())!) > 0 && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-        Assert.Equal(0, left);
+        await Poll.UntilAsync(async () => (long)(await count.ExecuteScalarAsync())!, left => left == 0, TimeSpan.FromSeconds(10), "no watchdog reminder to be left");
     }
 
     [Fact]
@@ -68,12 +65,9 @@ public sealed class ClusterRestartTests
 
         await cluster.Redis.Restart();
 
-        var deadline = DateTime.UtcNow + Patience;
-        HttpResponseMessage after;
-        while (!(after = await http.InvokeSync(echo, "after")).IsSuccessStatusCode && DateTime.UtcNow < deadline)
-            await Task.Delay(500);
-        Assert.True(after.StatusCode == HttpStatusCode.OK, await Describe(after));
-        Assert.Equal("after", await after.Content.ReadAsStringAsync());
+        var after = await Poll.UntilAsync(
+            () => HttpAnswer.Of(http.InvokeSync(echo, "after")), answer => answer.IsSuccess, Patience, "an invocation to succeed after Redis restarted");
+        Assert.Equal((HttpStatusCode.OK, "after"), (after.Status, after.Body));
         var providers = await http.GetFromJsonAsync<JsonArray>("/v1/providers");
         Assert.All(providers!, p => Assert.Equal("READY", p!["status"]!.GetValue<string>()));
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Npgsql;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Cluster;
@@ -19,9 +20,9 @@ public sealed class ClusterRetentionTests
         await http.WaitForAll([taskId], Patience);
         Assert.Equal(1, await Rows(cluster.Postgres, "task"));
 
-        await Eventually(async () => (await http.GetAsync($"/v1/tasks/{taskId}")).StatusCode == HttpStatusCode.NotFound, "the task answers 404");
-        await Eventually(async () => await Rows(cluster.Postgres, "task") == 0 && await Rows(cluster.Postgres, "expiryBucket") == 0,
-            "no task or expiry bucket row is left");
+        await Poll.UntilAsync(async () => (await HttpAnswer.Of(http.GetAsync($"/v1/tasks/{taskId}"))).Status == HttpStatusCode.NotFound, Patience, "the task answers 404");
+        await Poll.UntilAsync(async () => await Rows(cluster.Postgres, "task") == 0 && await Rows(cluster.Postgres, "expiryBucket") == 0, Patience,
+            "no task or expiry bucket row to be left");
     }
 
     /// <summary>Rows stored under one state name.</summary>
@@ -31,15 +32,5 @@ public sealed class ClusterRetentionTests
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM OrleansStorage WHERE GrainTypeString = $1");
         count.Parameters.Add(new NpgsqlParameter<string>{ TypedValue = stateName });
         return (long)(await count.ExecuteScalarAsync())!;
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within {Patience}: {what}.");
-            await Task.Delay(200);
-        }
     }
 }

@@ -38,13 +38,8 @@ public sealed class ClusterSecretTests
         Assert.All(cluster.Silos, silo => Assert.DoesNotContain(value, File.ReadAllText(silo.LogPath)));
     }
 
-    private static async Task UntilReady(HttpClient http, string provider)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await http.GetFromJsonAsync<JsonObject>($"/v1/providers/{provider}"))?["status"]?.GetValue<string>() != "READY")
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Provider {provider} did not become READY.");
-            await Task.Delay(200);
-        }
-    }
+    private static Task UntilReady(HttpClient http, string provider) =>
+        Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/providers/{provider}"))?["status"]?.GetValue<string>() == "READY", Patience,
+            $"provider {provider} to become READY");
 }

@@ -50,36 +50,29 @@ public sealed class NodeStopTests(ITestOutputHelper output)
         output.WriteLine($"{victim} stopped {stopTook.TotalSeconds:F1} s after SIGTERM; it finished {running} and handed back {queued.Count}.");
     }
 
-    /// <summary>The task ids of the function's finished executions, once there are as many as expected or the patience ran out.</summary>
-    private static async Task<IEnumerable<string>> RecordedTasks(HttpClient http, string function, int expected)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var rows = await http.Executions(function);
-            if (rows.Count >= expected || DateTime.UtcNow > deadline)
-                return rows.Select(e => e!["taskId"]!.GetValue<string>()).Order();
-            await Task.Delay(250);
-        }
-    }
+    /// <summary>The task ids of the function's finished executions, once there are as many as expected.</summary>
+    private static async Task<IEnumerable<string>> RecordedTasks(HttpClient http, string function, int expected) =>
+        (await Poll.UntilAsync(() => http.Executions(function), rows => rows.Count >= expected, TimeSpan.FromSeconds(30), $"{expected} runs of {function} to be recorded"))
+        .Select(e => e!["taskId"]!.GetValue<string>()).Order();
 
         private static async Task<(string Node, string Running, List<string> Queued)> UntilOneRunsAndOneWaits(HttpClient http, IEnumerable<string> ids)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var tasks = new List<JsonObject>();
-            foreach (var id in ids)
-                tasks.Add((await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{id}"))!);
-            foreach (var node in tasks.Where(t => t["provider"] is not null).GroupBy(t => t["provider"]!.GetValue<string>()))
+        var found = await Poll.UntilAsync(
+            async () =>
             {
-                var running = node.Where(t => t["status"]!.GetValue<string>() == "RUNNING").ToList();
-                var queued = node.Where(t => t["status"]!.GetValue<string>() == "QUEUED").Select(t => t["id"]!.GetValue<string>()).ToList();
-                if (running.Count == 1 && queued.Count > 0)
-                    return (node.Key, running[0]["id"]!.GetValue<string>(), queued);
-            }
-            Assert.True(DateTime.UtcNow < deadline, "no node ran one task while it held another");
-            await Task.Delay(100);
-        }
+                var tasks = new List<JsonObject>();
+                foreach (var id in ids)
+                    tasks.Add((await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{id}"))!);
+                foreach (var node in tasks.Where(t => t["provider"] is not null).GroupBy(t => t["provider"]!.GetValue<string>()))
+                {
+                    var running = node.Where(t => t["status"]!.GetValue<string>() == "RUNNING").ToList();
+                    var queued = node.Where(t => t["status"]!.GetValue<string>() == "QUEUED").Select(t => t["id"]!.GetValue<string>()).ToList();
+                    if (running.Count == 1 && queued.Count > 0)
+                        return (node.Key, running[0]["id"]!.GetValue<string>(), queued);
+                }
+                return ((string, string, List<string>)?)null;
+            },
+            found => found is not null, Patience, "a node to run one task while it holds another");
+        return found!.Value;
     }
 }

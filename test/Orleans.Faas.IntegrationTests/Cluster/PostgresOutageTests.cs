@@ -43,12 +43,8 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
                 await Task.Delay(Pace);
             }
         });
-        var deadline = DateTime.UtcNow + Patience;
-        while (accepted.Count < Submissions / 4)
-        {
-            Assert.True(DateTime.UtcNow < deadline && !submitting.IsCompleted, $"only {accepted.Count} submissions were accepted before the outage");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => accepted.Count >= Submissions / 4 || submitting.IsCompleted, Patience, $"{Submissions / 4} submissions to be accepted before the outage");
+        Assert.True(accepted.Count >= Submissions / 4, $"only {accepted.Count} submissions were accepted before the outage");
 
         var acceptedBefore = accepted.Count;
         await postgres.Stop();

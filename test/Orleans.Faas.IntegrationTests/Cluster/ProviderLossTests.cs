@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Faas.IntegrationTests.Gateway;
 using Xunit.Abstractions;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
@@ -58,26 +59,13 @@ public sealed class ProviderLossTests(ITestOutputHelper output)
     private static async Task<TimeSpan> UntilDown(HttpClient http, string provider)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Patience)
-        {
-            using var response = await http.GetAsync($"/v1/providers/{provider}");
-            if (response.IsSuccessStatusCode && (await response.Json())["status"]!.GetValue<string>() == "DOWN")
-                return clock.Elapsed;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Provider {provider} was not marked DOWN within {Patience}.");
+        await Poll.UntilAsync(
+            () => HttpAnswer.Of(http.GetAsync($"/v1/providers/{provider}")), answer => answer.IsSuccess && answer.Json()["status"]!.GetValue<string>() == "DOWN",
+            Patience, $"provider {provider} to be marked DOWN");
+        return clock.Elapsed;
     }
 
     /// <summary>One history row per task: the lost attempts never finished, so they wrote none. Rows are written in batches.</summary>
-    private static async Task<List<System.Text.Json.Nodes.JsonNode?>> EventuallyAllRecorded(HttpClient http, string function)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var rows = (await http.Executions(function)).ToList();
-            if (rows.Count >= TaskCount || DateTime.UtcNow > deadline)
-                return rows;
-            await Task.Delay(250);
-        }
-    }
+    private static async Task<List<System.Text.Json.Nodes.JsonNode?>> EventuallyAllRecorded(HttpClient http, string function) =>
+        [.. await Poll.UntilAsync(() => http.Executions(function), rows => rows.Count >= TaskCount, TimeSpan.FromSeconds(30), $"every run of {function} to be recorded")];
 }

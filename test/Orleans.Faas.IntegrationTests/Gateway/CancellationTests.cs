@@ -41,13 +41,6 @@ public sealed class CancellationTests(EmbeddedPlatformFixture platform)
         Assert.Equal("COMPLETED", (await Http.WaitForTask(taskId))["status"]!.GetValue<string>());
     }
 
-    private async Task WaitUntilRunningWithAContainer(string taskId, string function)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await platform.ContainersOf(function)).Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} never got a container.");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitUntilRunningWithAContainer(string taskId, string function) =>
+        Poll.UntilAsync(async () => (await platform.ContainersOf(function)).Count > 0, Patience, $"task {taskId} to get a container");
 }

@@ -60,33 +60,19 @@ public static class FaasHttp
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
     /// <summary>Polls the task until it is COMPLETED or FAILED.</summary>
-    public static async Task<JsonObject> WaitForTask(this HttpClient http, string taskId)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var task = await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}");
-            if (task!["status"]!.GetValue<string>() is "COMPLETED" or "FAILED")
-                return task;
-            Assert.True(DateTime.UtcNow < deadline, $"Task {taskId} did not finish: {task.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
+    public static async Task<JsonObject> WaitForTask(this HttpClient http, string taskId) =>
+        await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>($"/v1/tasks/{taskId}"))!, task => task["status"]!.GetValue<string>() is "COMPLETED" or "FAILED",
+            Patience, $"task {taskId} to finish");
 
     /// <summary>Asks for a training run and polls <c>/v1/models</c> until it ended with an outcome; returns what that shows then.</summary>
     public static async Task<JsonObject> TrainModel(this HttpClient http, TimeSpan patience)
     {
         using var started = await http.PostAsync("/v1/models/training", null);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var deadline = DateTime.UtcNow + patience;
-        JsonObject models;
-        while ((models = (await http.GetFromJsonAsync<JsonObject>("/v1/models"))!)["training"]!["running"]!.GetValue<bool>()
-               || models["training"]!["lastOutcome"] is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Training did not end: {models.ToJsonString()}");
-            await Task.Delay(250);
-        }
-        return models;
+        return await Poll.UntilAsync(
+            async () => (await http.GetFromJsonAsync<JsonObject>("/v1/models"))!,
+            models => !models["training"]!["running"]!.GetValue<bool>() && models["training"]!["lastOutcome"] is not null, patience, "training to end");
     }
 
     public static async Task<string> Describe(HttpResponseMessage response) =>

@@ -62,17 +62,10 @@ public sealed class QueueLimitHttpTests : IAsyncLifetime
     }
 
     /// <summary>The function's runs in the history, once there are <paramref name="atLeast"/>: a row lands just after its task finishes.</summary>
-    private async Task<int> Executions(string function, int atLeast)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        int count;
-        while ((count = (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={function}"))!.Count) < atLeast)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Only {count} runs of {function} reached the history.");
-            await Task.Delay(100);
-        }
-        return count;
-    }
+    private Task<int> Executions(string function, int atLeast) =>
+        Poll.UntilAsync(
+            async () => (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={function}"))!.Count, count => count >= atLeast, Patience,
+            $"{atLeast} runs of {function} to reach the history");
 
     private async Task<string> Accepted(string function, string input)
     {

@@ -57,15 +57,14 @@ public sealed class TaskRetentionHttpTests : IAsyncLifetime
     /// <returns>When the path first answered 404.</returns>
     private async Task<DateTimeOffset> WaitUntilNotFound(string path)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            using var response = await Http.GetAsync(path);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-                return DateTimeOffset.UtcNow;
-            Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
-            Assert.True(DateTime.UtcNow < deadline, $"{path} still answered after {Patience}.");
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync(
+            async () =>
+            {
+                var answer = await HttpAnswer.Of(Http.GetAsync(path));
+                Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, answer.ToString());
+                return answer;
+            },
+            answer => answer.Status == HttpStatusCode.NotFound, Patience, $"{path} to answer 404");
+        return DateTimeOffset.UtcNow;
     }
 }

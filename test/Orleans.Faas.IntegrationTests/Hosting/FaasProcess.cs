@@ -163,29 +163,35 @@ public sealed class FaasProcess : IAsyncDisposable
 
     private async Task WaitUntil(Func<HttpClient, Task<bool>> isReady)
     {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
-            {
-                await _process.WaitForExitAsync();
-                var message = $"{Name} exited with {_process.ExitCode} during start-up:\n{LogTail()}";
-                throw message.Contains(PortTakenMessage, StringComparison.Ordinal)
-                    ? new PortTakenException(message)
-                    : new InvalidOperationException(message);
-            }
-            try
-            {
-                if (await isReady(Http))
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(200);
+            await Poll.UntilAsync(async () => await IsReady(isReady), StartTimeout, $"{Name} to be ready", TimeSpan.FromMilliseconds(200));
         }
-        throw new TimeoutException($"{Name} was not ready within {StartTimeout}:\n{LogTail()}");
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{LogTail()}", e);
+        }
+    }
+
+    private async Task<bool> IsReady(Func<HttpClient, Task<bool>> isReady)
+    {
+        if (_process.HasExited)
+        {
+            await _process.WaitForExitAsync();
+            var message = $"{Name} exited with {_process.ExitCode} during start-up:\n{LogTail()}";
+            throw message.Contains(PortTakenMessage, StringComparison.Ordinal)
+                ? new PortTakenException(message)
+                : new InvalidOperationException(message);
+        }
+        try
+        {
+            return await isReady(Http);
+        }
+        catch (HttpRequestException)
+        {
+            // Not listening yet.
+            return false;
+        }
     }
 
     private sealed record ProviderView(string Id);

@@ -82,13 +82,9 @@ public sealed class RedisServer : IAsyncDisposable
         }
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
 
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await Answers())
-        {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"redis-server on port {Port} did not come up; see {_folder}/redis.log.");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(
+            async () => _process.HasExited ? throw new InvalidOperationException($"redis-server on port {Port} exited; see {_folder}/redis.log.") : await Answers(),
+            StartTimeout, $"redis-server on port {Port} to come up (see {_folder}/redis.log)");
     }
 
     private async Task<bool> Answers()

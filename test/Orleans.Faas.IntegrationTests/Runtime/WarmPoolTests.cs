@@ -73,10 +73,7 @@ public sealed class WarmPoolTests : IDisposable
         await runner.RunAsync(function, Utf8("x"), CancellationToken.None);
         Assert.Single(await _docker.ContainersOf(function));
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await _docker.ContainersOf(function)).Count > 0 && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
-        Assert.Empty(await _docker.ContainersOf(function));
+        await Poll.UntilAsync(async () => (await _docker.ContainersOf(function)).Count == 0, TimeSpan.FromSeconds(10), "the idle container to be removed");
         Assert.Equal(0, runner.IdleContainers(function));
     }
 
@@ -134,9 +131,7 @@ public sealed class WarmPoolTests : IDisposable
         await runner.RunAsync(second, Utf8("0\n"), CancellationToken.None);
         await runner.RunAsync(other, Utf8("x"), CancellationToken.None);
         var busy = runner.RunAsync(first, Utf8("2\n"), CancellationToken.None);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (runner.IdleContainers(first) > 1 && DateTime.UtcNow < deadline)
-            await Task.Delay(10);
+        await Poll.UntilAsync(() => runner.IdleContainers(first) <= 1, TimeSpan.FromSeconds(10), "the busy run to take one of the idle containers", TimeSpan.FromMilliseconds(10));
 
         var removed = await runner.RemoveIdleAsync(first.Name, CancellationToken.None);
 

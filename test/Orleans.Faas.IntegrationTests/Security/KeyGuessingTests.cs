@@ -24,13 +24,7 @@ public sealed class KeyGuessingTests
         // A real key activates its grain once it is issued: the count shows it once the metrics caught up.
         using var created = await silo.Http.PostAsJsonAsync("/v1/keys", new { name = "real", role = "developer" });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await Describe(created));
-        var deadline = DateTime.UtcNow + Patience;
-        while (await KeyGrains(silo) < 1)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the issued key's grain never showed in /metrics");
-            await Task.Delay(200);
-        }
-        Assert.Equal(1, await KeyGrains(silo));
+        Assert.Equal(1, await Poll.UntilAsync(() => KeyGrains(silo), count => count >= 1, Patience, "the issued key's grain to show in /metrics"));
     }
 
     [Fact]

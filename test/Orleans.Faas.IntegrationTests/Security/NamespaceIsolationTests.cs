@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Security;
@@ -99,17 +100,9 @@ public sealed class NamespaceIsolationTests(SecuredSiloFixture platform)
         await (await developer.PostAsJsonAsync($"/v1/functions/{name}/batches", new[] { "a" })).AssertProblem(HttpStatusCode.TooManyRequests);
         // Once the first task finished, its place is free again.
         await developer.WaitForTask((await first.Json())["taskId"]!.GetValue<string>());
-        var deadline = DateTime.UtcNow + Patience;
-        HttpStatusCode status;
-        do
-        {
-            using var again = await developer.InvokeAsync(name, "");
-            status = again.StatusCode;
-            if (status != HttpStatusCode.Accepted)
-                await Task.Delay(200);
-        }
-        while (status != HttpStatusCode.Accepted && DateTime.UtcNow < deadline);
-        Assert.Equal(HttpStatusCode.Accepted, status);
+        await Poll.UntilAsync(
+            () => HttpAnswer.Of(developer.InvokeAsync(name, "")), again => again.Status == HttpStatusCode.Accepted, Patience,
+            "an invocation to be accepted once the first task finished");
     }
 
     [Fact]

@@ -177,25 +177,8 @@ public sealed class QueueLimitTests(ShortQueuesFixture fixture)
         await Task.WhenAll(fixture.ProviderIds.Select(p => fixture.Grains.GetGrain<IWorkerGrain>(p).GetLoad()));
 
     /// <summary>Waits until no node runs or holds anything, e.g. a run its worker dropped.</summary>
-    private async Task UntilIdle()
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await Loads()).Any(l => l.Running + l.Queued > 0))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The nodes did not become idle in time.");
-            await Task.Delay(20);
-        }
-    }
+    private Task UntilIdle() => Poll.UntilAsync(Loads, loads => loads.All(l => l.Running + l.Queued == 0), Patience, "the nodes to become idle");
 
-    private async Task<TaskSnapshot> Until(Guid id, Func<TaskSnapshot, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        TaskSnapshot task;
-        while (!condition(task = (await fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot())!))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Task {id} did not get there in time: {task}");
-            await Task.Delay(50);
-        }
-        return task;
-    }
+    private async Task<TaskSnapshot> Until(Guid id, Func<TaskSnapshot, bool> condition) =>
+        (await Poll.UntilAsync(() => fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot(), t => condition(t!), Patience, $"task {id} to get there"))!;
 }

@@ -32,18 +32,8 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
         BenchmarkKind.Workload, [], function, sizes.Length == 0 ? [10] : [.. sizes], repetitions, ImmutableDictionary<long, byte[]>.Empty, null,
         timeout ?? TimeSpan.FromMinutes(1), null);
 
-    private async Task<BenchmarkSnapshot> Finished(Guid job)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var snapshot = await fixture.Grains.GetGrain<IBenchmarkGrain>(job).GetSnapshot();
-            if (snapshot!.IsFinished)
-                return snapshot;
-            Assert.True(DateTime.UtcNow < deadline, $"Benchmark {job} did not finish: {snapshot}");
-            await Task.Delay(20);
-        }
-    }
+    private async Task<BenchmarkSnapshot> Finished(Guid job) =>
+        (await Poll.UntilAsync(() => fixture.Grains.GetGrain<IBenchmarkGrain>(job).GetSnapshot(), s => s!.IsFinished, Patience, $"benchmark {job} to finish"))!;
 
     [Fact]
     public async Task A_workload_measures_every_provider_and_size_then_frees_the_slot()
@@ -81,12 +71,9 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
         Assert.Equal(job.Id.ToString(), body["id"]!.GetValue<string>());
         Assert.Equal("FINISHED", body["status"]!.GetValue<string>());
         Assert.Equal("workload", body["request"]!["kind"]!.GetValue<string>());
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await fixture.Grains.GetGrain<IBenchmarkGrain>(job.Id).GetSnapshot())!.Callback != BenchmarkCallbacks.Delivered)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The callback was not recorded as delivered.");
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(
+            () => fixture.Grains.GetGrain<IBenchmarkGrain>(job.Id).GetSnapshot(), s => s!.Callback == BenchmarkCallbacks.Delivered, Patience,
+            "the callback to be recorded as delivered");
     }
 
     private static int FreePort()
@@ -212,12 +199,7 @@ public sealed class BenchmarkJobTests(FaasClusterFixture fixture)
         for (var i = 0; i < 3; i++)
             await fixture.Grains.GetGrain<ITaskGrain>(await function.Invoke([], new InvocationOptions(reference, InputSize: 4096))).WaitForResult(Patience);
 
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await function.GetProfile()).IsEmpty)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No run was learnt from.");
-            await Task.Delay(100);
-        }
+        await Poll.UntilAsync(async () => !(await function.GetProfile()).IsEmpty, Patience, "a run to be learnt from");
         var estimate = (await function.Estimate(4096))!;
         Assert.Equal(ProfileSource.Observed, estimate.Source);
         Assert.False(estimate.Interpolated);

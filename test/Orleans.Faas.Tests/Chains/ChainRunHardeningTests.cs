@@ -55,13 +55,11 @@ public sealed class ChainRunHardeningTests(FaasClusterFixture fixture) : IDispos
         fixture.Gate.Release();
         await fixture.WaitForStatus([first], TaskState.Completed);
         // The step's end cannot be stored: for three seconds of retries, readers still see the run as stored.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(3);
-        while (DateTime.UtcNow < until)
+        await Poll.ThroughoutAsync(async () =>
         {
             var seen = (await run.GetSnapshot())!;
             Assert.Equal((ChainRunStatus.Running, ChainStepStatus.Running), (seen.Status, seen.Steps[0].Status));
-            await Task.Delay(100);
-        }
+        }, TimeSpan.FromSeconds(3));
 
         fixture.Storage.AwayFor = null;
         var finished = await Finish(started);
@@ -74,18 +72,17 @@ public sealed class ChainRunHardeningTests(FaasClusterFixture fixture) : IDispos
     /// <summary>The step's task once it runs; should it not, its blocked run is let go, so that it holds no slot after the test.</summary>
     private async Task<Guid> UntilStepRuns(IChainRunGrain run, int step)
     {
-        var deadline = DateTime.UtcNow + ClusterTasks.Patience;
-        while (true)
+        try
         {
-            if ((await run.GetSnapshot())!.Steps[step].TaskId is { } taskId
-                && await fixture.Grains.GetGrain<ITaskGrain>(taskId).GetSnapshot() is { Status: TaskState.Running })
-                return taskId;
-            if (DateTime.UtcNow > deadline)
-            {
-                fixture.Gate.Release();
-                Assert.Fail($"step {step} did not run in time");
-            }
-            await Task.Delay(50);
+            return (await Poll.UntilAsync(
+                async () => (await run.GetSnapshot())!.Steps[step].TaskId is { } taskId
+                    && await fixture.Grains.GetGrain<ITaskGrain>(taskId).GetSnapshot() is { Status: TaskState.Running } ? taskId : (Guid?)null,
+                taskId => taskId is not null, ClusterTasks.Patience, $"step {step} to run"))!.Value;
+        }
+        catch (TimeoutException)
+        {
+            fixture.Gate.Release();
+            throw;
         }
     }
 

@@ -25,19 +25,14 @@ public static class ClusterTasks
         return name;
     }
 
-    public static async Task WaitForStatus(this FaasClusterFixture fixture, IEnumerable<Guid> ids, TaskState status, bool releaseEachPoll = false, TimeSpan? patience = null)
-    {
-        var deadline = DateTime.UtcNow + (patience ?? Patience);
-        foreach (var id in ids)
-        {
-            TaskSnapshot? task;
-            while ((task = await fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot())!.Status != status)
+    public static Task WaitForStatus(this FaasClusterFixture fixture, IEnumerable<Guid> ids, TaskState status, bool releaseEachPoll = false, TimeSpan? patience = null) =>
+        Poll.UntilAsync(
+            async () =>
             {
-                Assert.True(DateTime.UtcNow < deadline, $"Task {id} did not reach {status} in time: {task}");
-                if (releaseEachPoll)
+                var tasks = await Task.WhenAll(ids.Select(id => fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot()));
+                if (releaseEachPoll && tasks.Any(t => t!.Status != status))
                     fixture.Gate.Release();
-                await Task.Delay(20);
-            }
-        }
-    }
+                return tasks;
+            },
+            tasks => tasks.All(t => t!.Status == status), patience ?? Patience, $"tasks {string.Join(", ", ids)} to reach {status}");
 }

@@ -81,12 +81,7 @@ public sealed class FunctionGrainTests(FaasClusterFixture fixture)
 
         await grain.Observe([new ExecutionSample(1000, 40, 30, null, null, null, null, null)]);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while ((await grain.GetProfile()).IsEmpty)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the observation was not learnt");
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(async () => !(await grain.GetProfile()).IsEmpty, ClusterTasks.Patience, "the observation to be learnt");
         Assert.Equal(recordWrites, fixture.Storage.Writes[("function", id)]);
         Assert.Equal(1, fixture.Storage.Writes[("observed", id)]);
     }

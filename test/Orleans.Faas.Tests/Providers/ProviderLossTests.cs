@@ -30,7 +30,7 @@ public sealed class ProviderLossTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         await _fixture.Cluster.KillSiloAsync(victim);
-        await WaitUntil(async () => (await Provider(victim.Name)).Status == ProviderStatus.Down, "the killed provider to go down");
+        await Poll.UntilAsync(async () => (await Provider(victim.Name)).Status == ProviderStatus.Down, DeathPatience, "the killed provider to go down");
         await _fixture.WaitForStatus(ids, TaskState.Completed, releaseEachPoll: true, patience: DeathPatience);
         clock.Stop();
 
@@ -81,14 +81,4 @@ public sealed class ProviderLossTests : IAsyncLifetime
     }
 
     private async Task<ProviderSnapshot> Provider(string id) => (await _fixture.Grains.GetGrain<IProviderGrain>(id).GetSnapshot())!;
-
-    private static async Task WaitUntil(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + DeathPatience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }

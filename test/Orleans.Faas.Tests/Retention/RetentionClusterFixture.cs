@@ -19,25 +19,15 @@ public sealed class RetentionClusterFixture() : FaasClusterFixture(silo => silo.
     {
         var id = grain.GetGrainId();
         var management = Grains.GetGrain<IManagementGrain>(0);
-        var deadline = DateTime.UtcNow + Patience;
-        while (Storage.ContainsKey((stateName, id)) || (await management.GetActiveGrains(id.Type)).Contains(id))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{id} was still stored or active after {Patience}.");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(
+            async () => !Storage.ContainsKey((stateName, id)) && !(await management.GetActiveGrains(id.Type)).Contains(id), Patience,
+            $"{id} to be neither stored nor active");
         return DateTimeOffset.UtcNow;
     }
 
     /// <summary>Waits until no expiry bucket is stored: each has expired its members and deleted itself.</summary>
-    public async Task WaitUntilNoBuckets()
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (Storage.Keys.Any(key => key.Item1 == "expiryBucket"))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Expiry buckets were still stored after {Patience}.");
-            await Task.Delay(50);
-        }
-    }
+    public Task WaitUntilNoBuckets() =>
+        Poll.UntilAsync(() => !Storage.Keys.Any(key => key.Item1 == "expiryBucket"), Patience, "no expiry bucket to be stored");
 }
 
 [CollectionDefinition(Name)]

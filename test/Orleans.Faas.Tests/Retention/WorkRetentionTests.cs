@@ -51,16 +51,8 @@ public sealed class WorkRetentionTests(RetentionClusterFixture fixture)
         Assert.Null(await run.GetSnapshot());
     }
 
-    private static async Task<BatchItem> WaitForExpiredItem(IBatchGrain batch)
-    {
-        var deadline = DateTime.UtcNow + RetentionClusterFixture.Patience;
-        while (true)
-        {
-            var items = (await batch.GetItems(0, 2))!.Value;
-            if (items.FirstOrDefault(i => i.FailureReason == BatchGrain.ExpiredReason) is { } expired)
-                return expired;
-            Assert.True(DateTime.UtcNow < deadline, $"No item of the batch expired: {string.Join(", ", items)}");
-            await Task.Delay(50);
-        }
-    }
+    private static async Task<BatchItem> WaitForExpiredItem(IBatchGrain batch) =>
+        (await Poll.UntilAsync(
+            async () => (await batch.GetItems(0, 2))!.Value, items => items.Any(i => i.FailureReason == BatchGrain.ExpiredReason),
+            RetentionClusterFixture.Patience, "an item of the batch to expire")).First(i => i.FailureReason == BatchGrain.ExpiredReason);
 }

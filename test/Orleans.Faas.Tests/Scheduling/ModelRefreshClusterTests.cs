@@ -21,15 +21,12 @@ public sealed class ModelRefreshClusterTests(FaasClusterFixture fixture)
             model.Save(),
             CancellationToken.None);
 
-        var deadline = DateTime.UtcNow + 10 * FaasClusterFixture.ModelRefresh;
         foreach (var silo in fixture.Cluster.Silos)
         {
             var models = silo.ServiceProvider.GetRequiredService<RuntimeModels>();
-            while (models.Current.Version != stored.Version)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"Silo {silo.Name} still predicts with version {models.Current.Version}, not {stored.Version}.");
-                await Task.Delay(100);
-            }
+            await Poll.UntilAsync(
+                () => Task.FromResult(models.Current.Version), version => version == stored.Version, 10 * FaasClusterFixture.ModelRefresh,
+                $"silo {silo.Name} to predict with version {stored.Version}");
             Assert.Equal(FastTreeRuntimeModel.FastTreeKind, models.Current.Kind);
         }
     }

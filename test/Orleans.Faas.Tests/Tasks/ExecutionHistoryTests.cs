@@ -53,10 +53,7 @@ public sealed class ExecutionHistoryTests(FaasClusterFixture fixture)
         Assert.Equal(TaskState.Completed, (await fixture.Grains.GetGrain<ITaskGrain>(id).WaitUntilFinished(ClusterTasks.Patience))!.Status);
 
         // The watchdog's period is the 1 s timeout plus the fixture's 1 s grace.
-        var deadline = DateTime.UtcNow + ClusterTasks.Patience;
-        List<ExecutionRecord> rows;
-        while ((rows = await AllRecords(new ExecutionQuery(name, null, 10))).Count == 0 && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        var rows = await Poll.UntilAsync(() => AllRecords(new ExecutionQuery(name, null, 10)), rows => rows.Count > 0, ClusterTasks.Patience, "the row to be appended again");
 
         Assert.Equal((id, 1, TaskState.Completed), (Assert.Single(rows).TaskId, rows[0].Attempt, rows[0].Status));
     }

@@ -38,20 +38,10 @@ public sealed class TaskCancellationTests : IAsyncLifetime
 
     private async Task<List<Guid>> InStatus(List<Guid> ids, TaskState status, int expected)
     {
-        var deadline = DateTime.UtcNow + ClusterTasks.Patience;
-        while (true)
-        {
-            var matching = new List<Guid>();
-            foreach (var id in ids)
-            {
-                if ((await _fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot())!.Status == status)
-                    matching.Add(id);
-            }
-            if (matching.Count == expected)
-                return matching;
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {expected} tasks {status}, found {matching.Count}.");
-            await Task.Delay(20);
-        }
+        var tasks = await Poll.UntilAsync(
+            async () => await Task.WhenAll(ids.Select(id => _fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot())),
+            tasks => tasks.Count(t => t!.Status == status) == expected, ClusterTasks.Patience, $"{expected} tasks to be {status}");
+        return [.. tasks.Where(t => t!.Status == status).Select(t => t!.Id)];
     }
 
     [Fact]

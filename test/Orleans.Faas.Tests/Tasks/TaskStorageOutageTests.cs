@@ -34,12 +34,7 @@ public sealed class TaskStorageOutageTests(FaasClusterFixture fixture) : IDispos
         fixture.Storage.AwayFor = TaskGrainType;
         fixture.Gate.Release();
         // The run ended and its report is refused: for two seconds of retries, readers still see the stored RUNNING.
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(2);
-        while (DateTime.UtcNow < until)
-        {
-            Assert.Equal(TaskState.Running, (await task.GetSnapshot())!.Status);
-            await Task.Delay(50);
-        }
+        await Poll.ThroughoutAsync(async () => Assert.Equal(TaskState.Running, (await task.GetSnapshot())!.Status), TimeSpan.FromSeconds(2));
         Assert.Equal(TaskState.Running, (await task.WaitUntilFinished(TimeSpan.FromMilliseconds(100)))!.Status);
 
         fixture.Storage.AwayFor = null;

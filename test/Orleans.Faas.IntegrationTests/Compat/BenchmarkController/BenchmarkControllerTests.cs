@@ -22,18 +22,10 @@ public sealed class BenchmarkControllerTests(EmbeddedPlatformFixture platform)
     private Task<HttpResponseMessage> Post(string path, string json) =>
         Http.PostAsync(Api + path, new StringContent(json, Encoding.UTF8, "application/json"));
 
-    private async Task<JsonObject> Result(string id, params string[] until)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var result = (await Http.GetFromJsonAsync<JsonObject>($"{Api}/get_result/{id}"))!;
-            if (until.Length == 0 || until.Contains(result["status"]!.GetValue<string>()))
-                return result;
-            Assert.True(DateTime.UtcNow < deadline, $"Benchmark {id} did not reach {string.Join("|", until)}: {result.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonObject> Result(string id, params string[] until) =>
+        Poll.UntilAsync(
+            async () => (await Http.GetFromJsonAsync<JsonObject>($"{Api}/get_result/{id}"))!,
+            result => until.Length == 0 || until.Contains(result["status"]!.GetValue<string>()), Patience, $"benchmark {id} to reach {string.Join("|", until)}");
 
     [Fact]
     public async Task A_stuck_benchmark_holds_the_slot_until_set_result_ends_it_then_an_overridden_version_runs_to_its_result()

@@ -125,26 +125,17 @@ public sealed class ChainFaasApiTests(EmbeddedPlatformFixture platform)
     public async Task Calculate_efficiency_answers_the_providers_scores_against_the_reference_measuring_them_when_it_has_none()
     {
         var provider = (await Http.Providers())[0]!["id"]!.GetValue<string>();
-        var deadline = DateTime.UtcNow + BenchmarkHttp.JobPatience;
-
-        JsonObject scores;
-        while (true)
-        {
-            using var response = await Http.GetAsync($"{ChainFaasHttp.Base}/providers/calculate_efficiency/{provider}");
-            if (response.StatusCode == HttpStatusCode.OK)
+        var scores = (await Poll.UntilAsync(
+            async () =>
             {
-                scores = await response.Json();
-                break;
-            }
-            // Not measured yet: a provider benchmark was started (202) or another job holds the slot (409 {"wait"}).
-            Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, await Describe(response));
-            var answer = await response.Json();
-            if (response.StatusCode == HttpStatusCode.Accepted)
-                await Http.WaitForBenchmark(answer["benchmark_id"]!.GetValue<string>());
-            else
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, answer["wait"]!.GetValue<double>())));
-            Assert.True(DateTime.UtcNow < deadline, "The provider was never measured.");
-        }
+                var answer = await HttpAnswer.Of(Http.GetAsync($"{ChainFaasHttp.Base}/providers/calculate_efficiency/{provider}"));
+                // Not measured yet: a provider benchmark was started (202) or another job holds the slot (409 {"wait"}).
+                Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.Conflict, answer.ToString());
+                if (answer.Status == HttpStatusCode.Accepted)
+                    await Http.WaitForBenchmark(answer.Json()["benchmark_id"]!.GetValue<string>());
+                return answer;
+            },
+            answer => answer.Status == HttpStatusCode.OK, BenchmarkHttp.JobPatience, "the provider to be measured", BenchmarkHttp.SlotPoll)).Json();
 
         Assert.Equal(provider, scores["provider_id"]!.GetValue<string>());
         Assert.True(scores["cpu_efficiency_score"]!.GetValue<double>() > 0);

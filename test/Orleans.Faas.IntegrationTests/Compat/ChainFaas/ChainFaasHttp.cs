@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Orleans.Faas.IntegrationTests.Benchmarks;
+using Orleans.Faas.IntegrationTests.Gateway;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Compat.ChainFaas;
@@ -33,26 +34,22 @@ public static class ChainFaasHttp
         {
             Assert.Equal("RUNNING", answer["status"]!.GetValue<string>());
             var url = answer["status_url"]!.GetValue<string>();
-            var deadline = DateTime.UtcNow + Patience;
-            while (!((await http.GetFromJsonAsync<JsonObject>($"{url}?waitSeconds=10"))!["status"]!.GetValue<string>() is "COMPLETED" or "FAILED" or "FINISHED"))
-                Assert.True(DateTime.UtcNow < deadline, $"{url} did not finish");
+            await Poll.UntilAsync(
+                async () => (await http.GetFromJsonAsync<JsonObject>($"{url}?waitSeconds=10"))!, status => status["status"]!.GetValue<string>() is "COMPLETED" or "FAILED" or "FINISHED",
+                Patience, $"{url} to finish");
         }
         return answer;
     }
 
     /// <summary>Starts a benchmark through a ChainFaaS route, waiting out another job's hold on the slot as its {"wait"} says.</summary>
-    public static async Task<JsonObject> StartedWhenFree(this HttpClient http, Func<Task<HttpResponseMessage>> start)
-    {
-        var deadline = DateTime.UtcNow + BenchmarkHttp.JobPatience;
-        while (true)
-        {
-            using var response = await start();
-            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted)
-                return await response.Json();
-            Assert.True(response.StatusCode == HttpStatusCode.Conflict, await Describe(response));
-            var wait = (await response.Json())["wait"]!.GetValue<double>();
-            Assert.True(DateTime.UtcNow < deadline, "The benchmark slot stayed busy.");
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, wait)));
-        }
-    }
+    public static async Task<JsonObject> StartedWhenFree(this HttpClient http, Func<Task<HttpResponseMessage>> start) =>
+        (await Poll.UntilAsync(
+            async () =>
+            {
+                var answer = await HttpAnswer.Of(start());
+                Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.Accepted or HttpStatusCode.Conflict, answer.ToString());
+                return answer;
+            },
+            answer => answer.Status != HttpStatusCode.Conflict, BenchmarkHttp.JobPatience, "the benchmark slot to be free", BenchmarkHttp.SlotPoll))
+        .Json();
 }

@@ -174,17 +174,11 @@ public sealed class DeclaredFeatureHttpTests(PepperPlatformFixture platform)
     }
 
     /// <summary>Polls the function's profile until its observed point holds as many runs as it keeps.</summary>
-    private async Task ObservedProfileFilled(string name)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        JsonObject profile;
-        while (!(profile = (await Http.GetFromJsonAsync<JsonObject>($"/v1/functions/{name}/profile"))!)["points"]!.AsArray()
-                   .Any(p => p!["stats"]!["samples"]!.GetValue<int>() >= ObservedSamplesPerSize))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The runs did not reach the profile: {profile.ToJsonString()}");
-            await Task.Delay(250);
-        }
-    }
+    private Task ObservedProfileFilled(string name) =>
+        Poll.UntilAsync(
+            async () => (await Http.GetFromJsonAsync<JsonObject>($"/v1/functions/{name}/profile"))!,
+            profile => profile["points"]!.AsArray().Any(p => p!["stats"]!["samples"]!.GetValue<int>() >= ObservedSamplesPerSize), Patience,
+            "the runs to reach the profile");
 
     private async Task<JsonArray> Executions(string name) => (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={name}"))!;
 
