@@ -13,7 +13,11 @@ public static class Programs
         Path.Combine(TestEnvironment.RepositoryRoot, projectFolder, "bin", TestEnvironment.BuildConfiguration, "net10.0", assembly + ".dll");
 
     /// <summary>Runs <paramref name="program"/> with <paramref name="input"/> on its standard input; <paramref name="environment"/> adjusts what it inherits.</summary>
-    public static async Task<ProgramRun> Run(string program, IReadOnlyList<string> args, string? input = null, Action<IDictionary<string, string?>>? environment = null)
+    /// <param name="workingDirectory">Where it runs; the test host's own folder when null.</param>
+    /// <param name="patience">How long it may take before it is killed; a minute when null.</param>
+    public static async Task<ProgramRun> Run(
+        string program, IReadOnlyList<string> args, string? input = null, Action<IDictionary<string, string?>>? environment = null,
+        string? workingDirectory = null, TimeSpan? patience = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -21,6 +25,7 @@ public static class Programs
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
@@ -35,12 +40,12 @@ public static class Programs
         process.StandardInput.Close();
         try
         {
-            await process.WaitForExitAsync().WaitAsync(Patience);
+            await process.WaitForExitAsync().WaitAsync(patience ?? Patience);
         }
         catch (TimeoutException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(program)} {string.Join(' ', args)} did not end within {Patience}.");
+            throw new TimeoutException($"{Path.GetFileName(program)} {string.Join(' ', args)} did not end within {patience ?? Patience}.");
         }
         await reading;
         return new ProgramRun(process.ExitCode, output.ToArray(), await errors);

@@ -25,8 +25,8 @@ public sealed class DependencyGraphTests
     [Fact]
     public void Every_project_of_the_platform_is_in_the_graph_and_read_from_its_build()
     {
-        var folders = Directory.GetDirectories(ProjectBuild.SourceFolder).Select(Path.GetFileName).Order();
-        Assert.Equal(folders, Projects.Order());
+        var projects = Directory.GetFiles(ProjectBuild.SourceFolder, "*.csproj", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).Order();
+        Assert.Equal(projects, Projects.Order());
         Assert.Contains("Orleans.Faas.Abstractions", References["Orleans.Faas.Grains"]);
     }
 

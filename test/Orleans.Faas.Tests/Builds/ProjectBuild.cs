@@ -6,13 +6,16 @@ namespace Orleans.Faas.Tests.Builds;
 /// </summary>
 internal static class ProjectBuild
 {
-    public static string SourceFolder { get; } = Path.Combine(RepositoryRoot(), "src");
+    /// <summary>The repository the tests were built from, found from their binaries' location.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string SourceFolder { get; } = Path.Combine(RepositoryRoot, "src");
 
     /// <summary>The project's assembly; <paramref name="assembly"/> when its name is not the project's.</summary>
     public static string Dll(string project, string? assembly = null) => Path.Combine(
         SourceFolder, project, "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", (assembly ?? project) + ".dll");
 
-    private static string RepositoryRoot()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

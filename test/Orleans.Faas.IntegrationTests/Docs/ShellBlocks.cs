@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Syntax;
+using Orleans.Faas.IntegrationTests.Hosting;
+
+namespace Orleans.Faas.IntegrationTests.Docs;
+
+/// <summary>
+/// The shell blocks of a page (fenced <c>sh</c> or <c>bash</c>), in order. A block that a test cannot run has an HTML
+/// comment right above it: <c>&lt;!-- not run by the docs test: REASON --&gt;</c>.
+/// </summary>
+public static partial class ShellBlocks
+{
+    /// <param name="Line">Its first line in the page, 1-based, for messages.</param>
+    /// <param name="NotRunBecause">The reason its mark gives, or null when it is run.</param>
+    public sealed record Block(int Line, string Text, string? NotRunBecause);
+
+    /// <summary>The README and every page under docs/, relative to the repository root.</summary>
+    public static IEnumerable<string> Pages() =>
+        Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, "docs"), "*.md", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(TestEnvironment.RepositoryRoot, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Prepend("README.md")
+            .Order(StringComparer.Ordinal);
+
+    public static List<Block> Of(string page)
+    {
+        var document = Markdown.Parse(File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, page)));
+        return [.. document.Descendants<FencedCodeBlock>()
+            .Where(block => block.Info is "sh" or "bash")
+            .Select(block => new Block(block.Line + 1, block.Lines.ToString(), NotRunBecause(block)))];
+    }
+
+    private static string? NotRunBecause(FencedCodeBlock block)
+    {
+        var parent = block.Parent!;
+        var index = parent.IndexOf(block);
+        if (index == 0 || parent[index - 1] is not HtmlBlock { Type: HtmlBlockType.Comment } comment)
+            return null;
+        var mark = Mark().Match(comment.Lines.ToString());
+        return mark.Success ? mark.Groups["reason"].Value.Trim() : null;
+    }
+
+    [GeneratedRegex(@"^<!-- not run by the docs test: (?<reason>.+?)-->", RegexOptions.Singleline)]
+    private static partial Regex Mark();
+}
