@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Orleans.Faas.Gateway.Hosting;
-using Orleans.Faas.Hosting;
 
 namespace Orleans.Faas.Tests.Docs;
 
@@ -38,13 +37,7 @@ public sealed partial class ApiReferenceTests
         var builder = WebApplication.CreateBuilder();
         // Port 0: the start-up check for a taken port has nothing to find, whatever listens on the default.
         builder.Configuration["Faas:Gateway:Url"] = "http://127.0.0.1:0";
-        var (cluster, deployment) = builder.AddFaasDefaults();
-        var options = builder.AddFaasGateway();
-        builder.UseFaasClient(deployment, cluster);
-        var app = builder.Build();
-        app.MapFaasGateway(options);
-        app.MapFaasDefaults();
-        return app;
+        return StandaloneGateway.Build(builder).App;
     }
 
     /// <summary>The method and path of each row of the reference's tables: its first two cells.</summary>
