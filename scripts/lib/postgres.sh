@@ -18,8 +18,9 @@ start_private_postgres() {
   PRIVATE_POSTGRES_DIR="$dir"
   runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1 || {
     echo "initdb failed; its log:" >&2; tail -n 20 "$dir/initdb.log" >&2; return 1; }
+  # Test classes run side by side, each with its silos' connection pools: the default of 100 connections ran out.
   runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c fsync=off" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c fsync=off -c max_connections=400" \
     start >/dev/null || { echo "PostgreSQL did not start; its log:" >&2; tail -n 20 "$dir/postgres.log" >&2; return 1; }
   PRIVATE_POSTGRES_BIN="$bin"
   export PRIVATE_POSTGRES_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres"
