@@ -20,8 +20,8 @@ public sealed class CallbackDelivery(CallbackSender sender, IOptions<CallbackOpt
         // Polly continues on the thread pool after a backoff; the owner's state is saved back on its own scheduler.
         var owner = TaskScheduler.Current;
         var remaining = status.RetryUntil - clock.GetUtcNow();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+        using var timeUp = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, clock);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeUp.Token);
         try
         {
             await Retries().ExecuteAsync(async token =>
