@@ -77,7 +77,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     /// The wall time is the run itself, from the request to the agent to its report. Getting the container (renting a
     /// warm one, or preparing the image, creating and starting a new one) and moving it into its cache group is the
     /// conditions' container time; for a new container that includes waiting for its agent to connect, the part of
-    /// starting that StartTimeout bounds. Removing the container and its cache group afterwards is in neither.
+    /// starting that StartTimeout bounds. Removing the container and its cache group afterwards is in neither. The
+    /// function's timeout bounds the wall time only, so a slow cold start does not use up its run's time.
     /// </remarks>
     public async Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, int? cacheWays, CancellationToken cancellationToken)
     {
@@ -141,7 +142,6 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         IReadOnlyDictionary<string, byte[]>? secrets, ReadOnlyMemory<byte> input, RunCapture capture, RunClock clock, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(function.Timeout);
         var quota = ContainerBlueprint.CpuQuota(function, _options);
         var cache = RunCacheShare.None;
         ContainerRun run;
@@ -153,6 +153,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             // Now its agent waits for the request, so every thread the run will have is there to be moved, or born from one that was.
             cache = await RunCacheShare.TakeAsync(_cacheAllocation, cacheWays, container.CgroupFolderAsync, deadline.Token);
             clock.AgentAnswered();
+            // The function's timeout is its run's: a cold start before it is bounded by StartTimeout instead.
+            deadline.CancelAfter(function.Timeout);
             run = await container.InvokeAsync(input, capture.Stdout, capture.Stderr, deadline.Token);
             clock.Stop();
         }

@@ -70,10 +70,9 @@ public sealed class DockerRunnerTests : RunnerOnTestDocker
         Assert.Null(outcome.ExitCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"The timed-out run took {clock.Elapsed}.");
         Assert.True(outcome.Conditions is { Cold: true, ContainerMs: > 0, CpuQuota: 1 }, $"{outcome.Conditions}");
-        // The timeout also covers waiting for the new container's agent, which under load can take most or all of it: the
-        // run's own wall time is short then, or none, but it and the container time together reach the timeout.
-        Assert.InRange(outcome.WallTime, TimeSpan.Zero, TimeSpan.FromSeconds(5));
-        Assert.InRange(outcome.WallTime + TimeSpan.FromMilliseconds(outcome.Conditions.ContainerMs!.Value), function.Timeout, TimeSpan.FromSeconds(15));
+        // The timeout is the run's own, however long the cold start before it took (under load, most of a second); a timer
+        // may fire a few milliseconds early by another clock.
+        Assert.InRange(outcome.WallTime, function.Timeout - TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
         Assert.Empty(await ContainersOf(function));
     }
 
