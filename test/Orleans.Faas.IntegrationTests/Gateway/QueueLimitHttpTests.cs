@@ -52,6 +52,8 @@ public sealed class QueueLimitHttpTests : IAsyncLifetime
         Assert.Equal([1, 1, 1], new[] { "running", "queued", "maxQueued" }.Select(p => node[p]!.GetValue<int>()));
         Assert.True(cli.ExitCode == 5, cli.ToString());
         Assert.Matches(@"^error: .*full queue.* \(try again in \d+ s\)", cli.Errors);
+        // The series deploy/prometheus/rules/orleans-faas.rules.yml alerts on.
+        Assert.Matches($"faas_worker_refused_total\\{{[^}}]*provider=\"{Silo.Name}\"[^}}]*\\}} 2", await Http.GetStringAsync("/metrics"));
 
         Assert.Equal("COMPLETED", (await Http.WaitForTask(running))["status"]!.GetValue<string>());
         Assert.Equal("COMPLETED", (await Http.WaitForTask(queued))["status"]!.GetValue<string>());
