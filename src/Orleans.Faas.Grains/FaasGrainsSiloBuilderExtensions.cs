@@ -44,9 +44,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<NodeWorker>();
         silo.Services.AddSingleton<NodeCode>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeWorkerShutdown>();
-        // The host waits for the node's stop grace and then for the rest of the silo to stop.
         silo.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) =>
-            host.ShutdownTimeout = worker.Value.StopGrace + TimeSpan.FromSeconds(30));
+            host.ShutdownTimeout = worker.Value.HostShutdownTimeout);
         silo.Services.AddHostedService<ProviderLossWatcher>();
         silo.Services.AddSingleton<ProviderMembershipSweep>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s =>

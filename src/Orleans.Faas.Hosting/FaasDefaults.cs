@@ -1,14 +1,26 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 namespace Orleans.Faas.Hosting;
 
 /// <summary>
 /// What every host of the platform, a silo or a standalone gateway, sets up the same way: which cluster it belongs to
-/// and how it finds it, metrics for Prometheus at <c>/metrics</c>, and the cluster health check at <c>/healthz</c>;
-/// both open to anyone, and <c>/metrics</c> to admin keys alone with <c>Faas:Auth:ProtectMetrics</c>.
+/// and how it finds it, metrics for Prometheus at <c>/metrics</c>, the cluster health check at <c>/healthz</c>, and at
+/// <c>/readyz</c> whether it can serve (the checks tagged <see cref="ReadyTag"/>); all open to anyone, and
+/// <c>/metrics</c> to admin keys alone with <c>Faas:Auth:ProtectMetrics</c>.
 /// </summary>
 public static class FaasDefaults
 {
     /// <summary>The authorization policy <c>/metrics</c> needs; the host's gateway defines it (anyone, or admins alone).</summary>
     public const string MetricsPolicy = "metrics";
+
+    /// <summary>The tag of the checks <c>/healthz</c> answers by: whether the host works at all.</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>
+    /// The tag of the checks <c>/readyz</c> answers by, where a load balancer looks: whether the host can serve now. A
+    /// host adds its own, such as a silo's storage and cluster membership.
+    /// </summary>
+    public const string ReadyTag = "ready";
 
     /// <param name="meters">The host's own meters, served beside Orleans' and ASP.NET Core's.</param>
     /// <returns>The cluster this host belongs to and how it finds it, read and validated while the host is built.</returns>
@@ -17,14 +29,17 @@ public static class FaasDefaults
         var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
         var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
         builder.AddFaasTelemetry(meters);
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans");
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans", tags: [LiveTag, ReadyTag]);
         return (cluster, deployment);
     }
 
     public static WebApplication MapFaasDefaults(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", Tagged(LiveTag)).AllowAnonymous();
+        app.MapHealthChecks("/readyz", Tagged(ReadyTag)).AllowAnonymous();
         app.MapFaasMetrics().RequireAuthorization(MetricsPolicy);
         return app;
     }
+
+    private static HealthCheckOptions Tagged(string tag) => new() { Predicate = check => check.Tags.Contains(tag) };
 }

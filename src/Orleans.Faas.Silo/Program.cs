@@ -34,6 +34,7 @@ builder.UseOrleans(silo =>
     silo.Configure<SiloOptions>(o => o.SiloName = host.NodeName);
     silo.AddFaasGrains();
     silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ProviderAnnouncer>();
+    silo.Services.AddHealthChecks().AddCheck<SiloJoinedHealthCheck>("joined", tags: [FaasDefaults.ReadyTag]);
 });
 var runners = await builder.AddFunctionRunners(host, deployment);
 var gateway = builder.AddFaasGateway();

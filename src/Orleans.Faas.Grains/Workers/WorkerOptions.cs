@@ -28,6 +28,9 @@ public sealed class WorkerOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan StopGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the host may take to stop: the stop grace, then the rest of the silo (containers, history writes).</summary>
+    public TimeSpan HostShutdownTimeout => StopGrace + TimeSpan.FromSeconds(30);
+
     public int EffectiveSlots => Slots > 0 ? Slots : Environment.ProcessorCount;
 
     public int EffectiveMaxQueued => MaxQueued ?? QueuedPerSlot * EffectiveSlots;

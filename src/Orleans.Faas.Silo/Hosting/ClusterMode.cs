@@ -1,4 +1,5 @@
 using System.Net;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -17,7 +18,7 @@ public static class ClusterMode
     /// One silo of many: Redis membership, grain state and reminders in PostgreSQL, the execution history, the runtime
     /// models and the key ring secrets are encrypted with there too.
     /// Failure detection is tuned for small lab clusters: a silo that stops answering is declared dead after
-    /// about three missed 2-second probes.
+    /// about three missed 2-second probes. Not ready (<c>/readyz</c>) while PostgreSQL does not answer.
     /// </summary>
     public static ISiloBuilder UseClusterMode(this ISiloBuilder silo, SiloHostOptions host, ClusterIdentityOptions cluster, DeploymentOptions deployment)
     {
@@ -48,6 +49,8 @@ public static class ClusterMode
         // that inner exception cannot cross to another silo and the caller learns only that a codec was missing.
         silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         silo.Services.AddFaasPostgres(postgres);
+        silo.Services.AddHealthChecks().AddNpgSql(
+            s => s.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [FaasDefaults.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         silo.Services.AddPostgresExecutionHistory();
         silo.Services.AddPostgresModelStore();
         silo.Services.AddPostgresDataProtection($"orleans-faas/{cluster.ServiceId}");

@@ -86,4 +86,13 @@ public sealed class ApiSurfaceTests(EmbeddedPlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task An_embedded_silo_is_ready_once_it_has_started()
+    {
+        using var response = await Http.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
 }

@@ -43,14 +43,16 @@ public sealed class StandaloneGatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_the_silo_killed_the_gateway_answers_503_problems_and_an_unhealthy_healthz()
+    public async Task With_the_silo_killed_the_gateway_answers_503_problems_and_is_neither_healthy_nor_ready()
     {
         await _silo!.Kill();
 
         using var health = await _gateway!.Http.GetAsync("/healthz");
+        using var ready = await _gateway.Http.GetAsync("/readyz");
         using var list = await _gateway.Http.GetAsync("/v1/functions");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         await list.AssertProblem(HttpStatusCode.ServiceUnavailable);
     }
 }

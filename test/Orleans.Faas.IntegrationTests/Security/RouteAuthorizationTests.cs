@@ -124,6 +124,7 @@ public sealed class RouteAuthorizationTests(SecuredSiloFixture platform)
         using var developer = platform.Client(await platform.Key("developer", "default"));
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/readyz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/openapi/v1.json")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs/index.html")).StatusCode);
         await (await anonymous.GetAsync("/metrics")).AssertProblem(HttpStatusCode.Unauthorized);
