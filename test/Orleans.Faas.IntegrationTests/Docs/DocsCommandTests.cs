@@ -29,7 +29,7 @@ public sealed class DocsCommandTests(DocsPlatformFixture platform)
 
         """;
 
-    public static TheoryData<string> Pages => [.. ShellBlocks.Pages().Where(page => ShellBlocks.Of(page).Count > 0)];
+    public static TheoryData<string> Pages => [.. DocsPages.All().Where(page => ShellBlocks.Of(page).Count > 0)];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -67,10 +67,10 @@ public sealed class DocsCommandTests(DocsPlatformFixture platform)
     {
         var folder = Path.Combine(TestEnvironment.WorkFolder, $"docs-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
-        var tracked = await Programs.Run("git", ["-C", TestEnvironment.RepositoryRoot, "ls-files"]);
+        var tracked = await Programs.Run("git", ["-C", Checkout.Root, "ls-files"]);
         Assert.True(tracked.ExitCode == 0, tracked.ToString());
         foreach (var entry in tracked.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(path => path.Split('/')[0]).Distinct())
-            File.CreateSymbolicLink(Path.Combine(folder, entry), Path.Combine(TestEnvironment.RepositoryRoot, entry));
+            File.CreateSymbolicLink(Path.Combine(folder, entry), Path.Combine(Checkout.Root, entry));
         return folder;
     }
 }

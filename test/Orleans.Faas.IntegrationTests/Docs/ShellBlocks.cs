@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Markdig;
 using Markdig.Syntax;
-using Orleans.Faas.IntegrationTests.Hosting;
 
 namespace Orleans.Faas.IntegrationTests.Docs;
 
@@ -15,20 +13,10 @@ public static partial class ShellBlocks
     /// <param name="NotRunBecause">The reason its mark gives, or null when it is run.</param>
     public sealed record Block(int Line, string Text, string? NotRunBecause);
 
-    /// <summary>The README and every page under docs/, relative to the repository root.</summary>
-    public static IEnumerable<string> Pages() =>
-        Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, "docs"), "*.md", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(TestEnvironment.RepositoryRoot, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Prepend("README.md")
-            .Order(StringComparer.Ordinal);
-
-    public static List<Block> Of(string page)
-    {
-        var document = Markdown.Parse(File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, page)));
-        return [.. document.Descendants<FencedCodeBlock>()
+    public static List<Block> Of(string page) =>
+        [.. DocsPages.Parse(page).Descendants<FencedCodeBlock>()
             .Where(block => block.Info is "sh" or "bash")
             .Select(block => new Block(block.Line + 1, block.Lines.ToString(), NotRunBecause(block)))];
-    }
 
     private static string? NotRunBecause(FencedCodeBlock block)
     {

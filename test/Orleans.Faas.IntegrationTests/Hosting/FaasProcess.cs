@@ -40,7 +40,7 @@ public sealed class FaasProcess : IAsyncDisposable
         GatewayUrl = new Uri($"http://127.0.0.1:{FreePorts.Next()}");
         LogPath = Path.Combine(TestEnvironment.WorkFolder, $"{name}-{Guid.NewGuid():N}.log");
 
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "src", project, "bin", TestEnvironment.BuildConfiguration, "net10.0", $"{project}.dll");
+        var dll = Path.Combine(Checkout.Root, "src", project, "bin", Checkout.BuildConfiguration, "net10.0", $"{project}.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         start.Environment["Faas__Gateway__Url"] = $"http://{listenHost}:{GatewayUrl.Port}";

@@ -10,7 +10,7 @@ public static class SiloCommand
 {
     public static async Task<(int ExitCode, string Output)> Run(string? verb, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "src", "Orleans.Faas.Silo", "bin", TestEnvironment.BuildConfiguration, "net10.0", "Orleans.Faas.Silo.dll");
+        var dll = Path.Combine(Checkout.Root, "src", "Orleans.Faas.Silo", "bin", Checkout.BuildConfiguration, "net10.0", "Orleans.Faas.Silo.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         if (verb is not null)

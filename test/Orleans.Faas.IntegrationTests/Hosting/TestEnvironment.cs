@@ -16,24 +16,8 @@ public static class TestEnvironment
     /// <summary>A folder the test script removes afterwards; servers the tests start keep their data here.</summary>
     public static string WorkFolder => Required("FAAS_TEST_WORKDIR", "a work folder");
 
-    /// <summary>The repository root, found from the test binaries' location.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    /// <summary>Debug or Release: the same configuration the tests were built with.</summary>
-    public static string BuildConfiguration { get; } = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
     private static string Required(string variable, string what) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{variable} is not set. Run the tests through scripts/test.sh, which starts {what} and sets it.");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Orleans.Faas.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No Orleans.Faas.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -12,7 +12,7 @@ namespace Orleans.Faas.IntegrationTests.Monitoring;
 [Collection(EmbeddedPlatformCollection.Name)]
 public sealed partial class PrometheusConfigTests(EmbeddedPlatformFixture platform)
 {
-    private static readonly string Deploy = Path.Combine(TestEnvironment.RepositoryRoot, "deploy");
+    private static readonly string Deploy = Path.Combine(Checkout.Root, "deploy");
 
     private static readonly string RulesFile = Path.Combine(Deploy, "prometheus", "rules", "orleans-faas.rules.yml");
 

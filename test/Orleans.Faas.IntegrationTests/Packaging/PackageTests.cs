@@ -15,7 +15,7 @@ public sealed class PackageTests
         {
             foreach (var project in new[] { "Orleans.Faas.Client", "Orleans.Faas.Cli" })
             {
-                var pack = await Dotnet("pack", Path.Combine(TestEnvironment.RepositoryRoot, "src", project), "-c", TestEnvironment.BuildConfiguration, "--no-build", "-o", packages);
+                var pack = await Dotnet("pack", Path.Combine(Checkout.Root, "src", project), "-c", Checkout.BuildConfiguration, "--no-build", "-o", packages);
                 Assert.True(pack.ExitCode == 0, pack.ToString());
             }
             using (var client = ZipFile.OpenRead(Directory.GetFiles(packages, "Orleans.Faas.Client.*.nupkg").Single()))

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Orleans.Faas.Tests.Builds;
 using Orleans.Faas.Workers;
 using Xunit.Abstractions;
 
@@ -9,7 +8,7 @@ namespace Orleans.Faas.Tests.Deploy;
 /// <summary>The shipped systemd units (deploy/systemd): a real stop fits in them, and systemd accepts them.</summary>
 public sealed class SystemdUnitTests(ITestOutputHelper output)
 {
-    private static readonly string Folder = Path.Combine(ProjectBuild.RepositoryRoot, "deploy", "systemd");
+    private static readonly string Folder = Path.Combine(Checkout.Root, "deploy", "systemd");
     private static readonly string Silo = Path.Combine(Folder, "orleans-faas-silo.service");
     private static readonly string Gateway = Path.Combine(Folder, "orleans-faas-gateway.service");
 

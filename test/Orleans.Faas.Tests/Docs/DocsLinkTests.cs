@@ -1,6 +1,5 @@
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Orleans.Faas.Tests.Builds;
 
 namespace Orleans.Faas.Tests.Docs;
 
@@ -46,8 +45,8 @@ public sealed class DocsLinkTests
     private static string? Broken(string page, string url)
     {
         var (path, anchor) = url.IndexOf('#') is var hash and >= 0 ? (url[..hash], url[(hash + 1)..]) : (url, null);
-        var target = path.Length == 0 ? page : Path.GetRelativePath(ProjectBuild.RepositoryRoot, Path.GetFullPath(Path.Combine(ProjectBuild.RepositoryRoot, Path.GetDirectoryName(page)!, path)));
-        var full = Path.Combine(ProjectBuild.RepositoryRoot, target);
+        var target = path.Length == 0 ? page : Path.GetRelativePath(Checkout.Root, Path.GetFullPath(Path.Combine(Checkout.Root, Path.GetDirectoryName(page)!, path)));
+        var full = Path.Combine(Checkout.Root, target);
         if (!File.Exists(full) && !Directory.Exists(full))
             return "no such file";
         if (anchor is null)
