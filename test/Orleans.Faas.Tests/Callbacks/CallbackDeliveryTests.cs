@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.HttpModel.Callbacks;
+using Orleans.Faas.Tests.ClientLibrary;
 
 namespace Orleans.Faas.Tests.Callbacks;
 
@@ -56,7 +57,7 @@ public sealed class CallbackDeliveryTests
     /// <summary>Delivers while the clock moves a second at a time, each step once the attempt before it has had its chance to run.</summary>
     private async Task<CallbackStatus> Run(Receiver receiver, ConcurrentQueue<CallbackStatus> saved)
     {
-        var sender = new CallbackSender(new OneClient(receiver), NullLogger<CallbackSender>.Instance);
+        var sender = new CallbackSender(new OneClient(receiver.Handler()), NullLogger<CallbackSender>.Instance);
         var delivery = new CallbackDelivery(sender, Options.Create(Settings), _clock);
         var pending = CallbackStatus.Pending("http://receiver.example.org/done", _clock.GetUtcNow() + RetryFor);
 
@@ -74,15 +75,15 @@ public sealed class CallbackDeliveryTests
         [.. receiver.Attempts.Zip(receiver.Attempts.Skip(1), (first, second) => second - first)];
 
     /// <summary>Answers 503 to its first <c>failures</c> POSTs and 204 after that, noting the clock's time of each.</summary>
-    private sealed class Receiver(TimeProvider clock, int failures) : HttpMessageHandler
+    private sealed class Receiver(TimeProvider clock, int failures)
     {
         public ConcurrentQueue<DateTimeOffset> Attempts { get; } = new();
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public StubGateway Handler() => new(_ =>
         {
             Attempts.Enqueue(clock.GetUtcNow());
             return Task.FromResult(new HttpResponseMessage(Attempts.Count > failures ? HttpStatusCode.NoContent : HttpStatusCode.ServiceUnavailable));
-        }
+        });
     }
 
     private sealed class OneClient(HttpMessageHandler handler) : IHttpClientFactory
