@@ -5,7 +5,7 @@ namespace Orleans.Faas.IntegrationTests.Cli;
 /// <summary>Runs the built faas tool as its own process, as a person at a shell or a script would.</summary>
 public static class FaasCli
 {
-    private static readonly string Dll = Programs.Built(Path.Combine("src", "Orleans.Faas.Cli"), "faas");
+    private static readonly string Dll = Checkout.Built(Path.Combine("src", "Orleans.Faas.Cli"), "faas");
 
     /// <summary>faas against <paramref name="gateway"/>, with <paramref name="input"/> on its standard input.</summary>
     public static Task<ProgramRun> Run(Uri gateway, string? input, params string[] args) => Run(["--gateway", gateway.ToString(), .. args], input);

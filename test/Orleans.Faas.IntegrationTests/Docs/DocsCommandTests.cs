@@ -24,7 +24,7 @@ public sealed class DocsCommandTests(DocsPlatformFixture platform)
     private static readonly string Prelude = $$"""
         set -euo pipefail
         curl() { command curl --fail-with-body --show-error "$@"; }
-        faas() { dotnet '{{Programs.Built(Path.Combine("src", "Orleans.Faas.Cli"), "faas")}}' "$@"; }
+        faas() { dotnet '{{Checkout.Built(Path.Combine("src", "Orleans.Faas.Cli"), "faas")}}' "$@"; }
         set -x
 
         """;

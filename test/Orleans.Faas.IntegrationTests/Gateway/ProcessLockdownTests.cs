@@ -20,7 +20,7 @@ public sealed class ProcessLockdownTests : IAsyncLifetime
     private FaasProcess Silo => _silo!;
 
     /// <summary>The silo's own appsettings for this test's environment, beside its binary, readable by root only.</summary>
-    private string SettingsPath => Path.Combine(Path.GetDirectoryName(Programs.Built("src/Orleans.Faas.Silo", "Orleans.Faas.Silo"))!, $"appsettings.{_environmentName}.json");
+    private string SettingsPath => Path.Combine(Path.GetDirectoryName(Checkout.Built("src/Orleans.Faas.Silo", "Orleans.Faas.Silo"))!, $"appsettings.{_environmentName}.json");
 
     public async Task InitializeAsync()
     {

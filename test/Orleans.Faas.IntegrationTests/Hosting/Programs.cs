@@ -8,10 +8,6 @@ public static class Programs
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>The build output of a project, to run with <c>dotnet</c>: <c>PROJECT_FOLDER/bin/CONFIGURATION/net10.0/ASSEMBLY.dll</c> under the repository.</summary>
-    public static string Built(string projectFolder, string assembly) =>
-        Path.Combine(Checkout.Root, projectFolder, "bin", Checkout.BuildConfiguration, "net10.0", assembly + ".dll");
-
     /// <summary>Runs <paramref name="program"/> with <paramref name="input"/> on its standard input; <paramref name="environment"/> adjusts what it inherits.</summary>
     /// <param name="workingDirectory">Where it runs; the test host's own folder when null.</param>
     /// <param name="patience">How long it may take before it is killed; a minute when null.</param>

@@ -10,7 +10,7 @@ public sealed class MapSummarySampleTests(EmbeddedPlatformFixture platform)
     [Fact]
     public async Task The_sample_maps_its_function_over_100_inputs_and_prints_the_summary()
     {
-        var run = await Programs.Run("dotnet", [Programs.Built(Path.Combine("samples", "map-summary"), "MapSummary"), platform.Silo.GatewayUrl.ToString()]);
+        var run = await Programs.Run("dotnet", [Checkout.Built(Path.Combine("samples", "map-summary"), "MapSummary"), platform.Silo.GatewayUrl.ToString()]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("100 of 100 invocations succeeded", run.Text);

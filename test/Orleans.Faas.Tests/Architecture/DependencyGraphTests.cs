@@ -1,6 +1,5 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using Orleans.Faas.Tests.Builds;
 
 namespace Orleans.Faas.Tests.Architecture;
 
@@ -25,7 +24,7 @@ public sealed class DependencyGraphTests
     [Fact]
     public void Every_project_of_the_platform_is_in_the_graph_and_read_from_its_build()
     {
-        var projects = Directory.GetFiles(ProjectBuild.SourceFolder, "*.csproj", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).Order();
+        var projects = Directory.GetFiles(Path.Combine(Checkout.Root, "src"), "*.csproj", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).Order();
         Assert.Equal(projects, Projects.Order());
         Assert.Contains("Orleans.Faas.Abstractions", References["Orleans.Faas.Grains"]);
     }
@@ -83,7 +82,7 @@ public sealed class DependencyGraphTests
 
     private static string[] ReferencedAssemblies(string project)
     {
-        var path = ProjectBuild.Dll(project, project == "Orleans.Faas.Cli" ? "faas" : null);
+        var path = Checkout.Built(Path.Combine("src", project), project == "Orleans.Faas.Cli" ? "faas" : project);
         Assert.True(File.Exists(path), $"{project} is not built at {path}.");
         using var pe = new PEReader(File.OpenRead(path));
         var metadata = pe.GetMetadataReader();

@@ -3,7 +3,6 @@ using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.OutOfProcess;
 using Orleans.Faas.Prediction.Training;
 using Orleans.Faas.Prediction.Trees;
-using Orleans.Faas.Tests.Builds;
 
 namespace Orleans.Faas.Tests.Prediction;
 
@@ -20,7 +19,7 @@ public sealed class OutOfProcessModelTrainerTests
     [Fact]
     public async Task The_silo_program_trains_in_a_child_process_what_this_process_would_train()
     {
-        var silo = ProjectBuild.Dll("Orleans.Faas.Silo");
+        var silo = Checkout.Built("src/Orleans.Faas.Silo", "Orleans.Faas.Silo");
         Assert.True(File.Exists(silo), $"The silo is not built at {silo}.");
         var rows = SyntheticRuns.Generate(40, seed: 31, unknownCache: 0.3);
         var incumbentModel = FastTreeRuntimeModel.Train(SyntheticRuns.Generate(60, seed: 32), TrainingSettings.Default);
