@@ -32,7 +32,8 @@ public static class FaasDefaults
         builder.AddFaasTelemetry([.. meters, HealthCheckGauge.MeterName]);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans", tags: [LiveTag, ReadyTag]);
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthCheckGauge>();
-        builder.Services.Configure<HealthCheckPublisherOptions>(o => o.Period = HealthCheckGauge.Period);
+        // From the start, rather than after ASP.NET Core's default delay of 5 s, so that the first scrape finds the gauge.
+        builder.Services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, HealthCheckGauge.Period));
         return (cluster, deployment);
     }
 
