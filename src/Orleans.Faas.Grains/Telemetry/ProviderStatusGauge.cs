@@ -4,8 +4,8 @@ using Orleans.Faas.Providers;
 namespace Orleans.Faas.Telemetry;
 
 /// <summary>
-/// A provider's status as a gauge per status, 1 for the one it has and 0 for the others, so that a query can select a
-/// status (<c>status="DOWN"</c>) and a provider that changes status never leaves a stale series at 1 behind.
+/// A provider's status as a series per status, 1 for the one it has and 0 for the others, so that every provider has a
+/// <c>status="DOWN"</c> series and an alert compares its value instead of asking whether it exists.
 /// </summary>
 internal static class ProviderStatusGauge
 {
