@@ -62,11 +62,7 @@ public sealed class PrometheusServer : IAsyncDisposable
             throw new InvalidOperationException("prometheus is not installed (Debian package prometheus; scripts/test.sh installs it).", e);
         }
         var logPath = Path.Combine(folder, "prometheus.log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process.LogInto(logPath);
 
         var server = new PrometheusServer(process, logPath, new Uri($"http://127.0.0.1:{port}"));
         await Poll.UntilAsync(
