@@ -18,7 +18,7 @@ source "$root/scripts/lib/ports.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2 promtool:prometheus
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2 promtool:prometheus prometheus:prometheus
 # The container agent is linked statically against libc.
 ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
 # The python runtime's image is built from Debian's interpreter and dill (not a pyenv shim on the PATH).

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Orleans.Faas.Hosting;
 
 /// <summary>
 /// What every host of the platform, a silo or a standalone gateway, sets up the same way: which cluster it belongs to
-/// and how it finds it, metrics for Prometheus at <c>/metrics</c>, the cluster health check at <c>/healthz</c>, and at
-/// <c>/readyz</c> whether it can serve (the checks tagged <see cref="ReadyTag"/>); all open to anyone, and
-/// <c>/metrics</c> to admin keys alone with <c>Faas:Auth:ProtectMetrics</c>.
+/// and how it finds it, metrics for Prometheus at <c>/metrics</c> (every health check's latest result among them), the
+/// cluster health check at <c>/healthz</c>, and at <c>/readyz</c> whether it can serve (the checks tagged
+/// <see cref="ReadyTag"/>); all open to anyone, and <c>/metrics</c> to admin keys alone with <c>Faas:Auth:ProtectMetrics</c>.
 /// </summary>
 public static class FaasDefaults
 {
@@ -28,8 +29,11 @@ public static class FaasDefaults
     {
         var cluster = builder.Read<ClusterIdentityOptions>(ClusterIdentityOptions.Section);
         var deployment = builder.Read<DeploymentOptions>(DeploymentOptions.Section);
-        builder.AddFaasTelemetry(meters);
+        builder.AddFaasTelemetry([.. meters, HealthCheckGauge.MeterName]);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("orleans", tags: [LiveTag, ReadyTag]);
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthCheckGauge>();
+        // From the start, rather than after ASP.NET Core's default delay of 5 s, so that the first scrape finds the gauge.
+        builder.Services.Configure<HealthCheckPublisherOptions>(o => (o.Delay, o.Period) = (TimeSpan.Zero, HealthCheckGauge.Period));
         return (cluster, deployment);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Tasks;
+using Orleans.Faas.Telemetry;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Benchmarks;
@@ -17,6 +18,7 @@ public sealed partial class BenchmarkGrain(
     BenchmarkCallbacks callbacks,
     ILocalSiloDetails silo,
     TimeProvider clock,
+    FaasMetrics metrics,
     ILogger<BenchmarkGrain> logger)
     : Grain, IBenchmarkGrain
 {
@@ -115,6 +117,7 @@ public sealed partial class BenchmarkGrain(
             Record.StartedAt = clock.GetUtcNow();
             Record.Host = silo.Name;
             await state.WriteStateAsync();
+            metrics.BenchmarkRunning(Id);
             LogStarted(Id, request.Kind, request.Trigger, steps.Count, silo.Name);
 
             var stats = await runs.Measure(steps, request.Repetitions, RememberTask, CountRun, _cancel.Token);
@@ -163,6 +166,7 @@ public sealed partial class BenchmarkGrain(
         Record.ExternalResult = error is null ? _externalResult : null;
         Record.FinishedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        metrics.BenchmarkEnded(Id, Record.Status);
         if (error is not null)
             LogFailed(Id, error);
         else

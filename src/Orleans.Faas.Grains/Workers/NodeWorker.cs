@@ -263,8 +263,12 @@ public sealed partial class NodeWorker(
             return;
         }
 
-        if (outcome.Conditions is { Cold: true, ContainerMs: { } containerMs })
-            _coldStarts.Add(containerMs);
+        if (outcome.Conditions is { ContainerMs: { } containerMs } conditions)
+        {
+            metrics.ContainerAcquired(definition.Name, ProviderId, conditions.Cold);
+            if (conditions.Cold)
+                _coldStarts.Add(containerMs);
+        }
         await Report(() => task.Finish(assignment.Attempt, outcome));
     }
 

@@ -48,11 +48,7 @@ public sealed class FaasProcess : IAsyncDisposable
             start.Environment[key] = value;
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var log = new StreamWriter(LogPath) { AutoFlush = true };
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process.LogInto(LogPath);
         Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(100) };
         if (settings.TryGetValue(AdminKeySetting, out var adminKey))
             Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Orleans.Faas.IntegrationTests.Gateway;
 using Orleans.Faas.IntegrationTests.Hosting;
@@ -12,21 +11,14 @@ namespace Orleans.Faas.IntegrationTests.Monitoring;
 [Collection(EmbeddedPlatformCollection.Name)]
 public sealed partial class PrometheusConfigTests(EmbeddedPlatformFixture platform)
 {
-    private static readonly string Deploy = Path.Combine(Checkout.Root, "deploy");
-
-    private static readonly string RulesFile = Path.Combine(Deploy, "prometheus", "rules", "orleans-faas.rules.yml");
-
-    private static readonly string DashboardFile = Path.Combine(Deploy, "grafana", "orleans-faas.json");
-
-    /// <summary>What Grafana puts in place of the dashboard's variables, so that its queries are plain PromQL.</summary>
-    private static readonly Dictionary<string, string> GrafanaVariables = new() { ["$__rate_interval"] = "1m", ["$function"] = ".*" };
-
     /// <summary>
-    /// Metrics the exporter serves only once their event happened, which one invocation does not bring about:
-    /// a refusal needs a full queue (<see cref="QueueLimitHttpTests"/> checks its series), a prediction error a run
-    /// placed by a prediction.
+    /// Metrics the exporter serves only once their event happened, which one invocation of a process does not bring
+    /// about: a refusal needs a full queue (<see cref="QueueLimitHttpTests"/> checks its series); a prediction error a
+    /// run placed by a prediction, a container acquisition a container, and an ended benchmark job a benchmark, all of
+    /// which <see cref="LivePrometheusTests"/> brings about and finds through Prometheus.
     /// </summary>
-    private static readonly HashSet<string> AfterTheirEvent = ["faas_worker_refused_total", "faas_prediction_mape"];
+    private static readonly HashSet<string> AfterTheirEvent =
+        ["faas_worker_refused_total", "faas_prediction_mape", "faas_containers_acquired_total", "faas_benchmarks_total"];
 
     [Theory]
     [InlineData("check", "config", "prometheus/prometheus.yml")]
@@ -34,7 +26,7 @@ public sealed partial class PrometheusConfigTests(EmbeddedPlatformFixture platfo
     [InlineData("test", "rules", "prometheus/tests/orleans-faas.rules.test.yml")]
     public async Task Promtool_accepts_the_shipped_files(string command, string kind, string file)
     {
-        var run = await Promtool(command, kind, Path.Combine(Deploy, file));
+        var run = await Promtool(command, kind, Path.Combine(MonitoringFiles.Deploy, file));
 
         Assert.True(run.ExitCode == 0, run.ToString());
     }
@@ -42,7 +34,7 @@ public sealed partial class PrometheusConfigTests(EmbeddedPlatformFixture platfo
     [Fact]
     public async Task Promtool_parses_every_query_of_the_dashboard()
     {
-        var queries = DashboardQueries().Select(q => GrafanaVariables.Aggregate(q, (query, v) => query.Replace(v.Key, v.Value))).ToList();
+        var queries = MonitoringFiles.DashboardQueries();
         // promtool parses PromQL in rule files alone: each query becomes a recording rule.
         var rules = new { groups = new[] { new { name = "dashboard", rules = queries.Select((q, i) => new { record = $"dashboard_query_{i}", expr = q }) } } };
         var file = Path.Combine(TestEnvironment.WorkFolder, $"dashboard-{Guid.NewGuid():N}.rules.json");
@@ -63,18 +55,12 @@ public sealed partial class PrometheusConfigTests(EmbeddedPlatformFixture platfo
             Assert.True(response.IsSuccessStatusCode, await Describe(response));
 
         var served = SeriesName().Matches(await platform.Http.GetStringAsync("/metrics")).Select(m => m.Groups[1].Value).ToHashSet();
-        var queried = PlatformMetric().Matches(await File.ReadAllTextAsync(RulesFile) + await File.ReadAllTextAsync(DashboardFile))
+        var queried = PlatformMetric().Matches(await File.ReadAllTextAsync(MonitoringFiles.RulesFile) + await File.ReadAllTextAsync(MonitoringFiles.DashboardFile))
             .Select(m => m.Value).ToHashSet();
 
         Assert.NotEmpty(queried);
         Assert.Empty(queried.Except(served).Except(AfterTheirEvent));
     }
-
-    /// <summary>The queries of every panel of the dashboard.</summary>
-    private static IEnumerable<string> DashboardQueries() =>
-        JsonNode.Parse(File.ReadAllText(DashboardFile))!["panels"]!.AsArray()
-            .SelectMany(panel => panel!["targets"]!.AsArray())
-            .Select(target => target!["expr"]!.GetValue<string>());
 
     private static async Task<ProgramRun> Promtool(params string[] args)
     {
