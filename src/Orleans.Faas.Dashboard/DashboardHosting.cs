@@ -53,6 +53,6 @@ public static class DashboardHosting
                 return Results.BadRequest();
             await context.SignOutAsync(DashboardSignIn.Scheme);
             return Results.LocalRedirect(DashboardSignIn.SignInPath);
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).RequireAuthorization(DashboardSignIn.Policy).ExcludeFromDescription();
     }
 }
