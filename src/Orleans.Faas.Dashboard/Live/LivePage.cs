@@ -23,8 +23,11 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>Who the gateway takes the user for; null until the first read.</summary>
     protected CallerInfo? Caller { get; private set; }
 
-    /// <summary>Why the last read or action failed, as the gateway said it.</summary>
-    protected string? Error { get; private set; }
+    private string? _readError;
+    private string? _actionError;
+
+    /// <summary>Why the last read, or the last action, failed, as the gateway said it; an action's refusal stays until the next action.</summary>
+    protected string? Error => string.Join(" ", new[] { _actionError, _readError }.OfType<string>()) is { Length: > 0 } error ? error : null;
 
     protected bool Loaded { get; private set; }
 
@@ -48,10 +51,11 @@ public abstract class LivePage : ComponentBase, IDisposable
         try
         {
             await action(await Session.Client(), Closed);
+            _actionError = null;
         }
         catch (FaasRequestException e)
         {
-            Error = e.Message;
+            _actionError = e.Message;
             return;
         }
         await Reload();
@@ -63,11 +67,11 @@ public abstract class LivePage : ComponentBase, IDisposable
         {
             Caller ??= await Session.Caller(Closed);
             await Read(await Session.Client(), Closed);
-            Error = null;
+            _readError = null;
         }
         catch (FaasRequestException e)
         {
-            Error = e.Status == 403 ? $"Your key's role ({Caller?.Role}) may not read this: {e.Message}" : e.Message;
+            _readError = e.Status == 403 ? $"Your key's role ({Caller?.Role}) may not read this: {e.Message}" : e.Message;
         }
         catch (OperationCanceledException) when (Closed.IsCancellationRequested)
         {
@@ -88,6 +92,11 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+        catch (Exception e)
+        {
+            // Not the gateway's answer but a fault of the page: the circuit reports it as it would a handler's.
+            await DispatchExceptionAsync(e);
         }
     }
 

@@ -3,13 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Orleans.Faas.IntegrationTests.Hosting;
-using Orleans.Faas.IntegrationTests.Security;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Dashboard;
 
 /// <summary>
-/// A keyed embedded silo whose process runtime has run real tasks, its dashboard at /ui, and Debian's chromium driven
+/// A keyed embedded silo on the test dockerd whose process runtime has run real tasks, its dashboard at /ui, and Debian's chromium driven
 /// by Playwright (it cannot download browsers here, so it is given the executable's path).
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
@@ -43,7 +42,12 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _silo = await FaasProcess.StartSilo(SiloPorts.For("dashboard"), ProcessOnlySettings.With((FaasProcess.AdminKeySetting, AdminKey)));
+        // With the test dockerd: a provider benchmark measures containers.
+        _silo = await FaasProcess.StartSilo(SiloPorts.For("dashboard"), new Dictionary<string, string>
+        {
+            [FaasProcess.AdminKeySetting] = AdminKey,
+            ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
+        });
         await Admin.RegisterOk(new { name = Function, runtime = "process", command = new[] { "/bin/sh", "-c", $"cat; echo '{LogLine}' >&2" } });
         foreach (var input in new[] { "a", "bb", "cccc" })
         {

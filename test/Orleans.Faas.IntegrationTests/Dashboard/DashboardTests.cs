@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -93,7 +94,17 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
 
         await Expect(page.Locator("#output")).ToHaveTextAsync(Markup);
         await Expect(page.Locator("#logs")).ToContainTextAsync(Markup);
-        Assert.Equal(0, await page.Locator("#injected, main script, main img").CountAsync());
+        await NoMarkupWasInjected(page);
+        await page.GotoAsync($"/ui/functions/{name}");
+        await Expect(page.Locator("#definition")).ToContainTextAsync("<script>window.injected = 1</script>");
+        await NoMarkupWasInjected(page);
+        // A name cannot carry markup at all: the API takes none.
+        await (await dashboard.Admin.PostAsJsonAsync("/v1/functions", new { name = "<script>", runtime = "process", command = new[] { "/bin/cat" } })).AssertProblem(HttpStatusCode.BadRequest);
+    }
+
+    private static async Task NoMarkupWasInjected(IPage page)
+    {
+        Assert.Equal(0, await page.Locator("#injected, main script, main img:not(.chart)").CountAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => window.injected === undefined"));
     }
 
@@ -148,6 +159,82 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         using var refused = await dashboard.Admin.SendAsync(forged);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("READY", await dashboard.ProviderStatus());
+    }
+
+    [Fact]
+    public async Task The_functions_pages_show_the_definition_the_profile_chart_and_where_a_typed_size_would_finish()
+    {
+        var page = await dashboard.SignedIn(dashboard.AdminKey);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Functions" }).ClickAsync();
+        await Expect(page.Locator("#functions")).ToContainTextAsync(dashboard.Function);
+        await DashboardFixture.Screenshot(page, "functions");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = dashboard.Function }).ClickAsync();
+        await Expect(page.Locator("#definition")).ToContainTextAsync(DashboardFixture.LogLine);
+        // A node reports what its runs took every five seconds.
+        await Expect(page.Locator("#profile tbody tr")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+        await Expect(page.Locator("#profile-chart")).ToHaveAttributeAsync("src", new Regex("^data:image/svg\\+xml;base64,"));
+        await Expect(page.Locator("#predictions")).ToContainTextAsync(dashboard.Silo.Name);
+
+        await page.Locator("#predict-size").FillAsync("123456");
+        await page.Locator("#predict-size").BlurAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("for an input of size 123456");
+        await DashboardFixture.Screenshot(page, "function");
+    }
+
+    [Fact]
+    public async Task The_models_page_shows_a_trained_version_against_linear_and_training_asked_for_there()
+    {
+        var name = UniqueName("modelled");
+        await dashboard.Admin.RegisterOk(Cat(name));
+        // Cross-validation needs twenty rows at least.
+        for (var i = 1; i <= 24; i++)
+        {
+            using var response = await dashboard.Admin.InvokeSync(name, new string('x', 200 * i));
+            Assert.True(response.IsSuccessStatusCode, await Describe(response));
+        }
+        var page = await dashboard.SignedIn(dashboard.AdminKey);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Models" }).ClickAsync();
+        await Expect(page.Locator("#predicted-vs-actual")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Train now" }).ClickAsync();
+
+        await Expect(page.Locator("#model-versions tbody tr").First).ToContainTextAsync("v", new() { Timeout = 90_000 });
+        await Expect(page.Locator("main")).ToContainTextAsync("Training: idle, last", new() { Timeout = 90_000 });
+        await DashboardFixture.Screenshot(page, "models");
+    }
+
+    [Fact]
+    public async Task The_jobs_page_follows_a_benchmark_started_there_a_batch_and_a_chain_run()
+    {
+        var step = UniqueName("step");
+        await dashboard.Admin.RegisterOk(Cat(step));
+        var chain = UniqueName("chain");
+        using (var defined = await dashboard.Admin.PostAsJsonAsync("/v1/chains", new { name = chain, steps = new[] { step, step } }))
+            Assert.True(defined.StatusCode == HttpStatusCode.Created, await Describe(defined));
+        using var run = await dashboard.Admin.PostAsync($"/v1/chains/{chain}/runs", new StringContent("step"));
+        var runId = (await run.Json())["runId"]!.GetValue<string>();
+        using var batch = await dashboard.Admin.PostAsJsonAsync($"/v1/functions/{step}/batches", new[] { "one", "two", "three" });
+        var batchId = (await batch.Json())["batchId"]!.GetValue<string>();
+
+        var page = await dashboard.SignedIn(dashboard.AdminKey);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Benchmarks, batches, chains" }).ClickAsync();
+        await Expect(page.Locator("#chains")).ToContainTextAsync(chain);
+        await page.Locator("#batch-id").FillAsync(batchId);
+        await page.Locator("#chain-name").FillAsync(chain);
+        await page.Locator("#run-id").FillAsync(runId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow" }).ClickAsync();
+        await Expect(page.Locator("#batch")).ToContainTextAsync("3 / 3");
+        await Expect(page.Locator("#chain-run tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#chain-run")).Not.ToContainTextAsync("RUNNING");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start a provider benchmark" }).ClickAsync();
+        var job = page.Locator("#benchmarks tbody tr").First;
+        await Expect(job).ToContainTextAsync("PROVIDERS");
+        await DashboardFixture.Screenshot(page, "jobs");
+        var jobId = await job.GetAttributeAsync("data-job");
+        (await dashboard.Admin.PostAsync($"/v1/benchmarks/{jobId}/cancel", null)).Dispose();
+        await Expect(job).ToContainTextAsync(new Regex("FINISHED|FAILED"), new() { Timeout = 60_000 });
     }
 
     [GeneratedRegex("/ui/signin")]
