@@ -18,7 +18,7 @@ source "$root/scripts/lib/ports.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2 promtool:prometheus prometheus:prometheus
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2 promtool:prometheus prometheus:prometheus chromium:chromium
 # The container agent is linked statically against libc.
 ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
 # The python runtime's image is built from Debian's interpreter and dill (not a pyenv shim on the PATH).
@@ -52,6 +52,11 @@ count_results() {
   n=$(cat "$work"/results/*.trx 2>/dev/null | grep -o "<UnitTestResult [^>]*outcome=\"$1\"" | wc -l) || true
   echo "$n"
 }
+# The dashboard's browser tests photograph each page; the work folder goes, the pictures stay as test output.
+if [ -d "$work/screenshots" ]; then
+  rm -rf "$root/TestResults/screenshots" && mkdir -p "$root/TestResults" && cp -r "$work/screenshots" "$root/TestResults/"
+  echo "screenshots: $root/TestResults/screenshots"
+fi
 passed=$(count_results Passed)
 failed=$(count_results Failed)
 echo "tests: $passed passed, $failed failed"

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Faas.Dashboard;
 using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
@@ -50,6 +51,7 @@ public static class GatewayHosting
         builder.Read<CallbackOptions>(CallbackOptions.Section);
         builder.Services.TryAddSingleton<CallbackUrlPolicy>();
         builder.Read<CompatOptions>(CompatOptions.Section);
+        builder.AddFaasDashboard(options.LocalAddress);
         return options;
     }
 
@@ -82,6 +84,7 @@ public static class GatewayHosting
         v1.MapKeyEndpoints();
         v1.MapSecretEndpoints();
         app.MapCompatEndpoints(app.Services.GetRequiredService<IOptions<CompatOptions>>().Value);
+        app.MapFaasDashboard();
 
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace Orleans.Faas.Gateway.Hosting;
 
@@ -19,6 +20,17 @@ public sealed class GatewayOptions
     public bool ListensOnLoopbackOnly => Url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(url =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))));
+
+    /// <summary>Where a client on this host reaches the gateway: its first address, with a wildcard host (0.0.0.0, [::], *, +) as loopback.</summary>
+    public Uri LocalAddress
+    {
+        get
+        {
+            var first = Url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+            var wildcard = Regex.Match(first, @"^(?<scheme>https?)://(?<host>\*|\+|0\.0\.0\.0|\[::\])(?<rest>[:/].*)?$");
+            return new Uri(wildcard.Success ? $"{wildcard.Groups["scheme"].Value}://127.0.0.1{wildcard.Groups["rest"].Value}" : first);
+        }
+    }
 
     /// <summary>Largest request body accepted: invocation input or a function definition.</summary>
     [Range(1, int.MaxValue)]

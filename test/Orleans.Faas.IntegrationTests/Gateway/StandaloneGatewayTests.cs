@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Orleans.Faas.IntegrationTests.Hosting;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
@@ -40,6 +41,16 @@ public sealed class StandaloneGatewayTests : IAsyncLifetime
         Assert.Equal("through the client", await response.Content.ReadAsStringAsync());
         using var direct = await _silo!.Http.GetAsync($"/v1/functions/{name}");
         Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_standalone_gateway_serves_the_dashboard_and_the_script_its_pages_load_from_its_build_output()
+    {
+        var page = await _gateway!.Http.GetStringAsync("/ui");
+
+        var script = Regex.Match(page, "<script src=\"(_framework/blazor\\.web\\.[^\"]*js)\"").Groups[1].Value;
+        Assert.NotEqual("", script);
+        Assert.True((await _gateway.Http.GetByteArrayAsync(script)).Length > 10_000, $"{script} is empty");
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace Orleans.Faas.Tests.Architecture;
 /// <summary>
 /// The platform's dependency graph as its compiled assemblies have it: a reference is there when the code uses it, so a
 /// project reference nothing uses does not count and one that is used cannot hide. The contracts stand alone, the
-/// HTTP side and the client never reach into a silo's parts, and only the silo host holds the gateway.
+/// HTTP side and the client never reach into a silo's parts, only the silo host holds the gateway, and the gateway's
+/// dashboard reads the cluster through the client library alone.
 /// </summary>
 public sealed class DependencyGraphTests
 {
@@ -16,7 +17,7 @@ public sealed class DependencyGraphTests
     [
         "Orleans.Faas.Abstractions", "Orleans.Faas.HttpModel", "Orleans.Faas.Resilience", "Orleans.Faas.Hosting",
         "Orleans.Faas.Prediction", "Orleans.Faas.Runtime", "Orleans.Faas.Storage", "Orleans.Faas.Grains",
-        "Orleans.Faas.Gateway", "Orleans.Faas.Silo", "Orleans.Faas.Client", "Orleans.Faas.Cli",
+        "Orleans.Faas.Gateway", "Orleans.Faas.Silo", "Orleans.Faas.Client", "Orleans.Faas.Cli", "Orleans.Faas.Dashboard",
     ];
 
     private static readonly Dictionary<string, string[]> References = Projects.ToDictionary(p => p, ReferencedAssemblies);
@@ -41,6 +42,7 @@ public sealed class DependencyGraphTests
     [InlineData("Orleans.Faas.Gateway")]
     [InlineData("Orleans.Faas.Client")]
     [InlineData("Orleans.Faas.Cli")]
+    [InlineData("Orleans.Faas.Dashboard")]
     public void The_HTTP_side_never_reaches_a_silo_s_grains_runtime_or_storage(string project)
     {
         var reached = Reachable(project);
@@ -56,9 +58,17 @@ public sealed class DependencyGraphTests
         Assert.Equal(["Orleans.Faas.Silo"], holders);
     }
 
+    [Fact]
+    public void The_gateway_serves_the_dashboard_and_the_dashboard_reads_through_the_client_library()
+    {
+        Assert.Contains("Orleans.Faas.Dashboard", References["Orleans.Faas.Gateway"]);
+        Assert.Contains("Orleans.Faas.Client", References["Orleans.Faas.Dashboard"]);
+    }
+
     [Theory]
     [InlineData("Orleans.Faas.Client")]
     [InlineData("Orleans.Faas.Cli")]
+    [InlineData("Orleans.Faas.Dashboard")]
     public void The_client_side_knows_nothing_of_Orleans_but_the_client_library(string project)
     {
         var others = References[project].Where(r => r.StartsWith("Orleans.", StringComparison.Ordinal) && r != "Orleans.Faas.Client");

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Orleans.Faas.IntegrationTests.Hosting;
+using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
+
+namespace Orleans.Faas.IntegrationTests.Dashboard;
+
+/// <summary>
+/// A keyed embedded silo on the test dockerd whose process runtime has run real tasks, its dashboard at /ui, and Debian's chromium driven
+/// by Playwright (it cannot download browsers here, so it is given the executable's path).
+/// </summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>What the seeded function writes to its standard error, for the task page's logs.</summary>
+    public const string LogLine = "dashboard log line";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private FaasProcess? _silo;
+
+    public string AdminKey { get; } = $"dashboard-admin-{Guid.NewGuid():N}";
+
+    public FaasProcess Silo => _silo ?? throw new InvalidOperationException("The silo has not started.");
+
+    /// <summary>Sends the admin key.</summary>
+    public HttpClient Admin => Silo.Http;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    /// <summary>A function of the process runtime that echoes its input and logs a line.</summary>
+    public string Function { get; } = UniqueName("dash");
+
+    /// <summary>A task of <see cref="Function"/> that completed.</summary>
+    public string TaskId { get; private set; } = "";
+
+    /// <summary>Where each page's screenshot is written: test output, and the README's pictures.</summary>
+    public static string Screenshots => Path.Combine(TestEnvironment.WorkFolder, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        // With the test dockerd: a provider benchmark measures containers.
+        _silo = await FaasProcess.StartSilo(SiloPorts.For("dashboard"), new Dictionary<string, string>
+        {
+            [FaasProcess.AdminKeySetting] = AdminKey,
+            ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
+        });
+        await Admin.RegisterOk(new { name = Function, runtime = "process", command = new[] { "/bin/sh", "-c", $"cat; echo '{LogLine}' >&2" } });
+        foreach (var input in new[] { "a", "bb", "cccc" })
+        {
+            using var response = await Admin.InvokeSync(Function, input);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
+            TaskId = response.Headers.GetValues("X-Faas-Task-Id").Single();
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_silo is not null)
+            await _silo.DisposeAsync();
+    }
+
+    /// <summary>A browser of its own (cookies and all), addressed at the silo's gateway.</summary>
+    public async Task<IPage> NewPage()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Silo.GatewayUrl.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A new browser signed in to the dashboard with <paramref name="key"/> through its sign-in form.</summary>
+    public async Task<IPage> SignedIn(string key)
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/ui/signin");
+        await page.Locator("#key").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/ui");
+        return page;
+    }
+
+    /// <summary>A key of another role, in the default namespace.</summary>
+    public async Task<string> Key(string role)
+    {
+        using var response = await Admin.PostAsJsonAsync("/v1/keys", new { name = $"dashboard-{role}", role, namespaces = new[] { "default" } });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await Describe(response));
+        return (await response.Json())["key"]!.GetValue<string>();
+    }
+
+    /// <summary>Writes what the page shows as a PNG under <see cref="Screenshots"/>.</summary>
+    public static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+
+    public async Task<string> ProviderStatus() =>
+        (await Admin.GetFromJsonAsync<JsonObject>($"/v1/providers/{Silo.Name}"))!["status"]!.GetValue<string>();
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "dashboard";
+}
