@@ -24,6 +24,7 @@ public sealed partial class NodeWorker(
     NodeCode code,
     IOptions<WorkerOptions> options,
     FaasMetrics metrics,
+    TimeProvider clock,
     ILogger<NodeWorker> logger)
     : IDisposable
 {
@@ -31,10 +32,10 @@ public sealed partial class NodeWorker(
 
     private readonly Lock _lock = new();
     private readonly Dictionary<FunctionRuntime, IFunctionRunner> _runners = runners.ToDictionary(r => r.Runtime);
-    private readonly Queue<TaskAssignment> _waiting = new();
+    private readonly Queue<(TaskAssignment Assignment, DateTimeOffset Since)> _waiting = new();
     private readonly HashSet<TaskAttempt> _held = [];
     private readonly RunningAttempts _runs = new();
-    private readonly Dictionary<TaskAttempt, (double PredictedMs, long StartedAt)> _predictedRuns = [];
+    private readonly Dictionary<TaskAttempt, (TaskAssignment Assignment, DateTimeOffset Since, long StartedAt)> _started = [];
     private readonly ColdStartCost _coldStarts = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
@@ -77,7 +78,7 @@ public sealed partial class NodeWorker(
                 refusedFor = SecondsUntilAPlaceFrees();
             // The same attempt offered again (its task sent its submission again after a silo loss) is kept once.
             else if (_held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt)))
-                _waiting.Enqueue(assignment);
+                _waiting.Enqueue((assignment, clock.GetUtcNow()));
         }
         if (refusedFor is { } wait)
         {
@@ -96,6 +97,15 @@ public sealed partial class NodeWorker(
             return _held.Contains(attempt);
     }
 
+    public ImmutableArray<HeldAttempt> Held()
+    {
+        lock (_lock)
+            return [.. _started.Values.Select(r => HeldOf(r.Assignment, true, r.Since)), .. _waiting.Select(w => HeldOf(w.Assignment, false, w.Since))];
+    }
+
+    private static HeldAttempt HeldOf(TaskAssignment assignment, bool running, DateTimeOffset since) =>
+        new(assignment.TaskId, assignment.Attempt, assignment.Function.Definition.Name, assignment.Function.Version, running, since);
+
     /// <summary>
     /// Stops the attempt if it runs here and waits up to <see cref="CancelPatience"/> for its run to end (its container
     /// removed, its process killed); past that it throws <see cref="TimeoutException"/> while the run goes on stopping.
@@ -113,7 +123,7 @@ public sealed partial class NodeWorker(
         lock (_lock)
         {
             _closing = true;
-            queued = [.. _waiting];
+            queued = [.. _waiting.Select(w => w.Assignment)];
             _waiting.Clear();
             foreach (var assignment in queued)
                 _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
@@ -173,7 +183,7 @@ public sealed partial class NodeWorker(
 
     /// <summary>Called under the lock: what queued tasks were predicted to take, plus what is left of the running ones' predictions.</summary>
     private double PendingMs() =>
-        _waiting.Sum(a => a.PredictedMs) + _predictedRuns.Values.Sum(r => Math.Max(0, r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
+        _waiting.Sum(w => w.Assignment.PredictedMs) + _started.Values.Sum(r => Math.Max(0, r.Assignment.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
 
     /// <summary>
     /// Called under the lock: when the first running attempt is predicted to end, letting a queued one start and so
@@ -181,7 +191,7 @@ public sealed partial class NodeWorker(
     /// </summary>
     private double SecondsUntilAPlaceFrees()
     {
-        var soonestMs = _predictedRuns.Values.Select(r => r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds).DefaultIfEmpty(0).Min();
+        var soonestMs = _started.Values.Select(r => r.Assignment.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds).DefaultIfEmpty(0).Min();
         return Math.Max(1, soonestMs / 1000);
     }
 
@@ -190,10 +200,11 @@ public sealed partial class NodeWorker(
         var starting = new List<(TaskAssignment, ProviderLoad)>();
         lock (_lock)
         {
-            while (_running < _slots && _waiting.TryDequeue(out var next))
+            while (_running < _slots && _waiting.TryDequeue(out var waiting))
             {
+                var next = waiting.Assignment;
                 starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
-                _predictedRuns[new TaskAttempt(next.TaskId, next.Attempt)] = (next.PredictedMs, Stopwatch.GetTimestamp());
+                _started[new TaskAttempt(next.TaskId, next.Attempt)] = (next, clock.GetUtcNow(), Stopwatch.GetTimestamp());
                 _running++;
             }
         }
@@ -220,7 +231,7 @@ public sealed partial class NodeWorker(
             lock (_lock)
             {
                 _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
-                _predictedRuns.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+                _started.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
                 _running--;
                 if (_closing && _running == 0)
                     _idle.TrySetResult();

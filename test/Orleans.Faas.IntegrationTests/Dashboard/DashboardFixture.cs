@@ -100,6 +100,16 @@ public sealed class DashboardFixture : IAsyncLifetime
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
 
+    /// <summary>Registers a process function that sleeps a minute and starts it; the caller cancels the task.</summary>
+    public async Task<(string Function, string TaskId)> StartSleeper()
+    {
+        var name = UniqueName("sleeper");
+        await Admin.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/sleep", "60" }, timeoutSeconds = 90 });
+        using var accepted = await Admin.InvokeAsync(name, "");
+        Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await Describe(accepted));
+        return (name, (await accepted.Json())["taskId"]!.GetValue<string>());
+    }
+
     public async Task<string> ProviderStatus() =>
         (await Admin.GetFromJsonAsync<JsonObject>($"/v1/providers/{Silo.Name}"))!["status"]!.GetValue<string>();
 }
