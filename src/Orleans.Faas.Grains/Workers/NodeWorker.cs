@@ -29,9 +29,12 @@ public sealed partial class NodeWorker(
 {
     private static readonly TimeSpan CancelPatience = TimeSpan.FromSeconds(20);
 
+    /// <summary>What every log line about a run carries: its task and, when traces are exported, the task's trace.</summary>
+    private static readonly Func<ILogger, Guid, string?, IDisposable?> TaskScope = LoggerMessage.DefineScope<Guid, string?>("Task {TaskId}, trace {TraceId}");
+
     private readonly Lock _lock = new();
     private readonly Dictionary<FunctionRuntime, IFunctionRunner> _runners = runners.ToDictionary(r => r.Runtime);
-    private readonly Queue<TaskAssignment> _waiting = new();
+    private readonly Queue<Waiting> _waiting = new();
     private readonly HashSet<TaskAttempt> _held = [];
     private readonly RunningAttempts _runs = new();
     private readonly Dictionary<TaskAttempt, (double PredictedMs, long StartedAt)> _predictedRuns = [];
@@ -77,7 +80,7 @@ public sealed partial class NodeWorker(
                 refusedFor = SecondsUntilAPlaceFrees();
             // The same attempt offered again (its task sent its submission again after a silo loss) is kept once.
             else if (_held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt)))
-                _waiting.Enqueue(assignment);
+                _waiting.Enqueue(new Waiting(assignment, DateTimeOffset.UtcNow));
         }
         if (refusedFor is { } wait)
         {
@@ -113,7 +116,7 @@ public sealed partial class NodeWorker(
         lock (_lock)
         {
             _closing = true;
-            queued = [.. _waiting];
+            queued = [.. _waiting.Select(w => w.Assignment)];
             _waiting.Clear();
             foreach (var assignment in queued)
                 _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
@@ -173,7 +176,7 @@ public sealed partial class NodeWorker(
 
     /// <summary>Called under the lock: what queued tasks were predicted to take, plus what is left of the running ones' predictions.</summary>
     private double PendingMs() =>
-        _waiting.Sum(a => a.PredictedMs) + _predictedRuns.Values.Sum(r => Math.Max(0, r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
+        _waiting.Sum(w => w.Assignment.PredictedMs) + _predictedRuns.Values.Sum(r => Math.Max(0, r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
 
     /// <summary>
     /// Called under the lock: when the first running attempt is predicted to end, letting a queued one start and so
@@ -187,13 +190,13 @@ public sealed partial class NodeWorker(
 
     private void StartWhatFits()
     {
-        var starting = new List<(TaskAssignment, ProviderLoad)>();
+        var starting = new List<(Waiting, ProviderLoad)>();
         lock (_lock)
         {
             while (_running < _slots && _waiting.TryDequeue(out var next))
             {
                 starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
-                _predictedRuns[new TaskAttempt(next.TaskId, next.Attempt)] = (next.PredictedMs, Stopwatch.GetTimestamp());
+                _predictedRuns[new TaskAttempt(next.Assignment.TaskId, next.Assignment.Attempt)] = (next.Assignment.PredictedMs, Stopwatch.GetTimestamp());
                 _running++;
             }
         }
@@ -201,8 +204,12 @@ public sealed partial class NodeWorker(
             _ = Task.Run(() => RunThenStartNext(next, loadAtStart));
     }
 
-    private async Task RunThenStartNext(TaskAssignment assignment, ProviderLoad loadAtStart)
+    private async Task RunThenStartNext(Waiting started, ProviderLoad loadAtStart)
     {
+        var assignment = started.Assignment;
+        using var scope = TaskScope(logger, assignment.TaskId, FaasTracing.TraceIdOf(assignment.TraceParent));
+        // Recorded once it is over: from the assignment's arrival to a slot taking it.
+        FaasTracing.StartUnder(FaasTracing.QueueWait, assignment.TraceParent, started.Since)?.Dispose();
         try
         {
             await Run(assignment, loadAtStart);
@@ -232,6 +239,9 @@ public sealed partial class NodeWorker(
 
     private async Task Run(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
+        using var span = FaasTracing.StartUnder(FaasTracing.Run, assignment.TraceParent)?
+            .SetTag("faas.task_id", assignment.TaskId.ToString()).SetTag("faas.attempt", assignment.Attempt)
+            .SetTag("faas.provider", ProviderId).SetTag("faas.function", assignment.Function.Definition.Name);
         // Registered before the task is asked, so that a cancel from the moment it says yes stops the run, begun or not.
         using var run = _runs.Register(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token);
         // The task grain may have lived on a silo that just died, or be unable to store for a while; its reports wait.
@@ -287,6 +297,9 @@ public sealed partial class NodeWorker(
             LogLoadReportFailed(e, ProviderId);
         }
     }
+
+    /// <summary>An attempt waiting for a slot, since it arrived.</summary>
+    private readonly record struct Waiting(TaskAssignment Assignment, DateTimeOffset Since);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} attempt {Attempt} was stopped (cancelled, or the silo is stopping)")]
     private partial void LogRunStopped(Guid taskId, int attempt);
