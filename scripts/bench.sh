@@ -2,7 +2,8 @@
 # Runs the benchmarks against a real platform, all on private ports and stopped afterwards, also on failure. The first
 # argument is the benchmark, the rest go to the benchmark program, e.g. `scripts/bench.sh warm --runs 50`:
 #   cold (default), warm, throughput: a private dockerd with the sample image and one embedded silo (32 slots, up to
-#     32 warm containers per function);
+#     32 warm containers per function); warm also a second one like it that exports every span over OTLP to the
+#     benchmark, for what tracing costs;
 #   state: that, and a private PostgreSQL, a redis-server and a cluster-mode silo;
 #   placement: a private dockerd, PostgreSQL and redis-server and three cluster-mode silos capped at 1.0, 0.5 and 0.25
 #     cores, one slot each; its table, charts, task log and the silos' logs go to $BENCH_OUTPUT (default
@@ -82,11 +83,12 @@ start_cluster_stores() {
     Faas__Silo__AdvertisedAddress=127.0.0.1 Faas__Process__Enabled=true)
 }
 
+# The shared embedded silo, and the warm benchmark's traced twin of it: 32 slots, up to 32 warm containers per function.
+embedded_settings=(Faas__Worker__Slots=32 Faas__WarmPool__MaxIdlePerFunction=32)
 start_embedded_silo() {
   "$root/samples/hello/build-image.sh"
   gateway="http://127.0.0.1:18080"
-  start_silo bench-node "$gateway" Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000 \
-    Faas__Worker__Slots=32 Faas__WarmPool__MaxIdlePerFunction=32
+  start_silo bench-node "$gateway" Faas__Silo__SiloPort=21111 Faas__Silo__GatewayPort=23000 "${embedded_settings[@]}"
 }
 
 case "$mode" in
@@ -129,6 +131,14 @@ case "$mode" in
     start_silo bench-train-inproc http://127.0.0.1:18087 "${trainer_env[@]}" Faas__Models__OutOfProcess=false \
       Faas__Silo__SiloPort=21118 Faas__Silo__GatewayPort=23008
     "${bench[@]}" training "$@" --gateway http://127.0.0.1:18086 --in-process-gateway http://127.0.0.1:18087
+    ;;
+  warm)
+    start_embedded_silo
+    # Its twin with tracing on; the benchmark itself is its OTLP receiver, so spans sent before it starts are dropped.
+    traced="http://127.0.0.1:18089"
+    start_silo bench-traced "$traced" Faas__Silo__SiloPort=21120 Faas__Silo__GatewayPort=23010 "${embedded_settings[@]}" \
+      Faas__Telemetry__Otlp__Endpoint=http://127.0.0.1:24318
+    "${bench[@]}" warm "$@" --gateway "$gateway" --docker-host "$DOCKER_HOST" --traced-gateway "$traced" --otlp-port 24318
     ;;
   map)
     start_embedded_silo

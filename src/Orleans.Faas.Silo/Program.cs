@@ -19,7 +19,7 @@ if (args is [TrainerCommand.Verb])
 // appsettings.json is read from beside the binary, wherever it is started from (systemd, scripts, tests).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var host = builder.Read<SiloHostOptions>(SiloHostOptions.Section);
-var (cluster, deployment) = builder.AddFaasDefaults(FaasMetrics.MeterName);
+var (cluster, deployment, telemetry) = builder.AddFaasDefaults(host.NodeName, FaasMetrics.MeterName);
 
 if (args is ["migrate"])
     return await SchemaCommand.Migrate(deployment);
@@ -33,6 +33,8 @@ builder.UseOrleans(silo =>
         silo.UseEmbeddedMode(host, cluster);
     silo.Configure<SiloOptions>(o => o.SiloName = host.NodeName);
     silo.AddFaasGrains();
+    if (telemetry.ExportsTraces)
+        silo.AddActivityPropagation();
     silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ProviderAnnouncer>();
     silo.Services.AddHealthChecks().AddCheck<SiloJoinedHealthCheck>("joined", tags: [FaasDefaults.ReadyTag]);
 });

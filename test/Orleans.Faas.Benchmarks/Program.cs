@@ -41,8 +41,19 @@ var agent = new Option<string>("--agent")
     Description = "The in-container agent binary, for the raw warm baseline",
     DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "agent", "faas-agent"),
 };
-var warm = new Command("warm", "Sync invoke finding a warm container vs a fresh one vs a raw request to a warm container's agent") { gateway, dockerHost, agent, image, runs };
-warm.SetAction(parsed => WarmInvokeBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(dockerHost)!, parsed.GetValue(agent)!, parsed.GetValue(image)!, parsed.GetValue(runs)));
+var tracedGateway = new Option<Uri>("--traced-gateway")
+{
+    Description = "A silo like the one at --gateway that exports its traces to --otlp-port, for what tracing costs",
+    DefaultValueFactory = _ => new Uri("http://127.0.0.1:8089"),
+    CustomParser = result => new Uri(result.Tokens.Single().Value, UriKind.Absolute),
+};
+var otlpPort = new Option<int>("--otlp-port") { Description = "The loopback port the benchmark takes the traced silo's OTLP exports on", DefaultValueFactory = _ => 4318 };
+var warm = new Command("warm", "Sync invoke finding a warm container, untraced and traced, vs a fresh one vs a raw request to a warm container's agent")
+{
+    gateway, tracedGateway, otlpPort, dockerHost, agent, image, runs,
+};
+warm.SetAction(parsed => WarmInvokeBenchmark.Run(parsed.GetValue(gateway)!, parsed.GetValue(tracedGateway)!, parsed.GetValue(otlpPort),
+    parsed.GetValue(dockerHost)!, parsed.GetValue(agent)!, parsed.GetValue(image)!, parsed.GetValue(runs)));
 
 var concurrency = new Option<int>("--concurrency") { Description = "Operations kept in flight", DefaultValueFactory = _ => 32 };
 var seconds = new Option<int>("--seconds") { Description = "How long each scenario runs", DefaultValueFactory = _ => 30 };

@@ -54,5 +54,8 @@ public sealed record FaasTask
     /// <summary>How delivering it to its callback URL goes, once it finished; null without one.</summary>
     public CallbackDelivery? Callback { get; init; }
 
+    /// <summary>The W3C trace id its spans and the platform's log lines about it carry (yours, when you sent a <c>traceparent</c>); null when the platform exports no traces.</summary>
+    public string? TraceId { get; init; }
+
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -7,9 +7,9 @@ public static class StandaloneGateway
 {
     public static (WebApplication App, DeploymentOptions Deployment, GatewayOptions Gateway) Build(WebApplicationBuilder builder)
     {
-        var (cluster, deployment) = builder.AddFaasDefaults();
+        var (cluster, deployment, telemetry) = builder.AddFaasDefaults(Environment.MachineName);
         var gateway = builder.AddFaasGateway();
-        builder.UseFaasClient(deployment, cluster);
+        builder.UseFaasClient(deployment, cluster, telemetry);
 
         var app = builder.Build();
         app.MapFaasGateway(gateway);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Faas.Resilience;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Telemetry;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas.Tasks;
@@ -82,6 +83,8 @@ public sealed partial class TaskGrain
     private async Task<Placed> Place(TaskRecord task)
     {
         var submission = task.Submission!;
+        using var span = FaasTracing.StartInTask(FaasTracing.Placement, submission.TraceParent)?
+            .SetTag("faas.task_id", Id.ToString()).SetTag("faas.attempt", task.Attempts);
         var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate, submission.Features), submission.PinnedProvider);
         double? fullFor = null;
         for (var i = 0; i < plan.Ranked.Count; i++)
@@ -89,7 +92,8 @@ public sealed partial class TaskGrain
             var provider = plan.Ranked[i].Id;
             var (decision, estimate) = placer.Decide(plan, i);
             var assignment = new TaskAssignment(
-                Id, task.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays, submission.Code);
+                Id, task.Attempts, submission.Function, submission.Input, submission.PinnedProvider, estimate.RuntimeMs, submission.CacheWays, submission.Code,
+                span?.Id ?? submission.TraceParent);
             Admission admission;
             try
             {
@@ -109,6 +113,7 @@ public sealed partial class TaskGrain
                 fullFor = Math.Min(fullFor ?? double.MaxValue, admission.RetryAfterSeconds);
                 continue;
             }
+            span?.SetTag("faas.provider", provider).SetTag("faas.predicted_run_ms", decision.PredictedRuntimeMs).SetTag("faas.expected_finish_ms", decision.ExpectedFinishMs);
             return new Placed(provider, decision);
         }
         if (fullFor is { } wait)

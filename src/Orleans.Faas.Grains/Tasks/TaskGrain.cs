@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,8 @@ public sealed partial class TaskGrain(
     {
         if (Record.Submission is not null)
             throw new InvalidOperationException($"Task '{Id}' was already submitted.");
+        if (Activity.Current is { } call)
+            submission = submission with { TraceParent = call.Id };
 
         // Placed before anything is stored: a task nobody takes leaves no trace, and one whose write fails leaves its
         // worker an attempt that cannot start (the worker's start report waits for this call to end, then finds no task).
@@ -215,11 +218,35 @@ public sealed partial class TaskGrain(
             var execution = ExecutionRecords.Of(Id, Record, provider);
             if (execution is { Status: TaskState.Completed, WallMs: > 0, PredictedMs: { } predicted })
                 metrics.PredictionChecked(FunctionName, provider, predicted, execution.WallMs);
-            recorded = history.Append(execution);
+            recorded = AppendToHistory(execution);
             observations.Add(execution);
         }
         // Not awaited: the worker that reported the outcome gets its slot back now, not once the history has the row.
         _ = StopWatchingOnceRecorded(recorded);
+    }
+
+    /// <summary>Appends the execution to the history; traced as a span that lasts until the row is written.</summary>
+    private Task AppendToHistory(ExecutionRecord execution)
+    {
+        var caller = Activity.Current;
+        var span = FaasTracing.StartInTask(FaasTracing.HistoryWrite, Record.Submission!.TraceParent);
+        if (span is null)
+            return history.Append(execution);
+        try
+        {
+            return EndOnceWritten(history.Append(execution), span);
+        }
+        finally
+        {
+            // Started here, the span would otherwise stay current for the rest of the caller's work.
+            Activity.Current = caller;
+        }
+
+        static async Task EndOnceWritten(Task write, Activity span)
+        {
+            using (span)
+                await write;
+        }
     }
 
     /// <summary>Best effort: the batch reads the tasks it has not heard from when it is activated and on its reminder.</summary>
@@ -276,7 +303,8 @@ public sealed partial class TaskGrain(
             Record.LoadAtStart,
             Record.Placement,
             submission.Batch,
-            Record.Callback);
+            Record.Callback,
+            FaasTracing.TraceIdOf(submission.TraceParent));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);

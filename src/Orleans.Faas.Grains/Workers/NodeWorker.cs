@@ -24,15 +24,17 @@ public sealed partial class NodeWorker(
     NodeCode code,
     IOptions<WorkerOptions> options,
     FaasMetrics metrics,
-    TimeProvider clock,
     ILogger<NodeWorker> logger)
     : IDisposable
 {
     private static readonly TimeSpan CancelPatience = TimeSpan.FromSeconds(20);
 
+    /// <summary>What every log line about a run carries: its task and, when traces are exported, the task's trace.</summary>
+    private static readonly Func<ILogger, Guid, string?, IDisposable?> TaskScope = LoggerMessage.DefineScope<Guid, string?>("Task {TaskId}, trace {TraceId}");
+
     private readonly Lock _lock = new();
     private readonly Dictionary<FunctionRuntime, IFunctionRunner> _runners = runners.ToDictionary(r => r.Runtime);
-    private readonly Queue<(TaskAssignment Assignment, DateTimeOffset Since)> _waiting = new();
+    private readonly Queue<Waiting> _waiting = new();
     private readonly HashSet<TaskAttempt> _held = [];
     private readonly RunningAttempts _runs = new();
     private readonly Dictionary<TaskAttempt, (TaskAssignment Assignment, DateTimeOffset Since, long StartedAt)> _started = [];
@@ -78,7 +80,7 @@ public sealed partial class NodeWorker(
                 refusedFor = SecondsUntilAPlaceFrees();
             // The same attempt offered again (its task sent its submission again after a silo loss) is kept once.
             else if (_held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt)))
-                _waiting.Enqueue((assignment, clock.GetUtcNow()));
+                _waiting.Enqueue(new Waiting(assignment, DateTimeOffset.UtcNow));
         }
         if (refusedFor is { } wait)
         {
@@ -97,6 +99,7 @@ public sealed partial class NodeWorker(
             return _held.Contains(attempt);
     }
 
+    /// <summary>What runs here, then what waits here in queue order.</summary>
     public ImmutableArray<HeldAttempt> Held()
     {
         lock (_lock)
@@ -197,14 +200,13 @@ public sealed partial class NodeWorker(
 
     private void StartWhatFits()
     {
-        var starting = new List<(TaskAssignment, ProviderLoad)>();
+        var starting = new List<(Waiting, ProviderLoad)>();
         lock (_lock)
         {
-            while (_running < _slots && _waiting.TryDequeue(out var waiting))
+            while (_running < _slots && _waiting.TryDequeue(out var next))
             {
-                var next = waiting.Assignment;
                 starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
-                _started[new TaskAttempt(next.TaskId, next.Attempt)] = (next, clock.GetUtcNow(), Stopwatch.GetTimestamp());
+                _started[new TaskAttempt(next.Assignment.TaskId, next.Assignment.Attempt)] = (next.Assignment, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp());
                 _running++;
             }
         }
@@ -212,8 +214,12 @@ public sealed partial class NodeWorker(
             _ = Task.Run(() => RunThenStartNext(next, loadAtStart));
     }
 
-    private async Task RunThenStartNext(TaskAssignment assignment, ProviderLoad loadAtStart)
+    private async Task RunThenStartNext(Waiting started, ProviderLoad loadAtStart)
     {
+        var assignment = started.Assignment;
+        using var scope = TaskScope(logger, assignment.TaskId, FaasTracing.TraceIdOf(assignment.TraceParent));
+        // Recorded once it is over: from the assignment's arrival to a slot taking it.
+        FaasTracing.StartUnder(FaasTracing.QueueWait, assignment.TraceParent, started.Since)?.Dispose();
         try
         {
             await Run(assignment, loadAtStart);
@@ -243,6 +249,9 @@ public sealed partial class NodeWorker(
 
     private async Task Run(TaskAssignment assignment, ProviderLoad loadAtStart)
     {
+        using var span = FaasTracing.StartUnder(FaasTracing.Run, assignment.TraceParent)?
+            .SetTag("faas.task_id", assignment.TaskId.ToString()).SetTag("faas.attempt", assignment.Attempt)
+            .SetTag("faas.provider", ProviderId).SetTag("faas.function", assignment.Function.Definition.Name);
         // Registered before the task is asked, so that a cancel from the moment it says yes stops the run, begun or not.
         using var run = _runs.Register(new TaskAttempt(assignment.TaskId, assignment.Attempt), _stopping.Token);
         // The task grain may have lived on a silo that just died, or be unable to store for a while; its reports wait.
@@ -298,6 +307,9 @@ public sealed partial class NodeWorker(
             LogLoadReportFailed(e, ProviderId);
         }
     }
+
+    /// <summary>An attempt waiting for a slot, since it arrived.</summary>
+    private readonly record struct Waiting(TaskAssignment Assignment, DateTimeOffset Since);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} attempt {Attempt} was stopped (cancelled, or the silo is stopping)")]
     private partial void LogRunStopped(Guid taskId, int attempt);

@@ -9,6 +9,7 @@ using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Tasks;
+using Orleans.Faas.Telemetry;
 
 namespace Orleans.Faas.Runtime.Docker;
 
@@ -88,14 +89,13 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         var secrets = function.Secrets.IsEmpty ? null : await _secrets.ReadAsync(function, cancellationToken);
         while (true)
         {
-            var warm = key is null ? null : _pool.TryRent(key);
-            var container = warm ?? await StartNewAsync(function, cancellationToken);
+            var (container, cold) = await GetContainerAsync(key, function, cancellationToken);
             var capture = new RunCapture(_runnerOptions);
             try
             {
-                return await RunInAsync(container, cold: warm is null, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
+                return await RunInAsync(container, cold, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
             }
-            catch (AgentLostException e) when (warm is not null && e.BeforeRequest)
+            catch (AgentLostException e) when (!cold && e.BeforeRequest)
             {
                 // An idle container died (e.g. someone removed it); the run never reached it, so a fresh one takes over.
                 LogWarmContainerLost(container.ShortId, function.Name, e.Message);
@@ -197,6 +197,15 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         if (key is null || !_pool.TryReturn(key, container))
             await DestroyAsync(container);
         return AgentOutcomes.Of(run, capture, clock.Run, clock.Conditions(cold, quota, cache.Decision));
+    }
+
+    /// <summary>An idle warm container of the function when there is one, else a new one: a span either way, so a trace shows warm and cold starts alike.</summary>
+    private async Task<(FunctionContainer Container, bool Cold)> GetContainerAsync(WarmPoolKey? key, FunctionDefinition function, CancellationToken cancellationToken)
+    {
+        using var span = FaasTracing.Source.StartActivity(FaasTracing.Container);
+        var warm = key is null ? null : _pool.TryRent(key);
+        span?.SetTag("faas.container.cold", warm is null);
+        return warm is null ? (await StartNewAsync(function, cancellationToken), true) : (warm, false);
     }
 
     private async Task<FunctionContainer> StartNewAsync(FunctionDefinition function, CancellationToken cancellationToken)
