@@ -24,14 +24,7 @@ public sealed class CliReadTests(EmbeddedPlatformFixture platform)
     public async Task Executions_stops_after_its_limit_newest_first()
     {
         var name = UniqueName("cli-history");
-        await platform.Http.RegisterOk(Cat(name));
-        var tasks = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await platform.Http.InvokeSync(name, $"run {i}");
-            Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
-            tasks.Add(response.Headers.GetValues("X-Faas-Task-Id").Single());
-        }
+        var tasks = await ThreeRuns(name);
 
         var run = await Faas("executions", "--function", name, "--limit", "2", "--output", "json");
 
@@ -43,14 +36,7 @@ public sealed class CliReadTests(EmbeddedPlatformFixture platform)
     public async Task Task_list_shows_a_function_s_finished_tasks_of_a_status_newest_first()
     {
         var name = UniqueName("cli-tasks");
-        await platform.Http.RegisterOk(Cat(name));
-        var tasks = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            using var response = await platform.Http.InvokeSync(name, $"run {i}");
-            Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
-            tasks.Add(response.Headers.GetValues("X-Faas-Task-Id").Single());
-        }
+        var tasks = await ThreeRuns(name);
 
         var run = await Faas("task", "list", "--function", name, "--status", "completed", "--limit", "2", "--output", "json");
         var failed = await Faas("task", "list", "--function", name, "--status", "failed", "--output", "json");
@@ -101,6 +87,20 @@ public sealed class CliReadTests(EmbeddedPlatformFixture platform)
         Assert.True(table.ExitCode == 0, table.ToString());
         Assert.Contains("training", table.Text);
         Assert.NotNull(json.Json["training"]);
+    }
+
+    /// <summary>Registers <paramref name="name"/> as a cat and runs it three times; the tasks' ids, oldest first.</summary>
+    private async Task<List<string>> ThreeRuns(string name)
+    {
+        await platform.Http.RegisterOk(Cat(name));
+        var tasks = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await platform.Http.InvokeSync(name, $"run {i}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await Describe(response));
+            tasks.Add(response.Headers.GetValues("X-Faas-Task-Id").Single());
+        }
+        return tasks;
     }
 
     private Task<ProgramRun> Faas(params string[] args) => FaasCli.Run(platform.Silo.GatewayUrl, null, args);

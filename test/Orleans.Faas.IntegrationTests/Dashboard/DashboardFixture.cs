@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Orleans.Faas.IntegrationTests.Hosting;
+using Orleans.Faas.IntegrationTests.Monitoring;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Dashboard;
@@ -21,6 +22,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private FaasProcess? _silo;
+    private OtlpReceiver? _traces;
 
     public string AdminKey { get; } = $"dashboard-admin-{Guid.NewGuid():N}";
 
@@ -42,11 +44,14 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Traces exported, so that a task has a trace id to show.
+        _traces = await OtlpReceiver.Start();
         // With the test dockerd: a provider benchmark measures containers.
         _silo = await FaasProcess.StartSilo(SiloPorts.For("dashboard"), new Dictionary<string, string>
         {
             [FaasProcess.AdminKeySetting] = AdminKey,
             ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
+            ["Faas__Telemetry__Otlp__Endpoint"] = _traces.Endpoint.ToString(),
         });
         await Admin.RegisterOk(new { name = Function, runtime = "process", command = new[] { "/bin/sh", "-c", $"cat; echo '{LogLine}' >&2" } });
         foreach (var input in new[] { "a", "bb", "cccc" })
@@ -68,6 +73,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_silo is not null)
             await _silo.DisposeAsync();
+        if (_traces is not null)
+            await _traces.DisposeAsync();
     }
 
     /// <summary>A browser of its own (cookies and all), addressed at the silo's gateway.</summary>

@@ -132,6 +132,9 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await Expect(page.Locator("#task-status")).ToHaveTextAsync("COMPLETED");
         await Expect(page.Locator("#logs")).ToContainTextAsync(DashboardFixture.LogLine);
         await Expect(page.Locator("#output")).ToHaveTextAsync("cccc");
+        var traceId = (await dashboard.Admin.GetFromJsonAsync<JsonObject>($"/v1/tasks/{dashboard.TaskId}"))!["traceId"]!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+        await Expect(page.Locator("#task-trace")).ToHaveTextAsync(traceId);
         await Expect(page.Locator("#cancel")).ToHaveCountAsync(0);
         await DashboardFixture.Screenshot(page, "task");
     }
