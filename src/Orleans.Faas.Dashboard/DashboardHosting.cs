@@ -37,6 +37,7 @@ public static class DashboardHosting
         });
         // Each page reads every two seconds; a line per request would drown the node's log.
         builder.Logging.AddFilter($"System.Net.Http.HttpClient.{GatewayClients.HttpClientName}", LogLevel.Warning);
+        builder.Services.AddSingleton<OwnCalls>();
         builder.Services.AddSingleton<GatewayClients>();
         builder.Services.AddScoped<DashboardSession>();
     }

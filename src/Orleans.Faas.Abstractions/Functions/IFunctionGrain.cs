@@ -22,6 +22,10 @@ public interface IFunctionGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("GetVersion")]
     Task<FunctionVersion?> GetVersion(int version);
 
+    /// <summary>Every version the function keeps (<c>KeptVersions</c>), newest first; empty when it does not exist.</summary>
+    [AlwaysInterleave, Alias("GetVersions")]
+    Task<ImmutableArray<FunctionVersion>> GetVersions();
+
     /// <summary>Removes every version and the profile; false when the function did not exist.</summary>
     [Alias("Delete")]
     Task<bool> Delete();

@@ -23,6 +23,10 @@ public interface IWorkerGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("Holds")]
     Task<bool> Holds(TaskAttempt attempt);
 
+    /// <summary>What runs here, then what waits here in queue order.</summary>
+    [AlwaysInterleave, Alias("GetHeld")]
+    Task<ImmutableArray<HeldAttempt>> GetHeld();
+
     /// <summary>Removes the idle warm containers of every version of the named function on this node; returns how many.</summary>
     [Alias("RemoveIdle")]
     Task<int> RemoveIdle(string function);

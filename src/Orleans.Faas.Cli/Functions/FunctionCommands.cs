@@ -1,6 +1,6 @@
 namespace Orleans.Faas.Cli.Functions;
 
-/// <summary><c>faas fn ls|get|rm|secret</c>: the registered functions.</summary>
+/// <summary><c>faas fn ls|get|versions|rm|secret</c>: the registered functions.</summary>
 internal static class FunctionCommands
 {
     public static Command Create()
@@ -12,6 +12,9 @@ internal static class FunctionCommands
 
         var get = new Command("get", "Show a function's latest version") { name }
             .Runs(async (cli, ct) => cli.Show(await cli.Client.GetFunctionAsync(cli.Get(name), ct), Tables.Details));
+
+        var versions = new Command("versions", "List the versions a function keeps, newest first") { name }
+            .Runs(async (cli, ct) => cli.Show(await cli.Client.ListFunctionVersionsAsync(cli.Get(name), ct), List));
 
         var remove = new Command("rm", "Delete a function and all its versions") { name }
             .Runs(async (cli, ct) =>
@@ -27,7 +30,7 @@ internal static class FunctionCommands
                 return ExitCode.Ok;
             });
 
-        return new Command("fn", "Registered functions") { list, get, remove, secret };
+        return new Command("fn", "Registered functions") { list, get, versions, remove, secret };
     }
 
     private static IRenderable List(IReadOnlyList<FunctionVersion> functions) => Tables.List(

@@ -35,6 +35,7 @@ internal static class ProviderCommands
         ("RUNNING", p => p.Running),
         ("QUEUED", p => p.Queued),
         ("SLOTS", p => p.Slots),
+        ("IDLE WARM", p => p.IdleWarm),
         ("CPU EFF", p => p.Scores?.CpuEfficiency),
         ("MEM EFF", p => p.Scores?.MemoryEfficiency),
         ("LABELS", p => p.Facts.Labels));

@@ -1,11 +1,20 @@
 namespace Orleans.Faas.Cli.Tasks;
 
-/// <summary><c>faas task get|wait|result|logs|cancel ID</c>: one invocation's task.</summary>
+/// <summary><c>faas task list</c>, and <c>faas task get|wait|result|logs|cancel ID</c>: one invocation's task.</summary>
 internal static class TaskCommands
 {
     public static Command Create()
     {
         var id = new Argument<Guid>("id") { Description = "The task's id" };
+
+        var status = new Option<TaskState?>("--status") { Description = "Only tasks with this status" }.WithChoices();
+        var function = new Option<string?>("--function") { Description = "Only this function's tasks" };
+        var provider = new Option<string?>("--provider") { Description = "Only tasks on this provider" };
+        var limit = CountOption.Create("--limit", "At most this many entries (up to 1000)", 20, "-n");
+        var list = new Command("list", "The tasks queued or running on a provider now, then the latest finished ones: one entry per attempt")
+            { status, function, provider, limit }
+            .Runs(async (cli, ct) => cli.Show(
+                await cli.Client.ListTasksAsync(cli.Get(status), cli.Get(function), cli.Get(provider), cli.Get(limit), ct), List));
 
         var get = new Command("get", "Show a task: status, provider, attempts, placement and cost") { id }
             .Runs(async (cli, ct) => cli.Show(await cli.Client.GetTaskAsync(cli.Get(id), ct), Tables.Details));
@@ -37,6 +46,18 @@ internal static class TaskCommands
         var cancel = new Command("cancel", "Stop a queued or running task; it fails as cancelled") { id }
             .Runs(async (cli, ct) => cli.Show(await cli.Client.CancelTaskAsync(cli.Get(id), ct), Tables.Details));
 
-        return new Command("task", "Tasks of invocations") { get, wait, result, logs, cancel };
+        return new Command("task", "Tasks of invocations") { list, get, wait, result, logs, cancel };
     }
+
+    private static IRenderable List(IReadOnlyList<TaskListEntry> tasks) => Tables.List(
+        tasks,
+        ("TASK", t => t.Id),
+        ("ATTEMPT", t => t.Attempt),
+        ("FUNCTION", t => $"{t.Function} v{t.FunctionVersion}"),
+        ("STATUS", t => t.Status),
+        ("PROVIDER", t => t.Provider),
+        ("SINCE", t => t.Since),
+        ("WALL ms", t => t.WallMs),
+        ("PREDICTED ms", t => t.PredictedMs),
+        ("REASON", t => t.FailureReason));
 }

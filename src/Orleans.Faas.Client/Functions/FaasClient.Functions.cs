@@ -50,6 +50,10 @@ public partial class FaasClient
     public virtual Task<FunctionVersion> GetFunctionAsync(string name, CancellationToken cancellationToken = default) =>
         Pipeline.GetJson<FunctionVersion>($"v1/functions/{Escape(name)}", cancellationToken);
 
+    /// <summary>The versions a function keeps, newest first; 404 when there is none.</summary>
+    public virtual Task<IReadOnlyList<FunctionVersion>> ListFunctionVersionsAsync(string name, CancellationToken cancellationToken = default) =>
+        Pipeline.GetJson<IReadOnlyList<FunctionVersion>>($"v1/functions/{Escape(name)}/versions", cancellationToken);
+
     /// <summary>Deletes a function and all its versions; 404 when there is none.</summary>
     public virtual async Task DeleteFunctionAsync(string name, CancellationToken cancellationToken = default)
     {

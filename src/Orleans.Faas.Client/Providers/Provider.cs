@@ -24,6 +24,9 @@ public sealed record Provider
     /// <summary>How many tasks it runs at once.</summary>
     public int Slots { get; init; }
 
+    /// <summary>Idle warm containers on the node, of every function, as of its last load report.</summary>
+    public int IdleWarm { get; init; }
+
     /// <summary>The most tasks that may wait there for a slot before it refuses new work; null until its worker reported it.</summary>
     public int? MaxQueued { get; init; }
 

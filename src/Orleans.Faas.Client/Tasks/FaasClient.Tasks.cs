@@ -5,6 +5,17 @@ public partial class FaasClient
     /// <summary>The longest the gateway holds a task read open waiting for the task to finish.</summary>
     public static readonly TimeSpan MaxTaskWait = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The namespace's tasks, one entry per attempt, at most <paramref name="limit"/> (1–1000): those its providers hold now
+    /// (running, then queued in queue order), then the latest finished ones, newest first; optionally of one status,
+    /// function and provider.
+    /// </summary>
+    public virtual Task<IReadOnlyList<TaskListEntry>> ListTasksAsync(
+        TaskState? status = null, string? function = null, string? provider = null, int limit = 100, CancellationToken cancellationToken = default) =>
+        Pipeline.GetJson<IReadOnlyList<TaskListEntry>>(
+            RequestPath.With("v1/tasks", ("status", status?.ToString().ToUpperInvariant()), ("function", function), ("provider", provider), ("limit", limit)),
+            cancellationToken);
+
     /// <summary>A task's status, placement and cost; 404 when there is no such task.</summary>
     public virtual Task<FaasTask> GetTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         Pipeline.GetJson<FaasTask>($"v1/tasks/{taskId}", cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Orleans.Faas.Dashboard.SignIn;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Resilience;
@@ -14,27 +15,35 @@ namespace Orleans.Faas.Gateway.Auth;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    GatewayAccess access, KnownKeyIds knownKeys, FailedKeyAttempts failures, IGrainFactory grains)
+    GatewayAccess access, KnownKeyIds knownKeys, FailedKeyAttempts failures, OwnCalls dashboard, IGrainFactory grains)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
 
     private const string Bearer = "Bearer ";
 
-    private string ClientAddress => Context.Connection.RemoteIpAddress?.ToString() ?? "";
+    /// <summary>
+    /// Whom a refused key counts against: the client's address, but for the dashboard's own calls the browser whose
+    /// sign-in it checks, and nobody for its other calls (their keys were checked at sign-in, from the browser's address).
+    /// </summary>
+    private string? FailureAddress => dashboard.IsOwn(Request)
+        ? OwnCalls.BrowserOf(Request)
+        : Context.Connection.RemoteIpAddress?.ToString() ?? "";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? authorization = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(authorization))
             return await access.IsOpen() ? Success(Caller.Anonymous) : AuthenticateResult.NoResult();
-        if (failures.IsExhausted(ClientAddress))
+        var failureAddress = FailureAddress;
+        if (failureAddress is not null && failures.IsExhausted(failureAddress))
             return AuthenticateResult.Fail(new TooManyFailedKeysException());
 
         var caller = await Check(authorization);
         if (caller is null)
         {
-            failures.Count(ClientAddress);
+            if (failureAddress is not null)
+                failures.Count(failureAddress);
             return AuthenticateResult.Fail(authorization.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase)
                 ? "The key is not valid: it is mistyped, revoked or was never issued."
                 : "The Authorization header must be 'Bearer <key>'.");

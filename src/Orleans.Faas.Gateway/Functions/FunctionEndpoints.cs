@@ -53,6 +53,15 @@ public static class FunctionEndpoints
         .Produces<FunctionResponse>()
         .ProducesProblem(StatusCodes.Status404NotFound);
 
+        functions.MapGet("/{name}/versions", async (string name, NamespaceScope scope, IGrainFactory grains) =>
+        {
+            var versions = await Function(grains, scope, name).GetVersions();
+            return versions.IsEmpty ? throw new FunctionNotFoundException(name) : Results.Ok(versions.Select(FunctionResponse.From).ToList());
+        })
+        .WithSummary("List the versions a function keeps, newest first: each registration with a changed definition is one")
+        .Produces<List<FunctionResponse>>()
+        .ProducesProblem(StatusCodes.Status404NotFound);
+
         functions.MapGet("/{name}/callback-secret", async (string name, NamespaceScope scope, IGrainFactory grains) =>
             Results.Ok(new CallbackSecretResponse(name, await Function(grains, scope, name).GetCallbackSecret() ?? throw new FunctionNotFoundException(name))))
         .WithSummary("Get the key a function's callbacks are signed with (HMAC-SHA256; see the callbackUrl parameter of invocations)")

@@ -4,6 +4,7 @@ using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Gateway.Providers;
 
+/// <param name="IdleWarm">Idle warm containers on the node, of every function, as of its worker's last load report.</param>
 /// <param name="MaxQueued">The most tasks that may wait there for a slot before it refuses new work; null until its worker reported it.</param>
 /// <param name="Scores">Efficiency against the reference, with its age; null until both it and the reference were measured.</param>
 /// <param name="Benchmark">The raw workload times the scores come from; null until it was measured.</param>
@@ -17,13 +18,14 @@ public sealed record ProviderResponse(
     int Running,
     int Queued,
     int Slots,
+    int IdleWarm,
     int? MaxQueued,
     DateTimeOffset RegisteredAt,
     ScoresResponse? Scores,
     ProviderBenchmark? Benchmark)
 {
     public static ProviderResponse From(ProviderSnapshot p, DateTimeOffset now) =>
-        new(p.Id, p.Status, p.IsReference, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.Load.MaxQueued, p.RegisteredAt,
+        new(p.Id, p.Status, p.IsReference, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.Load.IdleWarm?.Values.Sum() ?? 0, p.Load.MaxQueued, p.RegisteredAt,
             p.Scores is { } s ? ScoresResponse.From(s, now) : null, p.Benchmark);
 }
 

@@ -13,6 +13,14 @@ public static class TaskEndpoints
     {
         var tasks = v1.MapGroup("/tasks").WithTags("Tasks");
 
+        tasks.MapGet("/", async (string? status, string? function, string? provider, int? limit, NamespaceScope scope, IGrainFactory grains) =>
+            Results.Ok(await TaskList.Read(scope, status, function, provider, limit, grains)))
+        .RequireRole(ApiKeyRole.Invoker)
+        .WithSummary("List the namespace's tasks, one entry per attempt: those queued or running on a provider now, then the latest finished ones; filtered by status, function and provider")
+        .WithDescription(TaskList.Description)
+        .Produces<IReadOnlyList<TaskListEntry>>()
+        .ProducesValidationProblem();
+
         tasks.MapGet("/{id:guid}", async (Guid id, double? waitSeconds, NamespaceScope scope, IGrainFactory grains) =>
         {
             var wait = waitSeconds is { } seconds ? LongPoll.Wait(seconds) : (TimeSpan?)null;

@@ -68,6 +68,8 @@ public sealed class FunctionGrain(
 
     public Task<FunctionVersion?> GetLatest() => Task.FromResult(Record.Versions.LastOrDefault());
 
+    public Task<ImmutableArray<FunctionVersion>> GetVersions() => Task.FromResult<ImmutableArray<FunctionVersion>>([.. Enumerable.Reverse(Record.Versions)]);
+
     public Task<FunctionVersion?> GetVersion(int version) => Task.FromResult(Record.Versions.FirstOrDefault(v => v.Version == version));
 
     public async Task<bool> Delete()

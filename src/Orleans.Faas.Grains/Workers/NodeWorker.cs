@@ -37,7 +37,7 @@ public sealed partial class NodeWorker(
     private readonly Queue<Waiting> _waiting = new();
     private readonly HashSet<TaskAttempt> _held = [];
     private readonly RunningAttempts _runs = new();
-    private readonly Dictionary<TaskAttempt, (double PredictedMs, long StartedAt)> _predictedRuns = [];
+    private readonly Dictionary<TaskAttempt, (TaskAssignment Assignment, DateTimeOffset Since, long StartedAt)> _started = [];
     private readonly ColdStartCost _coldStarts = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly int _slots = options.Value.EffectiveSlots;
@@ -98,6 +98,16 @@ public sealed partial class NodeWorker(
         lock (_lock)
             return _held.Contains(attempt);
     }
+
+    /// <summary>What runs here, then what waits here in queue order.</summary>
+    public ImmutableArray<HeldAttempt> Held()
+    {
+        lock (_lock)
+            return [.. _started.Values.Select(r => HeldOf(r.Assignment, true, r.Since)), .. _waiting.Select(w => HeldOf(w.Assignment, false, w.Since))];
+    }
+
+    private static HeldAttempt HeldOf(TaskAssignment assignment, bool running, DateTimeOffset since) =>
+        new(assignment.TaskId, assignment.Attempt, assignment.Function.Definition.Name, assignment.Function.Version, running, since);
 
     /// <summary>
     /// Stops the attempt if it runs here and waits up to <see cref="CancelPatience"/> for its run to end (its container
@@ -176,7 +186,7 @@ public sealed partial class NodeWorker(
 
     /// <summary>Called under the lock: what queued tasks were predicted to take, plus what is left of the running ones' predictions.</summary>
     private double PendingMs() =>
-        _waiting.Sum(w => w.Assignment.PredictedMs) + _predictedRuns.Values.Sum(r => Math.Max(0, r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
+        _waiting.Sum(w => w.Assignment.PredictedMs) + _started.Values.Sum(r => Math.Max(0, r.Assignment.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds));
 
     /// <summary>
     /// Called under the lock: when the first running attempt is predicted to end, letting a queued one start and so
@@ -184,7 +194,7 @@ public sealed partial class NodeWorker(
     /// </summary>
     private double SecondsUntilAPlaceFrees()
     {
-        var soonestMs = _predictedRuns.Values.Select(r => r.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds).DefaultIfEmpty(0).Min();
+        var soonestMs = _started.Values.Select(r => r.Assignment.PredictedMs - Stopwatch.GetElapsedTime(r.StartedAt).TotalMilliseconds).DefaultIfEmpty(0).Min();
         return Math.Max(1, soonestMs / 1000);
     }
 
@@ -196,7 +206,7 @@ public sealed partial class NodeWorker(
             while (_running < _slots && _waiting.TryDequeue(out var next))
             {
                 starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
-                _predictedRuns[new TaskAttempt(next.Assignment.TaskId, next.Assignment.Attempt)] = (next.Assignment.PredictedMs, Stopwatch.GetTimestamp());
+                _started[new TaskAttempt(next.Assignment.TaskId, next.Assignment.Attempt)] = (next.Assignment, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp());
                 _running++;
             }
         }
@@ -227,7 +237,7 @@ public sealed partial class NodeWorker(
             lock (_lock)
             {
                 _held.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
-                _predictedRuns.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
+                _started.Remove(new TaskAttempt(assignment.TaskId, assignment.Attempt));
                 _running--;
                 if (_closing && _running == 0)
                     _idle.TrySetResult();

@@ -19,6 +19,8 @@ public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain
 
     public Task<bool> Holds(TaskAttempt attempt) => Task.FromResult(node.Holds(attempt));
 
+    public Task<ImmutableArray<HeldAttempt>> GetHeld() => Task.FromResult(node.Held());
+
     public Task Cancel(TaskAttempt attempt) => node.Cancel(attempt);
 
     public Task<int> RemoveIdle(string function) => node.RemoveIdle(function);

@@ -9,6 +9,7 @@ public sealed class CliUsageTests
     [InlineData("fn", "get")]
     [InlineData("invoke", "upper", "--wait")]
     [InlineData("executions", "--limit", "zero")]
+    [InlineData("task", "list", "--status", "sleeping")]
     [InlineData("--output", "yaml", "providers", "ls")]
     public async Task A_wrong_command_line_ends_faas_with_2(params string[] args)
     {

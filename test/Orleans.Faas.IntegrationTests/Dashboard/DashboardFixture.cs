@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Orleans.Faas.IntegrationTests.Hosting;
+using Orleans.Faas.IntegrationTests.Monitoring;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Dashboard;
@@ -21,6 +22,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private FaasProcess? _silo;
+    private OtlpReceiver? _traces;
 
     public string AdminKey { get; } = $"dashboard-admin-{Guid.NewGuid():N}";
 
@@ -42,11 +44,14 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Traces exported, so that a task has a trace id to show.
+        _traces = await OtlpReceiver.Start();
         // With the test dockerd: a provider benchmark measures containers.
         _silo = await FaasProcess.StartSilo(SiloPorts.For("dashboard"), new Dictionary<string, string>
         {
             [FaasProcess.AdminKeySetting] = AdminKey,
             ["Faas__Docker__Endpoint"] = TestEnvironment.DockerEndpoint,
+            ["Faas__Telemetry__Otlp__Endpoint"] = _traces.Endpoint.ToString(),
         });
         await Admin.RegisterOk(new { name = Function, runtime = "process", command = new[] { "/bin/sh", "-c", $"cat; echo '{LogLine}' >&2" } });
         foreach (var input in new[] { "a", "bb", "cccc" })
@@ -68,6 +73,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (_silo is not null)
             await _silo.DisposeAsync();
+        if (_traces is not null)
+            await _traces.DisposeAsync();
     }
 
     /// <summary>A browser of its own (cookies and all), addressed at the silo's gateway.</summary>
@@ -99,6 +106,16 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>Writes what the page shows as a PNG under <see cref="Screenshots"/>.</summary>
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+
+    /// <summary>Registers a process function that sleeps a minute and starts it; the caller cancels the task.</summary>
+    public async Task<(string Function, string TaskId)> StartSleeper()
+    {
+        var name = UniqueName("sleeper");
+        await Admin.RegisterOk(new { name, runtime = "process", command = new[] { "/bin/sleep", "60" }, timeoutSeconds = 90 });
+        using var accepted = await Admin.InvokeAsync(name, "");
+        Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await Describe(accepted));
+        return (name, (await accepted.Json())["taskId"]!.GetValue<string>());
+    }
 
     public async Task<string> ProviderStatus() =>
         (await Admin.GetFromJsonAsync<JsonObject>($"/v1/providers/{Silo.Name}"))!["status"]!.GetValue<string>();

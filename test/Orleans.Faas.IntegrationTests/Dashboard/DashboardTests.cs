@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -28,6 +29,13 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         var row = page.Locator($"#providers tr[data-provider='{dashboard.Silo.Name}']");
         await Expect(row).ToContainTextAsync("READY");
         await Expect(row).ToContainTextAsync("process");
+        var warm = UniqueName("warm");
+        await dashboard.Admin.RegisterOk(Hello(warm));
+        using (var response = await dashboard.Admin.InvokeSync(warm, "Ada"))
+            Assert.True(response.IsSuccessStatusCode, await Describe(response));
+        // The container it ran in waits warm for the next invocation; the page and the API count it.
+        await Expect(row.Locator(".idle-warm")).ToHaveTextAsync(new Regex("^[1-9]"));
+        Assert.True((await dashboard.Admin.GetFromJsonAsync<JsonObject>($"/v1/providers/{dashboard.Silo.Name}"))!["idleWarm"]!.GetValue<int>() >= 1);
         await DashboardFixture.Screenshot(page, "cluster");
         try
         {
@@ -65,6 +73,55 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task A_running_task_is_in_the_list_while_it_runs_and_the_status_filter_keeps_it()
+    {
+        var (sleeper, taskId) = await dashboard.StartSleeper();
+        try
+        {
+            var page = await dashboard.SignedIn(dashboard.AdminKey);
+            await page.GotoAsync("/ui/tasks");
+            await page.Locator("#filter-status").SelectOptionAsync("Running");
+
+            var row = page.Locator("#tasks tbody tr", new() { HasText = sleeper });
+            await Expect(row).ToContainTextAsync("RUNNING");
+            await Expect(row).ToContainTextAsync(dashboard.Silo.Name);
+            await Expect(row.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/ui/tasks/{taskId}");
+            await Expect(page.Locator("#tasks")).Not.ToContainTextAsync(dashboard.Function);
+            await DashboardFixture.Screenshot(page, "tasks-running");
+            await page.Locator("#filter-status").SelectOptionAsync("Completed");
+            await Expect(page.Locator("#tasks")).ToContainTextAsync(dashboard.Function);
+            await Expect(page.Locator("#tasks")).Not.ToContainTextAsync(sleeper);
+        }
+        finally
+        {
+            (await dashboard.Admin.PostAsync($"/v1/tasks/{taskId}/cancel", null)).Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_function_s_page_lists_its_versions_newest_first()
+    {
+        var name = UniqueName("versioned");
+        await dashboard.Admin.RegisterOk(Cat(name));
+        await dashboard.Admin.RegisterOk(new { name, runtime = "process", command = new[] { "/usr/bin/tr", "a-z", "A-Z" } });
+
+        var page = await dashboard.SignedIn(dashboard.AdminKey);
+        await page.GotoAsync($"/ui/functions/{name}");
+
+        var rows = page.Locator("#versions tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToHaveAttributeAsync("data-version", "2");
+        await Expect(rows.First).ToContainTextAsync("/usr/bin/tr a-z A-Z");
+        await Expect(rows.Last).ToContainTextAsync("/bin/cat");
+        await Expect(page.Locator("#function-version")).ToHaveTextAsync("2");
+        await DashboardFixture.Screenshot(page, "function-versions");
+        // The API answers the same, and a function that is not there is not found.
+        var versions = (await dashboard.Admin.GetFromJsonAsync<JsonArray>($"/v1/functions/{name}/versions"))!;
+        Assert.Equal([2, 1], versions.Select(v => v!["version"]!.GetValue<int>()));
+        await (await dashboard.Admin.GetAsync($"/v1/functions/{UniqueName("nobody")}/versions")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_task_s_page_shows_its_placement_beside_what_happened_and_its_logs()
     {
         var page = await dashboard.SignedIn(dashboard.AdminKey);
@@ -75,6 +132,9 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         await Expect(page.Locator("#task-status")).ToHaveTextAsync("COMPLETED");
         await Expect(page.Locator("#logs")).ToContainTextAsync(DashboardFixture.LogLine);
         await Expect(page.Locator("#output")).ToHaveTextAsync("cccc");
+        var traceId = (await dashboard.Admin.GetFromJsonAsync<JsonObject>($"/v1/tasks/{dashboard.TaskId}"))!["traceId"]!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+        await Expect(page.Locator("#task-trace")).ToHaveTextAsync(traceId);
         await Expect(page.Locator("#cancel")).ToHaveCountAsync(0);
         await DashboardFixture.Screenshot(page, "task");
     }
