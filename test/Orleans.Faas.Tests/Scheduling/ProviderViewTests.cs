@@ -48,6 +48,32 @@ public sealed class ProviderViewTests
         Assert.Equal(300, view.Find("p")!.Load.PendingMs);
     }
 
+    [Fact]
+    public async Task Neither_a_rescoring_nor_a_load_is_lost_to_placements_made_at_the_same_time()
+    {
+        for (var round = 0; round < 200; round++)
+        {
+            var view = new ProviderView();
+            view.Apply(Unscored("p", Fast), 1);
+            using var stop = new CancellationTokenSource();
+            var reserved = 0;
+            var placing = Task.Run(() =>
+            {
+                for (; !stop.IsCancellationRequested || reserved < 100; reserved++)
+                    view.Reserve("p", 1);
+            });
+            while (Volatile.Read(ref reserved) < 50)
+                Thread.Yield();
+
+            view.SetReference("p");
+            await stop.CancelAsync();
+            await placing;
+
+            Assert.True(view.Find("p")!.IsReference, $"round {round}: the reference lost its rescoring");
+            Assert.Equal(reserved, view.Find("p")!.Load.Queued);
+        }
+    }
+
     private static ProviderSnapshot Unscored(string id, ProviderBenchmark benchmark) => Placements.Provider(id) with { Benchmark = benchmark };
 
     private static ProviderBenchmark Benchmark(double cpuMs)

@@ -47,10 +47,16 @@ public sealed class ProviderView
     /// <summary>Takes the load a worker answered with when it took an attempt: newer than any report before it.</summary>
     public void Observe(string id, ProviderLoad load) => Update(id, _ => load);
 
-    private void Update(string id, Func<ProviderLoad, ProviderLoad> change)
+    private void Update(string id, Func<ProviderLoad, ProviderLoad> change) =>
+        Change(id, kept => kept with { Scored = kept.Scored with { Load = change(kept.Scored.Load) } });
+
+    // Placements, load reports and re-scorings change an entry at the same time: a change that lost the race to another
+    // is made again on what won, so none of them is lost.
+    private void Change(string id, Func<Entry, Entry> change)
     {
-        if (_entries.TryGetValue(id, out var kept))
-            _entries.TryUpdate(id, kept with { Scored = kept.Scored with { Load = change(kept.Scored.Load) } }, kept);
+        while (_entries.TryGetValue(id, out var kept) && !_entries.TryUpdate(id, change(kept), kept))
+        {
+        }
     }
 
     private ProviderSnapshot Score(ProviderSnapshot snapshot)
@@ -68,8 +74,8 @@ public sealed class ProviderView
     {
         lock (_rescoring)
         {
-            foreach (var (id, kept) in _entries)
-                _entries.TryUpdate(id, kept with { Scored = Score(kept.Snapshot) with { Load = kept.Scored.Load } }, kept);
+            foreach (var id in _entries.Keys)
+                Change(id, kept => kept with { Scored = Score(kept.Snapshot) with { Load = kept.Scored.Load } });
         }
     }
 
