@@ -27,7 +27,7 @@ public sealed class ClientTriggerTests(EmbeddedPlatformFixture platform)
         Assert.Equal((CatchUp.None, "UTC", "beat"), (again.Trigger.CatchUp, again.Trigger.TimeZone, again.Trigger.Input));
         Assert.Contains(await client.ListTriggersAsync(), t => t.Name == name);
         var fired = await Poll.UntilAsync(() => client.GetTriggerAsync(name), t => t.Status.LastFiring is not null, Patience, "the trigger to fire");
-        var task = await client.WaitForTaskAsync(fired.Status.LastFiring!.TaskId, TimeSpan.FromSeconds(30));
+        var task = await client.WaitForTaskAsync(fired.Status.LastFiring!.TaskId, FaasClient.MaxTaskWait);
         Assert.Equal(TaskState.Completed, task.Status);
 
         await client.DeleteTriggerAsync(name);
