@@ -23,6 +23,8 @@ public sealed partial class TriggerGrain
     /// <summary>How soon a look that failed (the cluster or its storage away) is made again.</summary>
     private static readonly TimeSpan AgainAfterError = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private IGrainTimer? _look;
 
     private (TriggerSchedule Schedule, CronSchedule Cron)? _parsed;
@@ -79,11 +81,13 @@ public sealed partial class TriggerGrain
             LookIn(again);
     }
 
-    private TimeSpan UntilNext()
-    {
-        var wait = NextFiringAt() is { } next ? next - clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        return wait < TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan ? TimeSpan.Zero : wait;
-    }
+    /// <summary>
+    /// How long until the next time, at most <see cref="LongestWait"/> (a timer takes no more than 49 days; a look that
+    /// finds nothing due sets it again); never, for an expression without a next time.
+    /// </summary>
+    private TimeSpan UntilNext() => NextFiringAt() is { } next
+        ? TimeSpan.FromTicks(Math.Clamp((next - clock.GetUtcNow()).Ticks, 0, LongestWait.Ticks))
+        : Timeout.InfiniteTimeSpan;
 
     /// <summary>Fires the times due now and stores how far it got; true when more are due at once.</summary>
     private async Task<bool> FireDue()
