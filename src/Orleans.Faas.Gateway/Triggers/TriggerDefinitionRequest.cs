@@ -34,12 +34,11 @@ public sealed record TriggerDefinitionRequest(
                 field => field.Item1, field => new[] { $"{field.Item1} belongs to a schedule, and there is none." }));
     }
 
-    private CatchUp ParseCatchUp() => CatchUp switch
-    {
-        null => Orleans.Faas.Triggers.CatchUp.One,
-        _ when Enum.TryParse<CatchUp>(CatchUp, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsDigit(CatchUp[0]) => value,
-        _ => throw new InvalidTriggerDefinitionException(ImmutableDictionary<string, string[]>.Empty.Add("catchUp", ["catchUp is none, one or all."])),
-    };
+    // By name only: Enum.TryParse would also take numbers and comma-joined names.
+    private CatchUp ParseCatchUp() => CatchUp is null
+        ? Orleans.Faas.Triggers.CatchUp.One
+        : Enum.GetValues<CatchUp>().Where(value => string.Equals(value.ToString(), CatchUp, StringComparison.OrdinalIgnoreCase)).Cast<CatchUp?>().SingleOrDefault()
+            ?? throw new InvalidTriggerDefinitionException(ImmutableDictionary<string, string[]>.Empty.Add("catchUp", ["catchUp is none, one or all."]));
 
     private static string Qualified(NamespaceScope scope, string? name) => name is null ? "" : scope.Qualify(name) ?? "";
 }

@@ -65,8 +65,6 @@ public sealed class TriggerSiloLossTests(ITestOutputHelper output)
         Assert.Equal(0, trigger["status"]!["skipped"]!.GetValue<int>());
         Assert.Equal(0, trigger["status"]!["failed"]!.GetValue<int>());
         Assert.Equal(due.Count, taskIds.Distinct().Count());
-        // A tick fires within milliseconds of its time on a live silo; a kill of its silo delays it by the handover at least.
-        Assert.True(late.Max() > TimeSpan.FromSeconds(1), $"the kills delayed no tick: the latest fired {late.Max().TotalSeconds:F1} s after its time");
 
         var tasks = await http.WaitForAll(taskIds, Patience);
         Assert.All(tasks.Values, t => Assert.Equal("COMPLETED", t["status"]!.GetValue<string>()));
