@@ -79,6 +79,41 @@ public sealed class CliDeployTests(EmbeddedPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_stack_files_triggers_are_created_after_its_functions_then_unchanged_then_replaced()
+    {
+        var (function, trigger) = (UniqueName("cli-beat"), UniqueName("cli-every"));
+        var stack = StackFile($"""
+            functions:
+              {function}:
+                runtime: process
+                command: [/bin/cat]
+            triggers:
+              {trigger}:
+                function: {function}
+                schedule: "0 0 7 * * 1-5"
+                timeZone: Europe/Berlin
+                catchUp: none
+                input: good morning
+            """);
+
+        var first = await Deploy(stack);
+        var second = await Deploy(stack, "--output", "json");
+        await File.WriteAllTextAsync(stack, (await File.ReadAllTextAsync(stack)).Replace("good morning", "good day"));
+        var third = await Deploy(stack);
+        var shown = await FaasCli.Run(platform.Silo.GatewayUrl, null, "trigger", "show", trigger, "-o", "json");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains($"{function}: created v1\ntrigger {trigger}: created", first.Text.ReplaceLineEndings("\n"));
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(trigger, second.Json[1]!["trigger"]!.GetValue<string>());
+        Assert.Equal(["UNCHANGED", "UNCHANGED"], second.Json.AsArray().Select(o => o!["change"]!.GetValue<string>()));
+        Assert.Contains($"trigger {trigger}: updated", third.Text);
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Equal(("good day", "none", "Europe/Berlin"),
+            (shown.Json["input"]!.GetValue<string>(), shown.Json["catchUp"]!.GetValue<string>(), shown.Json["timeZone"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_stack_file_with_an_unknown_key_is_a_usage_error_that_names_it()
     {
         var name = UniqueName("cli-typo");

@@ -69,6 +69,10 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
             () => client.SetSecretAsync(name, "x"u8.ToArray()),
             () => client.ListSecretsAsync(),
             () => client.DeleteSecretAsync(name),
+            () => client.CreateTriggerAsync(new TriggerDefinition { Name = name, Function = name, Schedule = "0 0 1 1 *" }),
+            () => client.ListTriggersAsync(),
+            () => client.GetTriggerAsync(name),
+            () => client.DeleteTriggerAsync(name),
             () => client.DeleteFunctionAsync(name),
             () => client.GetCallerAsync(),
             // An invalid name, so that no key is made: one stored key would close this open gateway to every other test.
