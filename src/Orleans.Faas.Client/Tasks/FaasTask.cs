@@ -54,5 +54,11 @@ public sealed record FaasTask
     /// <summary>How delivering it to its callback URL goes, once it finished; null without one.</summary>
     public CallbackDelivery? Callback { get; init; }
 
+    /// <summary>Each finished run of its function, oldest first: more than one when its retry policy ran it again.</summary>
+    public IReadOnlyList<TaskRun> Runs { get; init; } = [];
+
+    /// <summary>When its next run is due while it waits for a retry; null otherwise.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -103,6 +103,11 @@ public sealed partial class TaskGrain(
             return;
 
         var (reason, error) = outcome.Succeeded ? (null, null) : FailureDescription.Of(outcome, Record.Submission!.Function.Definition.Timeout);
+        if (reason is not null && RetryDelay(reason, outcome) is { } delay)
+        {
+            await RetryLater(outcome, reason, error!, delay);
+            return;
+        }
         await FinishAsync(outcome.Succeeded ? TaskState.Completed : TaskState.Failed, r =>
         {
             (r.ExitCode, r.Output, r.Logs, r.Conditions) = (outcome.ExitCode, outcome.Output, outcome.Logs, outcome.Conditions);
@@ -198,7 +203,8 @@ public sealed partial class TaskGrain(
         {
             MoveTo(r, status);
             outcome(r);
-            (r.FinishedAt, r.WallTime, r.Metrics) = (finishedAt, wallTime, cost);
+            (r.FinishedAt, r.WallTime, r.Metrics, r.RetryAt) = (finishedAt, wallTime, cost, null);
+            r.Runs = r.Runs.Add(new TaskRun(r.Attempts, r.Provider, r.StartedAt, finishedAt, r.Status, r.ExitCode, r.FailureReason, r.Error));
             if (r.Submission!.CallbackUrl is { } url)
                 r.Callback = CallbackStatus.Pending(url, finishedAt + callbackFor);
         });
@@ -276,7 +282,9 @@ public sealed partial class TaskGrain(
             Record.LoadAtStart,
             Record.Placement,
             submission.Batch,
-            Record.Callback);
+            Record.Callback,
+            Record.Runs,
+            Record.RetryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);
