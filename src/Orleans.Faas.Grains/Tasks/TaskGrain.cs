@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.DeadLetters;
 using Orleans.Faas.Functions;
 using Orleans.Faas.History;
 using Orleans.Faas.HttpModel.Callbacks;
@@ -19,7 +20,8 @@ namespace Orleans.Faas.Tasks;
 /// <summary>
 /// One invocation's lifecycle. Placement, the watchdog that re-places lost attempts, cancellation and expiry live in
 /// the other parts of this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>,
-/// <c>TaskGrain.Cancellation.cs</c>, <c>TaskGrain.Expiry.cs</c>). Every transition is stored before
+/// <c>TaskGrain.Cancellation.cs</c>, <c>TaskGrain.Expiry.cs</c>), the retry policy and dead letters in
+/// <c>TaskGrain.Retries.cs</c> and <c>TaskGrain.DeadLetters.cs</c>. Every transition is stored before
 /// anyone sees it (<see cref="Store"/>). A task that runs once is written three times: accepted (with its input, the
 /// only write that holds it), RUNNING, and finished.
 /// </summary>
@@ -34,6 +36,7 @@ public sealed partial class TaskGrain(
     IOptions<CallbackOptions> callbackOptions,
     CallbackOutbox outbox,
     Expiry expiry,
+    IDeadLetters deadLetters,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
     : Grain, ITaskGrain, ICallbackOwner, IRemindable
@@ -199,7 +202,7 @@ public sealed partial class TaskGrain(
     {
         var finishedAt = clock.GetUtcNow();
         var callbackFor = callbackOptions.Value.RetryFor;
-        await Store(r =>
+        void Finished(TaskRecord r)
         {
             MoveTo(r, status);
             outcome(r);
@@ -207,7 +210,11 @@ public sealed partial class TaskGrain(
             r.Runs = r.Runs.Add(new TaskRun(r.Attempts, r.Provider, r.StartedAt, finishedAt, r.Status, r.ExitCode, r.FailureReason, r.Error));
             if (r.Submission!.CallbackUrl is { } url)
                 r.Callback = CallbackStatus.Pending(url, finishedAt + callbackFor);
-        });
+        }
+        var finished = Record.Copy();
+        Finished(finished);
+        await KeepDeadLetter(finished);
+        await Store(Finished);
         _finished.TrySetResult(Snapshot()!);
         TellBatch();
         expiry.Schedule(this.GetGrainId(), finishedAt);
