@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Orleans.Faas.Tasks;
 
 /// <summary>One finished run of a task's function: how it ended and, when the task's retry policy ran it again, when.</summary>
@@ -15,3 +17,14 @@ public sealed record TaskRun(
     [property: Id(6)] string? FailureReason,
     [property: Id(7)] string? Error,
     [property: Id(8)] DateTimeOffset? RetryAt = null);
+
+/// <summary>A task's finished runs, oldest first; equal when their runs are, as an array alone is only to itself.</summary>
+[GenerateSerializer, Immutable, Alias("faas.TaskRuns")]
+public sealed record TaskRuns([property: Id(0)] ImmutableArray<TaskRun> Items)
+{
+    public static readonly TaskRuns None = new([]);
+
+    public bool Equals(TaskRuns? other) => other is not null && Items.SequenceEqual(other.Items);
+
+    public override int GetHashCode() => Items.Length;
+}

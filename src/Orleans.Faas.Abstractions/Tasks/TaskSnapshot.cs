@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
@@ -15,7 +14,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Placement">Why its current attempt went where it did; null while unplaced.</param>
 /// <param name="Batch">The batch the task is one item of, if any.</param>
 /// <param name="Callback">How delivering the finished task to its callback URL goes; null without one.</param>
-/// <param name="Runs">Each finished run of its function, oldest first: more than one when its retry policy ran it again.</param>
+/// <param name="Runs">Each finished run of its function, oldest first: more than one when its retry policy ran it again; null reads as none.</param>
 /// <param name="RetryAt">When its next run is due, while it waits for a retry; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
@@ -42,19 +41,8 @@ public sealed record TaskSnapshot(
     [property: Id(20)] PlacementDecision? Placement = null,
     [property: Id(21)] BatchMembership? Batch = null,
     [property: Id(22)] CallbackStatus? Callback = null,
-    ImmutableArray<TaskRun> Runs = default,
+    [property: Id(23)] TaskRuns? Runs = null,
     [property: Id(24)] DateTimeOffset? RetryAt = null)
 {
-    // A snapshot without runs (its task ran none yet) reads as none, never as a default array.
-    [Id(23)]
-    private readonly ImmutableArray<TaskRun> _runs = Runs;
-
-    public ImmutableArray<TaskRun> Runs
-    {
-        get => _runs.IsDefault ? [] : _runs;
-        init => _runs = value;
-    }
-
-
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -290,7 +290,7 @@ public sealed partial class TaskGrain(
             Record.Placement,
             submission.Batch,
             Record.Callback,
-            Record.Runs,
+            new TaskRuns(Record.Runs),
             Record.RetryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]

@@ -42,5 +42,5 @@ public sealed record TaskResponse(
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
         t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.InputSize, t.PinnedProvider, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
-        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation, t.Batch, t.Callback, t.Runs, t.RetryAt);
+        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation, t.Batch, t.Callback, (t.Runs ?? TaskRuns.None).Items, t.RetryAt);
 }
