@@ -2,6 +2,7 @@ using Orleans.Faas.Cli.Batches;
 using Orleans.Faas.Cli.Benchmarks;
 using Orleans.Faas.Cli.Chains;
 using Orleans.Faas.Cli.Completion;
+using Orleans.Faas.Cli.DeadLetters;
 using Orleans.Faas.Cli.Deployment;
 using Orleans.Faas.Cli.Executions;
 using Orleans.Faas.Cli.Functions;
@@ -36,6 +37,7 @@ internal static class FaasCommand
         MapCommand.Create(),
         BatchCommands.Create(),
         TaskCommands.Create(),
+        DeadLetterCommands.Create(),
         ChainCommands.Create(),
         ProviderCommands.Create(),
         ExecutionsCommand.Create(),

@@ -7,6 +7,7 @@ using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.DeadLetters;
 using Orleans.Faas.History;
 using Orleans.Faas.HttpModel.Callbacks;
 using Orleans.Faas.Profiles;
@@ -33,7 +34,7 @@ public static class FaasGrainsSiloBuilderExtensions
 {
     /// <summary>
     /// What every silo needs for the Orleans.Faas grains; storage, reminders and runners are the host's choice.
-    /// The execution history stays in memory unless the host registered another one first.
+    /// The execution history and the dead letters stay in memory unless the host registered others first.
     /// </summary>
     public static ISiloBuilder AddFaasGrains(this ISiloBuilder silo)
     {
@@ -42,6 +43,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<FaasMetrics>();
         silo.Services.TryAddSingleton<IExecutionHistory, InMemoryExecutionHistory>();
+        silo.Services.TryAddSingleton<IDeadLetters, InMemoryDeadLetters>();
         silo.Services.AddSingleton<NodeWorker>();
         silo.Services.AddSingleton<NodeCode>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeWorkerShutdown>();
@@ -106,6 +108,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<DeadLetterOptions>().BindConfiguration(DeadLetterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TriggerOptions>().BindConfiguration(TriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();

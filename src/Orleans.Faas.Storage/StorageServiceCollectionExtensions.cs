@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Orleans.Faas.DeadLetters;
 using Orleans.Faas.History;
 using Orleans.Faas.Models;
+using Orleans.Faas.Storage.DeadLetters;
 using Orleans.Faas.Storage.History;
 using Orleans.Faas.Storage.Models;
 using Orleans.Faas.Storage.Schema;
@@ -49,4 +51,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>The cluster's trained runtime models in PostgreSQL; needs <see cref="AddFaasPostgres"/>.</summary>
     public static IServiceCollection AddPostgresModelStore(this IServiceCollection services) =>
         services.AddSingleton<IModelStore, PostgresModelStore>();
+
+    /// <summary>The dead letters in PostgreSQL, bounded by <see cref="DeadLetterOptions"/>; needs <see cref="AddFaasPostgres"/>.</summary>
+    public static IServiceCollection AddPostgresDeadLetters(this IServiceCollection services) =>
+        services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
 }

@@ -15,6 +15,8 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Batch">The batch the task is one item of, if any.</param>
 /// <param name="Callback">How delivering the finished task to its callback URL goes; null without one.</param>
 /// <param name="TraceId">The trace its spans and log lines carry: the submitting request's, a client's <c>traceparent</c> continued; null when traces are not exported.</param>
+/// <param name="Runs">Each finished run of its function, oldest first: more than one when its retry policy ran it again; null reads as none.</param>
+/// <param name="RetryAt">When its next run is due, while it waits for a retry; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -40,7 +42,9 @@ public sealed record TaskSnapshot(
     [property: Id(20)] PlacementDecision? Placement = null,
     [property: Id(21)] BatchMembership? Batch = null,
     [property: Id(22)] CallbackStatus? Callback = null,
-    [property: Id(23)] string? TraceId = null)
+    [property: Id(23)] string? TraceId = null,
+    [property: Id(24)] TaskRuns? Runs = null,
+    [property: Id(25)] DateTimeOffset? RetryAt = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

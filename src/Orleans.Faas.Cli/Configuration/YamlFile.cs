@@ -18,6 +18,7 @@ internal static partial class YamlFile
         // least-loaded and round-robin as the API spells them; camelCase names such as ifNotPresent need no hyphen.
         .WithEnumNamingConvention(HyphenatedNamingConvention.Instance)
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
+        .WithTypeMapping<IReadOnlyList<int>, List<int>>()
         .WithTypeMapping<IReadOnlyDictionary<string, string>, Dictionary<string, string>>()
         .Build();
 

@@ -64,4 +64,7 @@ public record FunctionDefinition
 
     /// <summary>Named numbers its invocations may carry for the runtime model, at most 8.</summary>
     public IReadOnlyList<DeclaredFeature>? Features { get; init; }
+
+    /// <summary>How a task whose function failed by itself (exit code, timeout, exception) is run again; null runs it once.</summary>
+    public FunctionRetry? Retry { get; init; }
 }

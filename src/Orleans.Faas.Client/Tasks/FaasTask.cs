@@ -57,5 +57,11 @@ public sealed record FaasTask
     /// <summary>The W3C trace id its spans and the platform's log lines about it carry (yours, when you sent a <c>traceparent</c>); null when the platform exports no traces.</summary>
     public string? TraceId { get; init; }
 
+    /// <summary>Each finished run of its function, oldest first: more than one when its retry policy ran it again.</summary>
+    public IReadOnlyList<TaskRun> Runs { get; init; } = [];
+
+    /// <summary>When its next run is due while it waits for a retry; null otherwise.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
+
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

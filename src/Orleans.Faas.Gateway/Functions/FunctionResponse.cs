@@ -12,6 +12,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="CallbackSecret">The key its callbacks are signed with; only in a registration's answer.</param>
 /// <param name="Name">Its name within its namespace.</param>
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by; null for none.</param>
+/// <param name="Retry">How a task whose function failed by itself is run again; null runs it once.</param>
 public sealed record FunctionResponse(
     string Name,
     string Namespace,
@@ -38,6 +39,7 @@ public sealed record FunctionResponse(
     ImmutableArray<string> Secrets,
     int? ServiceId,
     ImmutableArray<DeclaredFeature> Features,
+    RetryBody? Retry,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
 {
     public static FunctionResponse From(FunctionVersion version)
@@ -45,6 +47,6 @@ public sealed record FunctionResponse(
         var d = version.Definition;
         return new(QualifiedName.LocalName(d.Name), QualifiedName.NamespaceOf(d.Name), version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
             d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement),
-            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code), d.Secrets, d.ServiceId, d.Features);
+            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code), d.Secrets, d.ServiceId, d.Features, RetryBody.From(d.Retry));
     }
 }

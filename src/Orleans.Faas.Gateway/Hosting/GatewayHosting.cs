@@ -6,6 +6,7 @@ using Orleans.Faas.Gateway.Auth;
 using Orleans.Faas.Gateway.Batches;
 using Orleans.Faas.Gateway.Benchmarks;
 using Orleans.Faas.Gateway.Chains;
+using Orleans.Faas.Gateway.DeadLetters;
 using Orleans.Faas.Gateway.Compat;
 using Orleans.Faas.Gateway.Executions;
 using Orleans.Faas.Gateway.Functions;
@@ -72,6 +73,7 @@ public static class GatewayHosting
         var v1 = app.MapGroup("/v1");
         v1.DefaultToAdmin();
         v1.MapFunctionEndpoints();
+        v1.MapDeadLetterEndpoints();
         v1.MapInvocationEndpoints();
         v1.MapBatchEndpoints();
         v1.MapTaskEndpoints();

@@ -23,8 +23,14 @@ public sealed class Invoker(RequestBody body, IGrainFactory grains, IOptions<Gat
         // so the submission can be sent again while a silo that held its function or task is being declared dead:
         // a task submits at most once under its id.
         var taskId = await IdempotencyKey.IdFor(request, function.GetPrimaryKeyString(), input, grains, options.Value.IdempotencyWindow, ct);
+        await Submit(scope, function, taskId, invocation, input, ct);
+        return taskId;
+    }
+
+    /// <summary>Submits <paramref name="input"/> as task <paramref name="taskId"/> of <paramref name="function"/> within the namespace's limit; an id submits at most once.</summary>
+    public async Task Submit(NamespaceScope scope, IFunctionGrain function, Guid taskId, InvocationOptions invocation, byte[] input, CancellationToken ct)
+    {
         await admission.Admit(scope.Namespace, new AdmittedWork(taskId, AdmittedWorkKind.Task, 1));
         await ClusterCalls.ThroughSiloLoss.ExecuteAsync(async _ => await function.InvokeAs(taskId, input, invocation), ct);
-        return taskId;
     }
 }

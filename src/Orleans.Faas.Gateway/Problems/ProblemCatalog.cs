@@ -4,6 +4,7 @@ using Orleans.Faas.Benchmarks;
 using Orleans.Faas.Chains;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Batches;
+using Orleans.Faas.Gateway.DeadLetters;
 using Orleans.Faas.Gateway.Keys;
 using Orleans.Faas.Gateway.Namespaces;
 using Orleans.Faas.Gateway.Profiles;
@@ -80,6 +81,7 @@ public static class ProblemCatalog
         ChainNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain.", e.Message),
         ChainRunNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown chain run.", e.Message),
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
+        DeadLetterNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown dead letter.", e.Message),
         BatchNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown batch.", e.Message),
         SecretNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown secret.", e.Message),
         TriggerNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown trigger.", e.Message),

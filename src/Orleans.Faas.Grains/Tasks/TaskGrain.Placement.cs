@@ -23,13 +23,13 @@ public sealed partial class TaskGrain
             await FailLost($"The task is pinned to provider '{pinned}', which was lost during attempt {attempt}; pinned tasks never move to another provider.");
             return;
         }
-        if (Record.Attempts >= maxAttempts)
+        if (Record.Attempts - Record.PlacementsBefore >= maxAttempts)
         {
             await FailLost($"Provider '{lostProvider}' was lost during attempt {attempt}, the last of {maxAttempts} allowed.");
             return;
         }
 
-        LogRetrying(Id, lostProvider, Record.Attempts + 1, maxAttempts);
+        LogRetrying(Id, lostProvider, Record.Attempts - Record.PlacementsBefore + 1, maxAttempts);
         await PlaceNextAttempt();
     }
 
@@ -64,12 +64,12 @@ public sealed partial class TaskGrain
         TellBatch();
     }
 
-    /// <summary>The watchdog found the current attempt unplaced: it is placed now if anything can take it.</summary>
+    /// <summary>The watchdog found the current attempt unplaced, or its retry due: it is placed now if anything can take it.</summary>
     private async Task PlaceUnplacedAttempt()
     {
         if (await TryPlace(Record) is not { } placed)
             return;
-        await Store(r => (r.Provider, r.Placement) = (placed.Provider, placed.Decision));
+        await Store(r => (r.Provider, r.Placement, r.RetryAt) = (placed.Provider, placed.Decision, null));
     }
 
     private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);

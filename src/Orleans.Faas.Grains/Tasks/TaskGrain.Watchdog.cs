@@ -35,7 +35,11 @@ public sealed partial class TaskGrain
             return _recorded ? null : NextCheck(Record.Submission);
         }
         if (Record.Provider is null)
+        {
+            if (Record.RetryAt is { } retryAt && retryAt > clock.GetUtcNow())
+                return retryAt;
             await PlaceUnplacedAttempt();
+        }
         else
         {
             switch (await WorkerHoldsCurrentAttempt(Record.Provider))

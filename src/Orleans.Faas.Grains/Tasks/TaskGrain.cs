@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Batches;
 using Orleans.Faas.Callbacks;
+using Orleans.Faas.DeadLetters;
 using Orleans.Faas.Functions;
 using Orleans.Faas.History;
 using Orleans.Faas.HttpModel.Callbacks;
@@ -20,7 +21,8 @@ namespace Orleans.Faas.Tasks;
 /// <summary>
 /// One invocation's lifecycle. Placement, the watchdog that re-places lost attempts, cancellation and expiry live in
 /// the other parts of this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>,
-/// <c>TaskGrain.Cancellation.cs</c>, <c>TaskGrain.Expiry.cs</c>). Every transition is stored before
+/// <c>TaskGrain.Cancellation.cs</c>, <c>TaskGrain.Expiry.cs</c>), the retry policy and dead letters in
+/// <c>TaskGrain.Retries.cs</c> and <c>TaskGrain.DeadLetters.cs</c>. Every transition is stored before
 /// anyone sees it (<see cref="Store"/>). A task that runs once is written three times: accepted (with its input, the
 /// only write that holds it), RUNNING, and finished.
 /// </summary>
@@ -35,6 +37,7 @@ public sealed partial class TaskGrain(
     IOptions<CallbackOptions> callbackOptions,
     CallbackOutbox outbox,
     Expiry expiry,
+    IDeadLetters deadLetters,
     TimeProvider clock,
     ILogger<TaskGrain> logger)
     : Grain, ITaskGrain, ICallbackOwner, IRemindable
@@ -106,6 +109,11 @@ public sealed partial class TaskGrain(
             return;
 
         var (reason, error) = outcome.Succeeded ? (null, null) : FailureDescription.Of(outcome, Record.Submission!.Function.Definition.Timeout);
+        if (reason is not null && RetryDelay(reason, outcome) is { } delay)
+        {
+            await RetryLater(outcome, reason, error!, delay);
+            return;
+        }
         await FinishAsync(outcome.Succeeded ? TaskState.Completed : TaskState.Failed, r =>
         {
             (r.ExitCode, r.Output, r.Logs, r.Conditions) = (outcome.ExitCode, outcome.Output, outcome.Logs, outcome.Conditions);
@@ -197,14 +205,19 @@ public sealed partial class TaskGrain(
     {
         var finishedAt = clock.GetUtcNow();
         var callbackFor = callbackOptions.Value.RetryFor;
-        await Store(r =>
+        void Finished(TaskRecord r)
         {
             MoveTo(r, status);
             outcome(r);
-            (r.FinishedAt, r.WallTime, r.Metrics) = (finishedAt, wallTime, cost);
+            (r.FinishedAt, r.WallTime, r.Metrics, r.RetryAt) = (finishedAt, wallTime, cost, null);
+            r.Runs = r.Runs.Add(new TaskRun(r.Attempts, r.Provider, r.StartedAt, finishedAt, r.Status, r.ExitCode, r.FailureReason, r.Error));
             if (r.Submission!.CallbackUrl is { } url)
                 r.Callback = CallbackStatus.Pending(url, finishedAt + callbackFor);
-        });
+        }
+        var finished = Record.Copy();
+        Finished(finished);
+        await KeepDeadLetter(finished);
+        await Store(Finished);
         _finished.TrySetResult(Snapshot()!);
         TellBatch();
         expiry.Schedule(this.GetGrainId(), finishedAt);
@@ -304,7 +317,9 @@ public sealed partial class TaskGrain(
             Record.Placement,
             submission.Batch,
             Record.Callback,
-            FaasTracing.TraceIdOf(submission.TraceParent));
+            FaasTracing.TraceIdOf(submission.TraceParent),
+            new TaskRuns(Record.Runs),
+            Record.RetryAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
@@ -71,6 +72,24 @@ public sealed class TaskRecord
     /// <summary>How delivering the finished task to its callback URL goes; null without one or before it finished.</summary>
     [Id(17)]
     public CallbackStatus? Callback { get; set; }
+
+    /// <summary>Each finished run of the function, oldest first; a record stored before runs were kept reads as none.</summary>
+    public ImmutableArray<TaskRun> Runs
+    {
+        get => _runs.IsDefault ? [] : _runs;
+        set => _runs = value;
+    }
+
+    [Id(18)]
+    private ImmutableArray<TaskRun> _runs;
+
+    /// <summary>When the retry policy's next run is due; null unless the task waits for one, unplaced until then.</summary>
+    [Id(19)]
+    public DateTimeOffset? RetryAt { get; set; }
+
+    /// <summary>Placements of the runs before the current one, so a lost provider's limit counts the current run's own.</summary>
+    [Id(20)]
+    public int PlacementsBefore { get; set; }
 
     /// <summary>A copy to change; the values it shares with this one are immutable or replaced whole, never changed in place.</summary>
     public TaskRecord Copy() => (TaskRecord)MemberwiseClone();

@@ -59,6 +59,9 @@ public static partial class FunctionDefinitionValidator
         foreach (var problem in DeclaredFeatureRules.Problems(definition.Features))
             Add("features", problem);
 
+        foreach (var (field, problem) in RetryPolicyRules.Problems(definition.Retry))
+            Add(field, problem);
+
         foreach (var key in definition.Env?.Keys ?? [])
         {
             if (!EnvNamePattern().IsMatch(key))

@@ -14,10 +14,11 @@ public static class SameDefinition
         && Same(a.Env, b.Env)
         && a.Placement?.Policy == b.Placement?.Policy
         && Same(a.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty, b.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty)
-        && Same(a.Code, b.Code);
+        && Same(a.Code, b.Code)
+        && RetryPolicy.Same(a.Retry, b.Retry);
 
     private static FunctionDefinition Scalars(FunctionDefinition d) =>
-        d with { Command = [], Secrets = [], Features = [], Env = ImmutableDictionary<string, string>.Empty, Placement = null, Code = null };
+        d with { Command = [], Secrets = [], Features = [], Env = ImmutableDictionary<string, string>.Empty, Placement = null, Code = null, Retry = null };
 
     private static bool Same(ImmutableDictionary<string, string> a, ImmutableDictionary<string, string> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);

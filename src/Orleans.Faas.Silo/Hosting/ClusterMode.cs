@@ -53,6 +53,7 @@ public static class ClusterMode
             s => s.GetRequiredService<NpgsqlDataSource>(), name: "postgres", tags: [FaasDefaults.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         silo.Services.AddPostgresExecutionHistory();
         silo.Services.AddPostgresModelStore();
+        silo.Services.AddPostgresDeadLetters();
         silo.Services.AddPostgresDataProtection($"orleans-faas/{cluster.ServiceId}");
         return silo;
     }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Orleans.Faas.IntegrationTests.Gateway;
 using Orleans.Faas.IntegrationTests.Hosting;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
@@ -111,6 +113,35 @@ public sealed class CliDeployTests(EmbeddedPlatformFixture platform)
         Assert.True(shown.ExitCode == 0, shown.ToString());
         Assert.Equal(("good day", "none", "Europe/Berlin"),
             (shown.Json["input"]!.GetValue<string>(), shown.Json["catchUp"]!.GetValue<string>(), shown.Json["timeZone"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_retry_policy_in_a_stack_file_is_registered_and_a_change_to_it_is_a_new_version()
+    {
+        var name = UniqueName("cli-retry");
+        var stack = StackFile($"""
+            functions:
+              {name}:
+                runtime: process
+                command: [/bin/false]
+                retry:
+                  maxAttempts: 3
+                  backoffSeconds: 2
+                  on:
+                    exitCodes: [1]
+            """);
+
+        var first = await Deploy(stack);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var registered = (await platform.Http.GetFromJsonAsync<JsonObject>($"/v1/functions/{name}"))!["retry"]!;
+        Assert.Equal((3, 2.0), (registered["maxAttempts"]!.GetValue<int>(), registered["backoffSeconds"]!.GetValue<double>()));
+        Assert.Equal([1], registered["on"]!["exitCodes"]!.AsArray().Select(c => c!.GetValue<int>()));
+        Assert.Equal("UNCHANGED", (await Deploy(stack, "--output", "json")).Json[0]!["change"]!.GetValue<string>());
+
+        await File.WriteAllTextAsync(stack, (await File.ReadAllTextAsync(stack)).Replace("backoffSeconds: 2", "backoffSeconds: 5"));
+        var changed = await Deploy(stack, "--output", "json");
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.Equal("retry", Assert.Single(changed.Json[0]!["changes"]!.AsArray())!["field"]!.GetValue<string>());
     }
 
     [Fact]

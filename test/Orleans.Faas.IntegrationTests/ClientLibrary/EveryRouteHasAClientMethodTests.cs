@@ -73,6 +73,11 @@ public sealed class EveryRouteHasAClientMethodTests(EmbeddedPlatformFixture plat
             () => client.ListTriggersAsync(),
             () => client.GetTriggerAsync(name),
             () => client.DeleteTriggerAsync(name),
+            () => client.GetDeadLettersAsync(name, 1).FirstOrDefaultAsync().AsTask(),
+            () => client.GetDeadLetterAsync(name, unknownTask),
+            () => client.ReplayDeadLetterAsync(name, unknownTask),
+            () => client.ReplayDeadLettersAsync(name),
+            () => client.DeleteDeadLetterAsync(name, unknownTask),
             () => client.DeleteFunctionAsync(name),
             () => client.GetCallerAsync(),
             // An invalid name, so that no key is made: one stored key would close this open gateway to every other test.
