@@ -14,6 +14,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Placement">Why its current attempt went where it did; null while unplaced.</param>
 /// <param name="Batch">The batch the task is one item of, if any.</param>
 /// <param name="Callback">How delivering the finished task to its callback URL goes; null without one.</param>
+/// <param name="Destination">How handing the finished task's outcome to its function's destination goes; null without one.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -38,7 +39,8 @@ public sealed record TaskSnapshot(
     [property: Id(19)] ProviderLoad? LoadAtStart = null,
     [property: Id(20)] PlacementDecision? Placement = null,
     [property: Id(21)] BatchMembership? Batch = null,
-    [property: Id(22)] CallbackStatus? Callback = null)
+    [property: Id(22)] CallbackStatus? Callback = null,
+    [property: Id(30)] DestinationDelivery? Destination = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -64,4 +64,7 @@ public record FunctionDefinition
 
     /// <summary>Named numbers its invocations may carry for the runtime model, at most 8.</summary>
     public IReadOnlyList<DeclaredFeature>? Features { get; init; }
+
+    /// <summary>The function or chain each finished task's outcome is invoked with.</summary>
+    public FunctionDestinations? Destinations { get; init; }
 }

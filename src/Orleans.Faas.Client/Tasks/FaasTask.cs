@@ -54,5 +54,8 @@ public sealed record FaasTask
     /// <summary>How delivering it to its callback URL goes, once it finished; null without one.</summary>
     public CallbackDelivery? Callback { get; init; }
 
+    /// <summary>How handing its outcome to its function's destination goes, once it finished; null without one.</summary>
+    public DestinationHandover? Destination { get; init; }
+
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

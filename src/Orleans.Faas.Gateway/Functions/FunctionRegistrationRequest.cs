@@ -15,6 +15,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="Secrets">Names of secrets (PUT /v1/secrets/{name}) mounted into its containers at /run/secrets/NAME (docker and python runtimes).</param>
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (run_service/{id}); unique in its namespace.</param>
 /// <param name="Features">Named numbers its invocations may carry (?features=) for the runtime model, each with whether it is required and its bounds.</param>
+/// <param name="Destinations">The function or chain of the namespace each finished task's outcome is invoked with: <c>onSuccess</c>, <c>onFailure</c>.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionRegistrationRequest(
     string? Name,
@@ -37,7 +38,8 @@ public sealed record FunctionRegistrationRequest(
     string? Pickled = null,
     IReadOnlyList<string>? Secrets = null,
     int? ServiceId = null,
-    IReadOnlyList<DeclaredFeature>? Features = null)
+    IReadOnlyList<DeclaredFeature>? Features = null,
+    FunctionDestinations? Destinations = null)
 {
     /// <param name="code">The file uploaded beside the definition, if any.</param>
     public FunctionDefinition ToDefinition(CodeFile? code = null) => new(
@@ -62,7 +64,8 @@ public sealed record FunctionRegistrationRequest(
         code,
         Secrets?.ToImmutableArray() ?? [],
         ServiceId,
-        Features?.ToImmutableArray() ?? []);
+        Features?.ToImmutableArray() ?? [],
+        Destinations);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -194,6 +194,7 @@ public sealed partial class TaskGrain(
     {
         var finishedAt = clock.GetUtcNow();
         var callbackFor = callbackOptions.Value.RetryFor;
+        await ArmDestination(status);
         await Store(r =>
         {
             MoveTo(r, status);
@@ -201,11 +202,13 @@ public sealed partial class TaskGrain(
             (r.FinishedAt, r.WallTime, r.Metrics) = (finishedAt, wallTime, cost);
             if (r.Submission!.CallbackUrl is { } url)
                 r.Callback = CallbackStatus.Pending(url, finishedAt + callbackFor);
+            r.Destination = PendingDestination(status);
         });
         _finished.TrySetResult(Snapshot()!);
         TellBatch();
         expiry.Schedule(this.GetGrainId(), finishedAt);
         await outbox.Start(this);
+        StartDestination();
 
         metrics.TaskReached(FunctionName, Record.Status);
         metrics.TaskFinished(FunctionName, Record.Status, finishedAt - Record.QueuedAt);
@@ -230,13 +233,15 @@ public sealed partial class TaskGrain(
     }
 
     /// <summary>
-    /// The callback outbox's reminder (<see cref="CallbackOutbox"/>), the only one a task has; any other (an earlier
+    /// The callback outbox's reminder (<see cref="CallbackOutbox"/>) and the destination's; any other (an earlier
     /// version's per-task watchdog) is removed, as the task's watch range does its job.
     /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == CallbackOutbox.ReminderName)
             await outbox.Resume(this);
+        else if (reminderName == DestinationReminder)
+            await HandOver(CancellationToken.None);
         else if (await this.GetReminder(reminderName) is { } stale)
             await this.UnregisterReminder(stale);
     }
@@ -276,7 +281,8 @@ public sealed partial class TaskGrain(
             Record.LoadAtStart,
             Record.Placement,
             submission.Batch,
-            Record.Callback);
+            Record.Callback,
+            Record.Destination);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);

@@ -59,6 +59,9 @@ public static partial class FunctionDefinitionValidator
         foreach (var problem in DeclaredFeatureRules.Problems(definition.Features))
             Add("features", problem);
 
+        foreach (var (field, problem) in DestinationRules.Problems(definition))
+            Add(field, problem);
+
         foreach (var key in definition.Env?.Keys ?? [])
         {
             if (!EnvNamePattern().IsMatch(key))

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Scheduling;
@@ -8,6 +9,7 @@ namespace Orleans.Faas.HttpModel.Tasks;
 /// <summary>A task's status as the API shows it, with links to its result; also the body of its callback.</summary>
 /// <param name="Batch">The batch the task is one item of, if any.</param>
 /// <param name="Callback">How delivering the finished task to its callback URL goes (url, status, attempts, lastError, deliveredAt); null without one.</param>
+/// <param name="Destination">How handing its outcome to its function's destination goes (target, invocationId, status, attempts, lastError); absent without one.</param>
 /// <param name="CacheAllocation">The L3 cache ways its finished attempt got, or why none; null when it needed none or its node cannot allocate cache.</param>
 public sealed record TaskResponse(
     Guid Id,
@@ -32,10 +34,11 @@ public sealed record TaskResponse(
     PlacementDecision? Placement,
     CacheAllocationDecision? CacheAllocation,
     BatchMembership? Batch,
-    CallbackStatus? Callback)
+    CallbackStatus? Callback,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DestinationDelivery? Destination = null)
 {
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
         t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.InputSize, t.PinnedProvider, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
-        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation, t.Batch, t.Callback);
+        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation, t.Batch, t.Callback, t.Destination);
 }
