@@ -13,6 +13,7 @@ using Orleans.Faas.Cli.Profiles;
 using Orleans.Faas.Cli.Providers;
 using Orleans.Faas.Cli.RuntimeModels;
 using Orleans.Faas.Cli.Secrets;
+using Orleans.Faas.Cli.Triggers;
 using Orleans.Faas.Cli.Tasks;
 
 namespace Orleans.Faas.Cli;
@@ -43,6 +44,7 @@ internal static class FaasCommand
         PredictCommand.Create(),
         ModelCommands.Create(),
         SecretCommands.Create(),
+        TriggerCommands.Create(),
         CompletionCommand.Create(),
     };
 }

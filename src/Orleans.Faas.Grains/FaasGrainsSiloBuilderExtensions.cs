@@ -24,6 +24,7 @@ using Orleans.Faas.Scheduling.Policies;
 using Orleans.Faas.Scheduling.View;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Telemetry;
+using Orleans.Faas.Triggers;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas;
@@ -67,8 +68,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddTransient<CallbackOutbox>();
         // Orleans refuses a reminder period below this floor and warns at every start when it is set below its default
         // of a minute: it is lowered only as far as a configured period asks, which the defaults do not.
-        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ChainOptions>, IOptions<CallbackOptions>, IOptions<BatchOptions>>((o, chains, callbacks, batches) =>
-            o.MinimumReminderPeriod = new[] { o.MinimumReminderPeriod, chains.Value.WakeUpPeriod, callbacks.Value.ResumeEvery, batches.Value.ReconcileEvery }.Min());
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<ChainOptions>, IOptions<CallbackOptions>, IOptions<BatchOptions>, IOptions<TriggerOptions>>((o, chains, callbacks, batches, triggers) =>
+            o.MinimumReminderPeriod = new[] { o.MinimumReminderPeriod, chains.Value.WakeUpPeriod, callbacks.Value.ResumeEvery, batches.Value.ReconcileEvery, triggers.Value.KeepAliveEvery }.Min());
         // Orleans keeps a stopped entry of every removed reminder until its next read of the reminder table, and every
         // grain that removes its reminder once its work is done (a delivered callback, a finished batch or chain run)
         // leaves one: read it every half minute rather than every five, so they stay few.
@@ -106,6 +107,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<TriggerOptions>().BindConfiguration(TriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }

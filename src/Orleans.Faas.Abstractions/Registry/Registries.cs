@@ -7,4 +7,5 @@ public static class Registries
     public const string Providers = "providers";
     public const string Chains = "chains";
     public const string Keys = "keys";
+    public const string Triggers = "triggers";
 }

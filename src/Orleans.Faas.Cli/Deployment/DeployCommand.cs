@@ -1,23 +1,21 @@
 namespace Orleans.Faas.Cli.Deployment;
 
-/// <summary><c>faas deploy -f functions.yaml</c>: registers a stack file's functions and says what changed.</summary>
+/// <summary><c>faas deploy -f functions.yaml</c>: registers a stack file's functions, then its triggers, and says what changed.</summary>
 internal static class DeployCommand
 {
     public static Command Create()
     {
         var file = new Option<FileInfo>("--file", "-f") { Description = "The stack file", HelpName = "file", Required = true }.AcceptExistingOnly();
-        return new Command("deploy", "Register every function of a stack file; a function whose definition did not change stays as it is") { file }
+        return new Command("deploy", "Register every function of a stack file, then create or replace its triggers; what did not change stays as it is") { file }
             .Runs(async (cli, ct) =>
             {
-                var outcomes = new List<DeployOutcome>();
-                foreach (var definition in StackFile.Read(cli.Get(file).FullName))
-                {
-                    var outcome = await Deploy(cli, definition, ct);
-                    outcomes.Add(outcome);
-                    // People see each function as it is done, so a later failure still shows what went before it.
-                    if (cli.Format == OutputFormat.Table)
-                        cli.Out.WriteLine(outcome.ToString());
-                }
+                var (functions, triggers) = StackFile.Read(cli.Get(file).FullName);
+                // The functions first: a trigger names one, which must exist.
+                var outcomes = new List<object>();
+                foreach (var definition in functions)
+                    outcomes.Add(Said(cli, await Deploy(cli, definition, ct)));
+                foreach (var definition in triggers)
+                    outcomes.Add(Said(cli, await Deploy(cli, definition, ct)));
                 if (cli.Format == OutputFormat.Json)
                     cli.WriteJson(outcomes);
                 return ExitCode.Ok;
@@ -39,6 +37,28 @@ internal static class DeployCommand
         }
     }
 
+    /// <summary>People see each function and trigger as it is done, so a later failure still shows what went before it.</summary>
+    private static object Said(CliSession cli, object outcome)
+    {
+        if (cli.Format == OutputFormat.Table)
+            cli.Out.WriteLine($"{outcome}");
+        return outcome;
+    }
+
+    private static async Task<TriggerDeployOutcome> Deploy(CliSession cli, StackTrigger definition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var before = await Existing(() => cli.Client.GetTriggerAsync(definition.Name, cancellationToken));
+            return TriggerDeployOutcome.Of(before, await cli.Client.CreateTriggerAsync(definition, cancellationToken));
+        }
+        catch (FaasRequestException)
+        {
+            cli.Error.WriteLine($"trigger {definition.Name}: not deployed");
+            throw;
+        }
+    }
+
     private static async Task<FunctionRegistration> Register(FaasClient client, StackFunction definition, CancellationToken cancellationToken)
     {
         if (definition.CodeFile is not { } file)
@@ -48,11 +68,16 @@ internal static class DeployCommand
         return await client.RegisterFunctionAsync(definition, Path.GetFileName(file), await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
     }
 
-    private static async Task<FunctionVersion?> Latest(FaasClient client, string name, CancellationToken cancellationToken)
+    private static Task<FunctionVersion?> Latest(FaasClient client, string name, CancellationToken cancellationToken) =>
+        Existing(() => client.GetFunctionAsync(name, cancellationToken));
+
+    /// <summary>What <paramref name="read"/> reads; null when the gateway says there is none.</summary>
+    private static async Task<T?> Existing<T>(Func<Task<T>> read)
+        where T : class
     {
         try
         {
-            return await client.GetFunctionAsync(name, cancellationToken);
+            return await read();
         }
         catch (FaasRequestException e) when (e.IsNotFound)
         {

@@ -28,3 +28,13 @@ internal enum DeployChange
     Unchanged,
     Updated,
 }
+
+/// <summary>What deploying one trigger of a stack file did.</summary>
+internal sealed record TriggerDeployOutcome(string Trigger, DeployChange Change)
+{
+    public static TriggerDeployOutcome Of(Trigger? before, TriggerRegistration registration) => new(
+        registration.Trigger.Name,
+        before is null ? DeployChange.Created : before.UpdatedAt == registration.Trigger.UpdatedAt ? DeployChange.Unchanged : DeployChange.Updated);
+
+    public override string ToString() => $"trigger {Trigger}: {Change.ToString().ToLowerInvariant()}";
+}

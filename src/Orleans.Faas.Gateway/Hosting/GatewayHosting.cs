@@ -18,6 +18,7 @@ using Orleans.Faas.Gateway.Profiles;
 using Orleans.Faas.Gateway.Providers;
 using Orleans.Faas.Gateway.Secrets;
 using Orleans.Faas.Gateway.Tasks;
+using Orleans.Faas.Gateway.Triggers;
 using Orleans.Faas.Hosting;
 using Orleans.Faas.Hosting.Ports;
 using Orleans.Faas.HttpModel.Callbacks;
@@ -81,6 +82,7 @@ public static class GatewayHosting
         v1.MapModelEndpoints();
         v1.MapKeyEndpoints();
         v1.MapSecretEndpoints();
+        v1.MapTriggerEndpoints();
         app.MapCompatEndpoints(app.Services.GetRequiredService<IOptions<CompatOptions>>().Value);
 
         app.MapOpenApi().AllowAnonymous();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.Idempotency;
 using Orleans.Faas.Resilience;
@@ -18,13 +17,6 @@ public static class IdempotencyKey
     private const int MaxLength = 255;
 
     /// <summary>
-    /// The key's grain: a digest of the function's qualified name and the key, so that one function's keys, or one
-    /// namespace's, never meet another's. 128 bits of SHA-256 make two pairs sharing a grain beyond likely.
-    /// </summary>
-    public static Guid Grain(string qualifiedFunction, string key) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{qualifiedFunction}\n{key}")).AsSpan(0, 16));
-
-    /// <summary>
     /// The id of what the request makes: with a key, the id claimed for the key within <paramref name="scope"/> (a
     /// retry gets the first request's id back; the same key with another body is refused, 422); without one, a new id.
     /// </summary>
@@ -32,7 +24,7 @@ public static class IdempotencyKey
     public static async Task<Guid> IdFor(HttpRequest request, string scope, ReadOnlyMemory<byte> body, IGrainFactory grains, TimeSpan window, CancellationToken ct) =>
         Of(request) is { } key
             ? await ClusterCalls.ThroughSiloLoss.ExecuteAsync(
-                async _ => await grains.GetGrain<IIdempotencyGrain>(Grain(scope, key)).Claim(Guid.NewGuid(), window, SHA256.HashData(body.Span)), ct)
+                async _ => await grains.GetGrain<IIdempotencyGrain>(IdempotencyKeys.Grain(scope, key)).Claim(Guid.NewGuid(), window, SHA256.HashData(body.Span)), ct)
             : Guid.NewGuid();
 
     /// <returns>The key, or null when the request has none.</returns>

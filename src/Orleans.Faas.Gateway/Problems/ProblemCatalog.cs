@@ -15,6 +15,7 @@ using Orleans.Faas.Resilience;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Secrets;
 using Orleans.Faas.Tasks;
+using Orleans.Faas.Triggers;
 using Orleans.Runtime.Messaging;
 
 namespace Orleans.Faas.Gateway.Problems;
@@ -64,6 +65,11 @@ public static class ProblemCatalog
             Status = StatusCodes.Status400BadRequest,
             Title = "The secret is invalid.",
         },
+        InvalidTriggerDefinitionException e => new ValidationProblemDetails(e.Errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The trigger definition is invalid.",
+        },
         TooManyBatchItemsException e => TooManyItems(e),
         MalformedRequestException e => Problem(StatusCodes.Status400BadRequest, "The request body is malformed.", e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
@@ -76,6 +82,7 @@ public static class ProblemCatalog
         TaskNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown task.", e.Message),
         BatchNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown batch.", e.Message),
         SecretNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown secret.", e.Message),
+        TriggerNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown trigger.", e.Message),
         IdempotencyKeyReusedException e => Problem(StatusCodes.Status422UnprocessableEntity, "The idempotency key was used for another request.", e.Message),
         TaskAlreadyFinishedException e => Problem(StatusCodes.Status409Conflict, "The task has already finished.", e.Message),
         ProviderNotFoundException e => Problem(StatusCodes.Status404NotFound, "Unknown provider.", e.Message),

@@ -6,6 +6,7 @@ using Orleans.Faas.Functions;
 using Orleans.Faas.Keys;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Triggers;
 
 namespace Orleans.Faas.HttpModel.Json;
 
@@ -25,6 +26,7 @@ public static class FaasJson
         json.Converters.Add(new JsonStringEnumConverter<ProfileSource>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<FanOut>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter<ApiKeyRole>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new JsonStringEnumConverter<CatchUp>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         return json;
     }
