@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Orleans.Faas.HttpModel.Json;
 using Orleans.Faas.Namespaces;
@@ -8,7 +7,7 @@ namespace Orleans.Faas.HttpModel.Tasks;
 
 /// <summary>
 /// What a function's destination gets as its input when one of its tasks ends. The task's output and input are
-/// embedded as JSON when they are JSON, else as a string of their UTF-8 text; null when empty.
+/// embedded as <see cref="EmbeddedBytes"/> makes them: JSON as itself, other text as a string, else <c>{"base64": …}</c>.
 /// </summary>
 /// <param name="Function">The finished task's function, by its name within the namespace.</param>
 public sealed record DestinationOutcome(
@@ -22,21 +21,6 @@ public sealed record DestinationOutcome(
     JsonElement? Input)
 {
     public static byte[] Of(TaskSnapshot task, byte[] output, byte[] input) => JsonSerializer.SerializeToUtf8Bytes(
-        new DestinationOutcome(task.Id, QualifiedName.LocalName(task.Function), task.FunctionVersion, task.Status, task.FailureReason, task.Error, Embedded(output), Embedded(input)),
+        new DestinationOutcome(task.Id, QualifiedName.LocalName(task.Function), task.FunctionVersion, task.Status, task.FailureReason, task.Error, EmbeddedBytes.Of(output), EmbeddedBytes.Of(input)),
         FaasJson.Options);
-
-    private static JsonElement? Embedded(byte[] bytes)
-    {
-        if (bytes.Length == 0)
-            return null;
-        try
-        {
-            using var json = JsonDocument.Parse(bytes);
-            return json.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return JsonSerializer.SerializeToElement(Encoding.UTF8.GetString(bytes));
-        }
-    }
 }
