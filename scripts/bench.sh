@@ -174,8 +174,9 @@ case "$mode" in
     ensure_commands mosquitto:mosquitto
     broker_port=18883
     mkdir -p "$work/mosquitto"
-    printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_queued_messages 0\n' \
-      "$broker_port" "$work/mosquitto" >"$work/mosquitto/mosquitto.conf"
+    # As root, mosquitto would become the user 'mosquitto', who cannot write to the folder: it stays who it is.
+    printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_queued_messages 0\nuser %s\n' \
+      "$broker_port" "$work/mosquitto" "$(id -un)" >"$work/mosquitto/mosquitto.conf"
     mosquitto -c "$work/mosquitto/mosquitto.conf" >"$logs/mosquitto.log" 2>&1 &
     STOP_ON_EXIT+=("kill $! 2>/dev/null")
     start_embedded_silo

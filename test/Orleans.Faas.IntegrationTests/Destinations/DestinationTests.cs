@@ -25,7 +25,7 @@ public sealed class DestinationTests(EmbeddedPlatformFixture platform)
 
         var task = await (await client.StartInvocationAsync(upper, "\"ping\""u8.ToArray())).WaitForCompletionAsync();
         var handedOver = await HandedOver(client, task.Id);
-        var destination = await client.WaitForTaskAsync(handedOver.InvocationId, Patience);
+        var destination = await client.GetInvocationOperation(handedOver.InvocationId).WaitForCompletionAsync();
 
         Assert.Equal(sink, registered.Function.Destinations!.OnSuccess!.Function);
         Assert.Equal(TaskState.Completed, task.Status);
@@ -57,7 +57,7 @@ public sealed class DestinationTests(EmbeddedPlatformFixture platform)
 
         var task = await (await client.StartInvocationAsync(failing, "{\"n\": 1}"u8.ToArray())).WaitForCompletionAsync();
         var handedOver = await HandedOver(client, task.Id);
-        var destination = await client.WaitForTaskAsync(handedOver.InvocationId, Patience);
+        var destination = await client.GetInvocationOperation(handedOver.InvocationId).WaitForCompletionAsync();
 
         Assert.Equal(TaskState.Failed, task.Status);
         Assert.Equal(failures, handedOver.Target.Function);

@@ -26,6 +26,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         _folder = Path.Combine(TestEnvironment.WorkFolder, $"mosquitto-{Port}");
         Directory.CreateDirectory(_folder);
         // Messages for an offline persistent session are queued without a limit, so none is dropped while its subscriber moves.
+        // Started as root, mosquitto would become the user 'mosquitto', who cannot write to the folder: it stays who it is.
         File.WriteAllLines(Path.Combine(_folder, "mosquitto.conf"),
         [
             $"listener {Port} 127.0.0.1",
@@ -36,6 +37,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             $"log_dest file {LogPath}",
             "log_type all",
             $"pid_file {_folder}/mosquitto.pid",
+            $"user {Environment.UserName}",
         ]);
     }
 
