@@ -66,8 +66,16 @@ public sealed class MqttTriggerClusterTests(ITestOutputHelper output)
             }
         }
 
-        var published = await Poll.UntilAsync(
-            () => Task.FromResult(Payloads(results.Lines)), seen => seen.Distinct().Count() == Messages, Drain, "a result for every message");
+        List<string> published;
+        try
+        {
+            published = await Poll.UntilAsync(
+                () => Task.FromResult(Payloads(results.Lines)), seen => seen.Distinct().Count() == Messages, Drain, "a result for every message");
+        }
+        finally
+        {
+            Diagnose(cluster, broker, await http.GetStringAsync($"/v1/triggers/{trigger}"));
+        }
         var tasks = await Tasks(http, function);
         var inputs = new List<string>();
         foreach (var taskId in tasks)
@@ -79,6 +87,19 @@ public sealed class MqttTriggerClusterTests(ITestOutputHelper output)
         Assert.Equal(Messages, inputs.Distinct().Count());
         Assert.Equal(Enumerable.Range(0, Messages).Select(Message).Order(), inputs.Order());
         Assert.True(status["connection"]!["connected"]!.GetValue<bool>(), status.ToJsonString());
+    }
+
+    /// <summary>What the subscription's silos said, for a run that did not go as it should.</summary>
+    private void Diagnose(LabCluster cluster, MosquittoBroker broker, string trigger)
+    {
+        output.WriteLine($"trigger: {trigger}");
+        foreach (var silo in cluster.Silos)
+        {
+            foreach (var line in File.ReadLines(silo.LogPath).Where(line => line.Contains("MQTT") || line.Contains("Exception")).TakeLast(30))
+                output.WriteLine($"{silo.Name}: {line}");
+        }
+        foreach (var line in File.ReadLines(broker.LogPath).Where(line => !line.Contains("PUBLISH") && !line.Contains("PUBACK")).TakeLast(40))
+            output.WriteLine($"broker: {line}");
     }
 
     /// <summary>One chunk through mosquitto_pub at QoS 1, each line a message: it ends once the broker acknowledged every one.</summary>

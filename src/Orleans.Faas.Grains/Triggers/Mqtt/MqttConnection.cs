@@ -23,6 +23,7 @@ public sealed partial class MqttConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private TaskCompletionSource<string> _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile ConnectionState _state = new(false, null, null);
+    private int _generation;
 
     public MqttConnection(
         MqttSubscription subscription, string clientId, Func<MqttApplicationMessageReceivedEventArgs, Task> received,
@@ -43,6 +44,13 @@ public sealed partial class MqttConnection : IAsyncDisposable
     public ConnectionState State => _state;
 
     /// <summary>
+    /// Counts the connections made: a message is acknowledged (or its failure drops the connection) only on the
+    /// connection it came on, since the broker gives the packet identifiers of one connection's unacknowledged messages
+    /// to their second delivery on the next.
+    /// </summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>
     /// Connects and subscribes, and again after every loss, until disposed. Runs its loop on the caller's scheduler:
     /// <paramref name="subscribed"/> is called there after each subscription.
     /// </summary>
@@ -55,9 +63,10 @@ public sealed partial class MqttConnection : IAsyncDisposable
         {
             while (!stop.IsCancellationRequested)
             {
-                var lost = _lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
                 var clean = cleanSession();
                 await Reconnects().ExecuteAsync(async token => await Connect(credentials, clean, token), stop);
+                var lost = _lost;
+                Interlocked.Increment(ref _generation);
                 _state = new ConnectionState(true, _clock.GetUtcNow(), _state.LastError);
                 LogConnected(_subscription.Url, _clientId, clean);
                 await subscribed();
@@ -81,9 +90,11 @@ public sealed partial class MqttConnection : IAsyncDisposable
             throw new MqttRefusedException($"the broker refused a result on '{topic}': {result.ReasonCode} {result.ReasonString}");
     }, _stop.Token).AsTask();
 
-    /// <summary>Drops the connection, so that the broker sends what was not acknowledged again once it is made anew.</summary>
-    public async Task Drop(string reason)
+    /// <summary>Drops the connection of <paramref name="generation"/>, so that the broker sends what was not acknowledged again once it is made anew.</summary>
+    public async Task Drop(int generation, string reason)
     {
+        if (generation != Generation || !_client.IsConnected)
+            return;
         LogDropping(_clientId, reason);
         _state = _state with { LastError = reason };
         try
@@ -117,13 +128,20 @@ public sealed partial class MqttConnection : IAsyncDisposable
             .WithTlsOptions(o => o.UseTls(tls).WithTargetHost(uri.Host))
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
             .WithClientId(_clientId)
-            .WithCleanSession(cleanSession)
             .WithTimeout(_options.ConnectTimeout);
         try
         {
             if (await credentials() is { User: { } user } given)
                 options = options.WithCredentials(user, given.Password);
-            await _client.ConnectAsync(options.Build(), cancellationToken);
+            if (cleanSession)
+            {
+                // A clean session lasts as long as its connection: one is made and closed only to drop what the broker
+                // kept for the client id, and the session that follows is persistent.
+                await _client.ConnectAsync(options.WithCleanSession(true).Build(), cancellationToken);
+                await _client.DisconnectAsync(cancellationToken: cancellationToken);
+            }
+            _lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await _client.ConnectAsync(options.WithCleanSession(false).Build(), cancellationToken);
             var subscribe = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(_subscription.Topic, Qos).Build();
             var granted = (await _client.SubscribeAsync(subscribe, cancellationToken)).Items.Single().ResultCode;
             if (granted is not (MqttClientSubscribeResultCode.GrantedQoS0 or MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))

@@ -12,6 +12,8 @@ using Orleans.Faas.Idempotency;
 using Orleans.Faas.Namespaces;
 using Orleans.Faas.Secrets;
 using Orleans.Faas.Tasks;
+using Polly;
+using Polly.Retry;
 
 namespace Orleans.Faas.Triggers.Mqtt;
 
@@ -60,6 +62,18 @@ public sealed partial class MqttFeedGrain(
     private int _failed;
 
     private TriggerError? _lastError;
+
+    private readonly ResiliencePipeline _storing = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (FunctionNotFoundException or InvalidFeatureValuesException or OperationCanceledException)),
+            MaxRetryAttempts = 8,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+            MaxDelay = TimeSpan.FromSeconds(5),
+        })
+        .Build();
 
     private MqttFeedRecord Record => state.State;
 
@@ -147,22 +161,25 @@ public sealed partial class MqttFeedGrain(
     private Task Received(MqttApplicationMessageReceivedEventArgs received)
     {
         received.AutoAcknowledge = false;
-        var (message, packet, arrived) = (received.ApplicationMessage, received.PacketIdentifier, clock.GetUtcNow());
+        var (message, packet, arrived, generation) = (received.ApplicationMessage, received.PacketIdentifier, clock.GetUtcNow(), _connection?.Generation);
         var stored = Task.Factory.StartNew(() => Store(message, packet, arrived), CancellationToken.None, TaskCreationOptions.None, _scheduler).Unwrap();
-        _acknowledged = Acknowledge(_acknowledged, stored, received);
+        _acknowledged = Acknowledge(_acknowledged, stored, received, generation);
         return Task.CompletedTask;
     }
 
-    private async Task Acknowledge(Task previous, Task<bool> stored, MqttApplicationMessageReceivedEventArgs received)
+    private async Task Acknowledge(Task previous, Task<bool> stored, MqttApplicationMessageReceivedEventArgs received, int? generation)
     {
         await previous;
         var connection = _connection;
         try
         {
-            if (await stored)
+            // On a later connection the broker sends the message again, under the same packet identifier: that delivery acknowledges it.
+            if (connection is null || connection.Generation != generation)
+                await stored;
+            else if (await stored)
                 await received.AcknowledgeAsync(CancellationToken.None);
-            else if (connection is not null)
-                await connection.Drop($"the task of a message on '{received.ApplicationMessage.Topic}' could not be stored");
+            else
+                await connection.Drop(generation.Value, $"the task of a message on '{received.ApplicationMessage.Topic}' could not be stored");
         }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException or OperationCanceledException)
         {
@@ -179,11 +196,16 @@ public sealed partial class MqttFeedGrain(
         var payload = message.Payload.ToArray();
         try
         {
-            var taskId = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce
-                ? Guid.NewGuid()
-                : await GrainFactory.GetGrain<IIdempotencyGrain>(IdempotencyKeys.Grain(Name, MqttMessage.Key(packet, message.Topic, payload)))
-                    .Claim(Guid.NewGuid(), options.Value.KeyWindow, []);
-            await GrainFactory.GetGrain<IFunctionGrain>(definition.Function).InvokeAs(taskId, MqttMessage.Input(message.Topic, payload), InvocationOptions.Default);
+            // Full queues and a cluster in the middle of losing a silo pass: the message waits, unacknowledged, which holds the broker back.
+            var taskId = await _storing.ExecuteAsync(async _ =>
+            {
+                var id = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce
+                    ? Guid.NewGuid()
+                    : await GrainFactory.GetGrain<IIdempotencyGrain>(IdempotencyKeys.Grain(Name, MqttMessage.Key(packet, message.Topic, payload)))
+                        .Claim(Guid.NewGuid(), options.Value.KeyWindow, []);
+                await GrainFactory.GetGrain<IFunctionGrain>(definition.Function).InvokeAs(id, MqttMessage.Input(message.Topic, payload), InvocationOptions.Default);
+                return id;
+            }, _stopping.Token);
             if (subscription.ResultTopic is { } resultTopic && Record.ResultsOwed.TryAdd(taskId, resultTopic))
             {
                 await _writes!.Write();
