@@ -135,10 +135,12 @@ public sealed partial class MqttConnection : IAsyncDisposable
                 options = options.WithCredentials(user, given.Password);
             if (cleanSession)
             {
-                // A clean session lasts as long as its connection: one is made and closed only to drop what the broker
-                // kept for the client id, and the session that follows is persistent.
-                await _client.ConnectAsync(options.WithCleanSession(true).Build(), cancellationToken);
-                await _client.DisconnectAsync(cancellationToken: cancellationToken);
+                // A clean session lasts as long as its connection: one is made (by a client of its own, whose state
+                // the next connection does not meet) and closed only to drop what the broker kept for the client id,
+                // and the session that follows is persistent.
+                using var cleaner = new MqttClientFactory().CreateMqttClient();
+                await cleaner.ConnectAsync(options.WithCleanSession(true).Build(), cancellationToken);
+                await cleaner.DisconnectAsync(cancellationToken: cancellationToken);
             }
             _lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             await _client.ConnectAsync(options.WithCleanSession(false).Build(), cancellationToken);
