@@ -194,6 +194,8 @@ public sealed partial class MqttFeedGrain(
         if (Record.Definition is not { Mqtt: { } subscription } definition)
             return false;
         var payload = message.Payload.ToArray();
+        // Polly goes on after a backoff on the thread pool, where the grain's own members may not be touched.
+        var (grains, key, window) = (GrainFactory, IdempotencyKeys.Grain(Name, MqttMessage.Key(packet, message.Topic, payload)), options.Value.KeyWindow);
         try
         {
             // Full queues and a cluster in the middle of losing a silo pass: the message waits, unacknowledged, which holds the broker back.
@@ -201,9 +203,8 @@ public sealed partial class MqttFeedGrain(
             {
                 var id = message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce
                     ? Guid.NewGuid()
-                    : await GrainFactory.GetGrain<IIdempotencyGrain>(IdempotencyKeys.Grain(Name, MqttMessage.Key(packet, message.Topic, payload)))
-                        .Claim(Guid.NewGuid(), options.Value.KeyWindow, []);
-                await GrainFactory.GetGrain<IFunctionGrain>(definition.Function).InvokeAs(id, MqttMessage.Input(message.Topic, payload), InvocationOptions.Default);
+                    : await grains.GetGrain<IIdempotencyGrain>(key).Claim(Guid.NewGuid(), window, []);
+                await grains.GetGrain<IFunctionGrain>(definition.Function).InvokeAs(id, MqttMessage.Input(message.Topic, payload), InvocationOptions.Default);
                 return id;
             }, _stopping.Token);
             if (subscription.ResultTopic is { } resultTopic && Record.ResultsOwed.TryAdd(taskId, resultTopic))
