@@ -18,6 +18,8 @@
 #   batch: the embedded silo, one batch of 10,000 no-op inputs against 10,000 single async invocations at the same concurrency;
 #   kills: a private PostgreSQL and redis-server, three cluster-mode silos and a gateway of its own; async submissions
 #     with no faults, then while a random silo is SIGKILLed, started again 5 s later, and the next killed 25 s after;
+#   mqtt: the embedded silo and a mosquitto broker of its own: tasks per second one MQTT trigger makes of QoS 1
+#     messages into a no-op function, against as many async invocations;
 #   soak: an embedded silo of its own with a 3-second task retention and a 10,000-row history, 100,000 no-op tasks
 #     (--count), and its working set at the end against after a warm-up.
 set -euo pipefail
@@ -177,6 +179,18 @@ case "$mode" in
     ) &
     STOP_ON_EXIT+=("kill $! 2>/dev/null")
     "${bench[@]}" kills "$@" --gateway http://127.0.0.1:18100 --signal-file "$work/kill-now"
+    ;;
+  mqtt)
+    ensure_commands mosquitto:mosquitto
+    broker_port=18883
+    mkdir -p "$work/mosquitto"
+    # As root, mosquitto would become the user 'mosquitto', who cannot write to the folder: it stays who it is.
+    printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence true\npersistence_location %s/\nmax_queued_messages 0\nuser %s\n' \
+      "$broker_port" "$work/mosquitto" "$(id -un)" >"$work/mosquitto/mosquitto.conf"
+    mosquitto -c "$work/mosquitto/mosquitto.conf" >"$logs/mosquitto.log" 2>&1 &
+    STOP_ON_EXIT+=("kill $! 2>/dev/null")
+    start_embedded_silo
+    "${bench[@]}" mqtt "$@" --gateway "$gateway" --broker "mqtt://127.0.0.1:$broker_port"
     ;;
   batch)
     start_embedded_silo

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, as root, on a fresh Debian machine: installs what is missing, starts a private dockerd and a
 # private PostgreSQL (own sockets, ports and data folders under a temp dir), builds the sample image, runs
-# dotnet test, and stops everything it started, also on failure. Tests start their own redis-server processes
-# in the same temp dir. Arguments go to dotnet test (e.g. --filter 'FullyQualifiedName~Security'), so a subset
+# dotnet test, and stops everything it started, also on failure. Tests start their own redis-server and mosquitto
+# processes in the same temp dir. Arguments go to dotnet test (e.g. --filter 'FullyQualifiedName~Security'), so a subset
 # runs the same way; two runs at once each take their own free PostgreSQL port.
 set -euo pipefail
 
@@ -18,7 +18,8 @@ source "$root/scripts/lib/ports.sh"
 # shellcheck source=lib/workdir.sh
 source "$root/scripts/lib/workdir.sh"
 
-ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2 promtool:prometheus prometheus:prometheus chromium:chromium
+ensure_commands dockerd:docker.io docker:docker.io busybox:busybox-static redis-server:redis-server gcc:gcc ss:iproute2 promtool:prometheus prometheus:prometheus chromium:chromium \
+  mosquitto:mosquitto mosquitto_pub:mosquitto-clients
 # The container agent is linked statically against libc.
 ensure_files "/usr/lib/postgresql/*/bin/initdb:postgresql" "/usr/lib/*/libc.a:libc6-dev"
 # The python runtime's image is built from Debian's interpreter and dill (not a pyenv shim on the PATH).
@@ -30,6 +31,8 @@ work="$WORKDIR"
 STOP_ON_EXIT+=("pkill -9 -f '$root/src/Orleans.Faas.Silo/bin'" "pkill -9 -f '$root/src/Orleans.Faas.Gateway/bin'")
 # Tests' redis-servers leave a pid file in their folder under the work dir.
 STOP_ON_EXIT+=("cat '$work'/redis-*/redis.pid 2>/dev/null | xargs -r kill -9 2>/dev/null" "stop_private_postgres")
+# So do their mosquitto brokers.
+STOP_ON_EXIT+=("cat '$work'/mosquitto-*/mosquitto.pid 2>/dev/null | xargs -r kill -9 2>/dev/null")
 
 start_private_dockerd "$work/docker"
 "$root/samples/hello/build-image.sh"

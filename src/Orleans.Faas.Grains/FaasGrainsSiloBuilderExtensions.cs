@@ -26,6 +26,7 @@ using Orleans.Faas.Scheduling.View;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Telemetry;
 using Orleans.Faas.Triggers;
+using Orleans.Faas.Triggers.Mqtt;
 using Orleans.Faas.Workers;
 
 namespace Orleans.Faas;
@@ -61,7 +62,8 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<ChainSteps>();
         // Data Protection itself is the host's choice: its key ring must be one the whole cluster reads.
         silo.Services.AddSingleton<SecretCipher>();
-        silo.Services.AddSingleton<ISecretValues, NodeSecretValues>();
+        silo.Services.AddSingleton<NodeSecretValues>();
+        silo.Services.AddSingleton<ISecretValues>(s => s.GetRequiredService<NodeSecretValues>());
         silo.Services.AddSingleton<Expiry>();
         silo.Services.AddCallbackSender();
         silo.Services.AddSingleton<CallbackHandover>();
@@ -112,6 +114,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TriggerOptions>().BindConfiguration(TriggerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<RunnerOptions>().BindConfiguration(RunnerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return silo;
     }
 }

@@ -9,6 +9,7 @@ using Orleans.Faas.Benchmarks.Features;
 using Orleans.Faas.Benchmarks.Soak;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
+using Orleans.Faas.Benchmarks.Triggers;
 
 var gateway = new Option<Uri>("--gateway")
 {
@@ -76,4 +77,5 @@ root.Add(MapBenchmark.Command(gateway));
 root.Add(BatchBenchmark.Command(gateway));
 root.Add(KillSoakBenchmark.Command(gateway));
 root.Add(MemorySoakBenchmark.Command(gateway));
+root.Add(MqttTriggerBenchmark.Command(gateway));
 return await root.Parse(args).InvokeAsync();

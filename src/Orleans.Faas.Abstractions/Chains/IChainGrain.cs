@@ -26,6 +26,13 @@ public interface IChainGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("StartRun")]
     Task<ChainRunSnapshot> StartRun(byte[] input, string? callbackUrl);
 
+    /// <summary>
+    /// As <see cref="StartRun"/> without a callback, under <paramref name="runId"/>: a run already started under it is
+    /// answered instead, so a caller that sends it again starts one run.
+    /// </summary>
+    [AlwaysInterleave, Alias("StartRunAs")]
+    Task<ChainRunSnapshot> StartRunAs(Guid runId, byte[] input);
+
     /// <summary>The key its runs' callbacks are signed with; null when the chain does not exist.</summary>
     [AlwaysInterleave, Alias("GetCallbackSecret")]
     Task<string?> GetCallbackSecret();

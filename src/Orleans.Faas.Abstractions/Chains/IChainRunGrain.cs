@@ -14,6 +14,10 @@ public interface IChainRunGrain : IGrainWithGuidKey, IExpiring
     [Alias("Start")]
     Task<ChainRunSnapshot> Start(ChainRunRequest request);
 
+    /// <summary>As <see cref="Start"/>, unless the run was already started: then its snapshot.</summary>
+    [Alias("StartIfNew")]
+    Task<ChainRunSnapshot> StartIfNew(ChainRunRequest request);
+
     /// <summary>Null when no run with this id was ever started.</summary>
     [AlwaysInterleave, Alias("GetSnapshot")]
     Task<ChainRunSnapshot?> GetSnapshot();

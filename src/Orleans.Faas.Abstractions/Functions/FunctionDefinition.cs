@@ -20,6 +20,7 @@ namespace Orleans.Faas.Functions;
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (<c>run_service/{id}</c>), unique in its namespace; null for none.</param>
 /// <param name="Features">The named numbers its invocations may carry for the runtime model (<see cref="DeclaredFeature"/>).</param>
 /// <param name="Retry">How a task whose function failed by itself is run again; null runs it once.</param>
+/// <param name="Destinations">The function or chain its finished tasks' outcomes are sent to; null for none.</param>
 [GenerateSerializer, Immutable, Alias("faas.FunctionDefinition")]
 public sealed record FunctionDefinition(
     [property: Id(0)] string Name,
@@ -44,7 +45,8 @@ public sealed record FunctionDefinition(
     ImmutableArray<string> Secrets = default,
     [property: Id(20)] int? ServiceId = null,
     ImmutableArray<DeclaredFeature> Features = default,
-    [property: Id(22)] RetryPolicy? Retry = null)
+    [property: Id(22)] RetryPolicy? Retry = null,
+    [property: Id(24)] FunctionDestinations? Destinations = null)
 {
     // A definition stored before secrets existed comes back without the field; it reads as none, never as a default array.
     [Id(19)]

@@ -17,6 +17,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="TraceId">The trace its spans and log lines carry: the submitting request's, a client's <c>traceparent</c> continued; null when traces are not exported.</param>
 /// <param name="Runs">Each finished run of its function, oldest first: more than one when its retry policy ran it again; null reads as none.</param>
 /// <param name="RetryAt">When its next run is due, while it waits for a retry; null otherwise.</param>
+/// <param name="Destination">How handing the finished task's outcome to its function's destination goes; null without one.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSnapshot")]
 public sealed record TaskSnapshot(
     [property: Id(0)] Guid Id,
@@ -44,7 +45,8 @@ public sealed record TaskSnapshot(
     [property: Id(22)] CallbackStatus? Callback = null,
     [property: Id(23)] string? TraceId = null,
     [property: Id(24)] TaskRuns? Runs = null,
-    [property: Id(25)] DateTimeOffset? RetryAt = null)
+    [property: Id(25)] DateTimeOffset? RetryAt = null,
+    [property: Id(30)] DestinationDelivery? Destination = null)
 {
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -10,6 +10,7 @@ namespace Orleans.Faas.Triggers;
 /// <param name="Failed">Firings that could not make one (e.g. the function was deleted); the last says why in <paramref name="LastError"/>.</param>
 /// <param name="Skipped">Scheduled times missed while the cluster was down and left out by the schedule's catch-up.</param>
 /// <param name="Recent">The latest firings, oldest first, at most <c>Faas:Triggers:RecentFirings</c>.</param>
+/// <param name="Connection">An MQTT trigger's connection to its broker as it is now; null for a schedule.</param>
 [GenerateSerializer, Immutable, Alias("faas.TriggerStatus")]
 public sealed record TriggerStatus(
     [property: Id(0)] string? Host,
@@ -19,7 +20,8 @@ public sealed record TriggerStatus(
     [property: Id(4)] long Failed,
     [property: Id(5)] long Skipped,
     [property: Id(6)] TriggerError? LastError,
-    [property: Id(7)] ImmutableArray<TriggerFiring> Recent);
+    [property: Id(7)] ImmutableArray<TriggerFiring> Recent,
+    [property: Id(8)] MqttFeedStatus? Connection = null);
 
 /// <summary>One firing: the task it made for the time it was due (a scheduled time, a message's arrival).</summary>
 [GenerateSerializer, Immutable, Alias("faas.TriggerFiring")]

@@ -67,4 +67,7 @@ public record FunctionDefinition
 
     /// <summary>How a task whose function failed by itself (exit code, timeout, exception) is run again; null runs it once.</summary>
     public FunctionRetry? Retry { get; init; }
+
+    /// <summary>The function or chain each finished task's outcome is invoked with.</summary>
+    public FunctionDestinations? Destinations { get; init; }
 }

@@ -63,5 +63,8 @@ public sealed record FaasTask
     /// <summary>When its next run is due while it waits for a retry; null otherwise.</summary>
     public DateTimeOffset? RetryAt { get; init; }
 
+    /// <summary>How handing its outcome to its function's destination goes, once it finished; null without one.</summary>
+    public DestinationHandover? Destination { get; init; }
+
     public bool IsFinished => Status is TaskState.Completed or TaskState.Failed;
 }

@@ -27,6 +27,7 @@ public static class FunctionRegistrar
             throw new InvalidFunctionDefinitionException(qualified is null ? errors.SetItem(nameField, [nameRule]) : errors);
         definition = definition with { Name = qualified };
         await SecretCheck.ThrowIfMissingAsync(grains, scope.Namespace, definition);
+        await DestinationCheck.ThrowIfMissingAsync(grains, scope, definition);
         await ServiceIds.ThrowIfTakenAsync(grains, scope, definition);
         await CodeCheck.ThrowIfInvalidAsync(grains, definition);
         return await grains.GetGrain<IFunctionGrain>(qualified).Register(definition);

@@ -16,6 +16,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by (run_service/{id}); unique in its namespace.</param>
 /// <param name="Features">Named numbers its invocations may carry (?features=) for the runtime model, each with whether it is required and its bounds.</param>
 /// <param name="Retry">How a task whose function failed by itself (exit code, timeout, exception) is run again; without it, once.</param>
+/// <param name="Destinations">The function or chain of the namespace each finished task's outcome is invoked with: <c>onSuccess</c>, <c>onFailure</c>.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionRegistrationRequest(
     string? Name,
@@ -39,7 +40,8 @@ public sealed record FunctionRegistrationRequest(
     IReadOnlyList<string>? Secrets = null,
     int? ServiceId = null,
     IReadOnlyList<DeclaredFeature>? Features = null,
-    RetryBody? Retry = null)
+    RetryBody? Retry = null,
+    FunctionDestinations? Destinations = null)
 {
     /// <param name="code">The file uploaded beside the definition, if any.</param>
     public FunctionDefinition ToDefinition(CodeFile? code = null) => new(
@@ -65,7 +67,8 @@ public sealed record FunctionRegistrationRequest(
         Secrets?.ToImmutableArray() ?? [],
         ServiceId,
         Features?.ToImmutableArray() ?? [],
-        Retry?.ToPolicy());
+        Retry?.ToPolicy(),
+        Destinations);
 
     // Out-of-range values become zero, which validation rejects with the allowed range in its message.
     private static TimeSpan ToTimeout(double seconds) =>

@@ -11,6 +11,7 @@ namespace Orleans.Faas.Gateway.Functions;
 /// <param name="Features">The named numbers its invocations may carry for the runtime model.</param>
 /// <param name="CallbackSecret">The key its callbacks are signed with; only in a registration's answer.</param>
 /// <param name="Name">Its name within its namespace.</param>
+/// <param name="Destinations">The function or chain each finished task's outcome is invoked with; absent for none.</param>
 /// <param name="ServiceId">The number the ChainFaaS scheduler knew it by; null for none.</param>
 /// <param name="Retry">How a task whose function failed by itself is run again; null runs it once.</param>
 public sealed record FunctionResponse(
@@ -40,13 +41,14 @@ public sealed record FunctionResponse(
     int? ServiceId,
     ImmutableArray<DeclaredFeature> Features,
     RetryBody? Retry,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CallbackSecret = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FunctionDestinations? Destinations = null)
 {
     public static FunctionResponse From(FunctionVersion version)
     {
         var d = version.Definition;
         return new(QualifiedName.LocalName(d.Name), QualifiedName.NamespaceOf(d.Name), version.Version, version.RegisteredAt, d.Runtime, d.Image, d.Command, d.Env, d.Cpu, d.MemoryMiB, d.Timeout.TotalSeconds, d.MaxAttempts,
             d.Network, d.User, d.PidsLimit, d.PullPolicy, d.KeepWarm, PlacementBody.From(d.Placement),
-            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code), d.Secrets, d.ServiceId, d.Features, RetryBody.From(d.Retry));
+            d.Source, d.EntryPoint, d.Pickled, CodeFileResponse.From(d.Code), d.Secrets, d.ServiceId, d.Features, RetryBody.From(d.Retry), Destinations: d.Destinations);
     }
 }

@@ -63,7 +63,14 @@ public sealed class ChainGrain(
 
     public Task<string?> GetCallbackSecret() => Task.FromResult(Record.Versions.Count == 0 ? null : Record.CallbackSecret);
 
-    public async Task<ChainRunSnapshot> StartRun(byte[] input, string? callbackUrl)
+    public async Task<ChainRunSnapshot> StartRun(byte[] input, string? callbackUrl) =>
+        await GrainFactory.GetGrain<IChainRunGrain>(Guid.NewGuid()).Start(await RunRequest(input, callbackUrl));
+
+    public async Task<ChainRunSnapshot> StartRunAs(Guid runId, byte[] input) =>
+        await GrainFactory.GetGrain<IChainRunGrain>(runId).StartIfNew(await RunRequest(input, callbackUrl: null));
+
+    /// <summary>A run of the latest version, once every step's function is registered.</summary>
+    private async Task<ChainRunRequest> RunRequest(byte[] input, string? callbackUrl)
     {
         var latest = Record.Versions.LastOrDefault() ?? throw new ChainNotFoundException(Name);
         // A run whose step names no function would only fail later; say so now, before anything runs.
@@ -72,8 +79,7 @@ public sealed class ChainGrain(
             if (await GrainFactory.GetGrain<IFunctionGrain>(function).GetLatest() is null)
                 throw new FunctionNotFoundException(function);
         }
-        var request = new ChainRunRequest(Name, latest.Version, latest.Definition.Steps, input, callbackUrl);
-        return await GrainFactory.GetGrain<IChainRunGrain>(Guid.NewGuid()).Start(request);
+        return new ChainRunRequest(Name, latest.Version, latest.Definition.Steps, input, callbackUrl);
     }
 
     // Member by member: record equality compares the steps array by reference.

@@ -85,6 +85,9 @@ public sealed partial class ChainRunGrain(
         return _stored!;
     }
 
+    public async Task<ChainRunSnapshot> StartIfNew(ChainRunRequest request) =>
+        Record.Request is null ? await Start(request) : _stored!;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == CallbackOutbox.ReminderName)

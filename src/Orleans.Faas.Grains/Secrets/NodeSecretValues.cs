@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Namespaces;
@@ -12,11 +13,18 @@ public sealed class NodeSecretValues(IGrainFactory grains, SecretCipher cipher) 
     public async Task<IReadOnlyDictionary<string, byte[]>> ReadAsync(FunctionDefinition function, CancellationToken cancellationToken)
     {
         var @namespace = QualifiedName.NamespaceOf(function.Name);
-        var stored = await grains.GetGrain<ISecretsGrain>(@namespace).ReadProtected(function.Secrets).WaitAsync(cancellationToken);
-        var missing = function.Secrets.Where(name => !stored.ContainsKey(name)).ToList();
+        var values = await ReadAsync(@namespace, function.Secrets, cancellationToken);
+        var missing = function.Secrets.Where(name => !values.ContainsKey(name)).ToList();
         if (missing.Count > 0)
             throw new FunctionStartException(
                 $"Function '{function.Name}' needs secret(s) {string.Join(", ", missing.Select(n => $"'{n}'"))}, which no longer exist in namespace '{@namespace}'.");
+        return values;
+    }
+
+    /// <summary>The values of those of <paramref name="names"/> that are secrets of the namespace, decrypted on this node.</summary>
+    public async Task<IReadOnlyDictionary<string, byte[]>> ReadAsync(string @namespace, ImmutableArray<string> names, CancellationToken cancellationToken)
+    {
+        var stored = await grains.GetGrain<ISecretsGrain>(@namespace).ReadProtected(names).WaitAsync(cancellationToken);
         return stored.ToDictionary(pair => pair.Key, pair => Decrypt(@namespace, pair.Key, pair.Value));
     }
 

@@ -205,6 +205,7 @@ public sealed partial class TaskGrain(
     {
         var finishedAt = clock.GetUtcNow();
         var callbackFor = callbackOptions.Value.RetryFor;
+        await ArmDestination(status);
         void Finished(TaskRecord r)
         {
             MoveTo(r, status);
@@ -213,6 +214,7 @@ public sealed partial class TaskGrain(
             r.Runs = r.Runs.Add(new TaskRun(r.Attempts, r.Provider, r.StartedAt, finishedAt, r.Status, r.ExitCode, r.FailureReason, r.Error));
             if (r.Submission!.CallbackUrl is { } url)
                 r.Callback = CallbackStatus.Pending(url, finishedAt + callbackFor);
+            r.Destination = PendingDestination(status);
         }
         var finished = Record.Copy();
         Finished(finished);
@@ -222,6 +224,7 @@ public sealed partial class TaskGrain(
         TellBatch();
         expiry.Schedule(this.GetGrainId(), finishedAt);
         await outbox.Start(this);
+        StartDestination();
 
         metrics.TaskReached(FunctionName, Record.Status);
         metrics.TaskFinished(FunctionName, Record.Status, finishedAt - Record.QueuedAt);
@@ -270,13 +273,15 @@ public sealed partial class TaskGrain(
     }
 
     /// <summary>
-    /// The callback outbox's reminder (<see cref="CallbackOutbox"/>), the only one a task has; any other (an earlier
+    /// The callback outbox's reminder (<see cref="CallbackOutbox"/>) and the destination's; any other (an earlier
     /// version's per-task watchdog) is removed, as the task's watch range does its job.
     /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == CallbackOutbox.ReminderName)
             await outbox.Resume(this);
+        else if (reminderName == DestinationReminder)
+            await HandOver(CancellationToken.None);
         else if (await this.GetReminder(reminderName) is { } stale)
             await this.UnregisterReminder(stale);
     }
@@ -319,7 +324,8 @@ public sealed partial class TaskGrain(
             Record.Callback,
             FaasTracing.TraceIdOf(submission.TraceParent),
             new TaskRuns(Record.Runs),
-            Record.RetryAt);
+            Record.RetryAt,
+            Record.Destination);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);

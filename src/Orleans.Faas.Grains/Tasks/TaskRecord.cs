@@ -91,6 +91,10 @@ public sealed class TaskRecord
     [Id(20)]
     public int PlacementsBefore { get; set; }
 
+    /// <summary>How handing the finished task to its function's destination goes; null without one or before it finished.</summary>
+    [Id(24)]
+    public DestinationDelivery? Destination { get; set; }
+
     /// <summary>A copy to change; the values it shares with this one are immutable or replaced whole, never changed in place.</summary>
     public TaskRecord Copy() => (TaskRecord)MemberwiseClone();
 }

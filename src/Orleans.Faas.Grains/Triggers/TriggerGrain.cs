@@ -66,7 +66,7 @@ public sealed partial class TriggerGrain(
         return new TriggerRegistration(View()!, created);
     }
 
-    public Task<TriggerView?> Get() => Task.FromResult(View());
+    public async Task<TriggerView?> Get() => await WithConnection(View());
 
     public async Task<bool> Delete()
     {
@@ -92,6 +92,7 @@ public sealed partial class TriggerGrain(
     private async Task Apply()
     {
         ApplySchedule();
+        await ApplyMqtt();
         await KeepAlive(Record.Definition is not null);
     }
 

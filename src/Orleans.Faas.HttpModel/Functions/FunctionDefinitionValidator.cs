@@ -62,6 +62,9 @@ public static partial class FunctionDefinitionValidator
         foreach (var (field, problem) in RetryPolicyRules.Problems(definition.Retry))
             Add(field, problem);
 
+        foreach (var (field, problem) in DestinationRules.Problems(definition))
+            Add(field, problem);
+
         foreach (var key in definition.Env?.Keys ?? [])
         {
             if (!EnvNamePattern().IsMatch(key))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Orleans.Faas.Cache;
 using Orleans.Faas.Callbacks;
 using Orleans.Faas.Scheduling;
@@ -12,6 +13,7 @@ namespace Orleans.Faas.HttpModel.Tasks;
 /// <param name="TraceId">The W3C trace id of the task's spans and log lines, the client's own when it sent a <c>traceparent</c>; null when the platform exports no traces.</param>
 /// <param name="Runs">Each finished run of its function, oldest first (attempt, provider, startedAt, finishedAt, status, exitCode, failureReason, error, retryAt): more than one when its retry policy ran it again.</param>
 /// <param name="RetryAt">When its next run is due while it waits for a retry (QUEUED, unplaced); null otherwise.</param>
+/// <param name="Destination">How handing its outcome to its function's destination goes (target, invocationId, status, attempts, lastError); absent without one.</param>
 /// <param name="CacheAllocation">The L3 cache ways its finished attempt got, or why none; null when it needed none or its node cannot allocate cache.</param>
 public sealed record TaskResponse(
     Guid Id,
@@ -39,10 +41,11 @@ public sealed record TaskResponse(
     CallbackStatus? Callback,
     string? TraceId,
     ImmutableArray<TaskRun> Runs,
-    DateTimeOffset? RetryAt)
+    DateTimeOffset? RetryAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DestinationDelivery? Destination = null)
 {
     public static TaskResponse From(TaskSnapshot t) => new(
         t.Id, t.Function, t.FunctionVersion, t.Status, t.Provider, t.Attempts, t.QueuedAt, t.StartedAt, t.FinishedAt,
         t.ExitCode, t.FailureReason, t.Error, t.InputBytes, t.InputSize, t.PinnedProvider, t.ResultBytes, TaskUrls.Result(t.Id), TaskUrls.Logs(t.Id),
-        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation, t.Batch, t.Callback, t.TraceId, (t.Runs ?? TaskRuns.None).Items, t.RetryAt);
+        TaskMetricsResponse.From(t), t.Placement, t.Conditions?.CacheAllocation, t.Batch, t.Callback, t.TraceId, (t.Runs ?? TaskRuns.None).Items, t.RetryAt, t.Destination);
 }
