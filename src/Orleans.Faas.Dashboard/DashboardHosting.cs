@@ -23,6 +23,9 @@ public static class DashboardHosting
         // The framework's script and this library's files are found through the build's manifest outside Development too:
         // the silo and the gateway run from their build output in tests and scripts, not only once published.
         builder.WebHost.UseStaticWebAssets();
+        // Over a build's manifest, MapStaticAssets would also map a catch-all GET for files added after the build: the
+        // gateway would then answer any POST to an unknown path 405 instead of 404.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAuthentication().AddCookie(DashboardSignIn.Scheme, DashboardSignIn.ConfigureCookie);
