@@ -40,8 +40,10 @@ public sealed partial class ProviderGrain(
         _load = null;
         await _writes.Write();
         await TellViews();
-        await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
+        // Proposed before it is listed: a silo's provider view, told of the listing, reads the reference at once, and
+        // must find this provider there when it is the first; otherwise it learns it only at its next periodic refresh.
         await GrainFactory.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Propose(Id);
+        await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);
         // A provider that joins unmeasured gets benchmarked, once it is not the only one (DueProviders).
         await GrainFactory.GetGrain<IBenchmarkSlotGrain>(IBenchmarkSlotGrain.ClusterKey).Nudge();
 
