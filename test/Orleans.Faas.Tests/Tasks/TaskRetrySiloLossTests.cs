@@ -2,6 +2,7 @@ using Orleans.Faas.DeadLetters;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Tasks;
 using Orleans.Faas.Tests.Cluster;
+using Orleans.Runtime.Placement;
 
 namespace Orleans.Faas.Tests.Tasks;
 
@@ -22,23 +23,26 @@ public sealed class TaskRetrySiloLossTests : IAsyncLifetime
         var victim = _fixture.Cluster.Silos[^1];
         var management = _fixture.Grains.GetGrain<IManagementGrain>(0);
         var retry = new RetryPolicy(2, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(8));
-        // Tasks land on either silo; the first that waits for its retry on the victim is the one followed.
-        Guid? followed = null;
-        for (var i = 0; i < 16 && followed is null; i++)
+        // The task is placed on the victim: the default placement need not spread a test's few tasks over both silos.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, victim.SiloAddress);
+        Guid followed;
+        try
         {
-            var id = await _fixture.Invoke("fail", $"reading-{i}", d => d with { Retry = retry });
-            await Poll.UntilAsync(() => _fixture.Grains.GetGrain<ITaskGrain>(id).GetSnapshot(), t => t!.RetryAt is not null, ClusterTasks.Patience, $"task {id} to wait for its retry");
-            if (await management.GetActivationAddress(_fixture.Grains.GetGrain<ITaskGrain>(id)) == victim.SiloAddress)
-                followed = id;
+            followed = await _fixture.Invoke("fail", "reading", d => d with { Retry = retry });
         }
-        Assert.NotNull(followed);
-        var task = _fixture.Grains.GetGrain<ITaskGrain>(followed.Value);
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
+        await Poll.UntilAsync(() => _fixture.Grains.GetGrain<ITaskGrain>(followed).GetSnapshot(), t => t!.RetryAt is not null, ClusterTasks.Patience, $"task {followed} to wait for its retry");
+        Assert.Equal(victim.SiloAddress, await management.GetActivationAddress(_fixture.Grains.GetGrain<ITaskGrain>(followed)));
+        var task = _fixture.Grains.GetGrain<ITaskGrain>(followed);
         var waiting = (await task.GetSnapshot())!;
         Assert.Equal(TaskState.Queued, waiting.Status);
         Assert.Null(waiting.Provider);
 
         await _fixture.Cluster.KillSiloAsync(victim);
-        await _fixture.WaitForStatus([followed.Value], TaskState.Failed, patience: DeathPatience);
+        await _fixture.WaitForStatus([followed], TaskState.Failed, patience: DeathPatience);
 
         var failed = (await task.GetSnapshot())!;
         var runs = failed.Runs!.Items;
@@ -46,7 +50,7 @@ public sealed class TaskRetrySiloLossTests : IAsyncLifetime
         Assert.Equal(waiting.RetryAt, runs[0].RetryAt);
         Assert.True(runs[1].StartedAt >= runs[0].RetryAt, $"the retry ran at {runs[1].StartedAt}, before it was due at {runs[0].RetryAt}");
         Assert.Equal(_fixture.Cluster.Silos[0].Name, runs[1].Provider);
-        var letter = await _fixture.Grains.GetGrain<IDeadLettersGrain>(failed.Function).Get(followed.Value);
+        var letter = await _fixture.Grains.GetGrain<IDeadLettersGrain>(failed.Function).Get(followed);
         Assert.Equal(2, letter!.Runs.Length);
     }
 }
