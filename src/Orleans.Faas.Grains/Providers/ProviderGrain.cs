@@ -40,7 +40,7 @@ public sealed partial class ProviderGrain(
         _load = null;
         await _writes.Write();
         await TellViews();
-        // Proposed before it is listed: a silo's provider view, told of the listing, reads the reference at once, and
+        // Proposed before it is listed: a silo's provider view reads the reference after it lists the providers, and
         // must find this provider there when it is the first; otherwise it learns it only at its next periodic refresh.
         await GrainFactory.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Propose(Id);
         await GrainFactory.GetGrain<IRegistryGrain>(Registries.Providers).Add(Id);

@@ -39,10 +39,11 @@ public sealed partial class ProviderViewFeed(
         LazyInitializer.EnsureInitialized(ref _watcher, () => grains.CreateObjectReference<IRegistryWatcher>(this));
         try
         {
-            var reference = grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get();
             var ids = await grains.GetGrain<IRegistryGrain>(Registries.Providers).Watch(_watcher!);
             await Task.WhenAll(ids.Select(Subscribe));
-            view.SetReference(await reference);
+            // Read after the listing: a provider proposes itself as the reference before it is listed, so the first
+            // provider of those listed is already the reference here.
+            view.SetReference(await grains.GetGrain<IReferenceProviderGrain>(IReferenceProviderGrain.ClusterKey).Get());
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
