@@ -40,18 +40,7 @@ public sealed partial class BatchGrain
         }
     }
 
-    private async Task DisarmReconcile()
-    {
-        try
-        {
-            if (await this.GetReminder(ReconcileReminder) is { } reminder)
-                await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogReminderFailed(e, Id);
-        }
-    }
+    private Task DisarmReconcile() => this.TryUnregister(ReconcileReminder, logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId}: read {Unheard} tasks it had not heard finish; {Unfinished} still run")]
     private partial void LogReconciled(Guid batchId, int unheard, int unfinished);

@@ -89,23 +89,12 @@ public sealed partial class CallbackOutbox(
     /// <summary>Best effort: a reminder left behind finds nothing pending at its next tick and removes itself then.</summary>
     private async Task Disarm(ICallbackOwner owner)
     {
-        try
-        {
-            if (await owner.GetReminder(ReminderName) is { } reminder)
-                await owner.UnregisterReminder(reminder);
+        if (await owner.TryUnregister(ReminderName, logger))
             _armed = false;
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogNotDisarmed(e, owner.GrainContext.GrainId);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: the reminder that resumes its callback could not be registered")]
     private partial void LogNotArmed(Exception exception, GrainId grain);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: the callback reminder could not be removed; it will remove itself")]
-    private partial void LogNotDisarmed(Exception exception, GrainId grain);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Grain}: its callback FAILED after {Attempts} attempts: {LastError}")]
     private partial void LogGaveUp(GrainId grain, int attempts, string? lastError);

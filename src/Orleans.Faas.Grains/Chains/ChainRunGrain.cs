@@ -268,18 +268,7 @@ public sealed partial class ChainRunGrain(
     }
 
     /// <summary>Best effort: a reminder left behind finds the run finished at its next tick and removes itself then.</summary>
-    private async Task DisarmWakeUp()
-    {
-        try
-        {
-            if (await this.GetReminder(WakeUpName) is { } reminder)
-                await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogWakeUpNotDisarmed(e, Id);
-        }
-    }
+    private Task DisarmWakeUp() => this.TryUnregister(WakeUpName, logger);
 
     private ChainRunSnapshot? Stored() => Record.Request is not { } request
         ? null
@@ -319,7 +308,4 @@ public sealed partial class ChainRunGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chain run {RunId} broke while it ran")]
     private partial void LogBroke(Exception exception, Guid runId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain run {RunId}: its wake-up reminder could not be removed; it will remove itself")]
-    private partial void LogWakeUpNotDisarmed(Exception exception, Guid runId);
 }

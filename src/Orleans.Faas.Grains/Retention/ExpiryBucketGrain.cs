@@ -77,8 +77,7 @@ public sealed partial class ExpiryBucketGrain(
         }
         _flush?.Dispose();
         _flush = null;
-        if (await this.GetReminder(ReminderName) is { } reminder)
-            await this.UnregisterReminder(reminder);
+        await this.Unregister(ReminderName);
         await Expiry.Forget(this, state);
     }
 

@@ -91,25 +91,11 @@ public sealed partial class TaskGrain
     }
 
     /// <summary>Best effort: a reminder left behind finds nothing pending at its next tick and removes itself then.</summary>
-    private async Task DisarmDestination()
-    {
-        try
-        {
-            if (await this.GetReminder(DestinationReminder) is { } reminder)
-                await this.UnregisterReminder(reminder);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogDestinationNotDisarmed(e, Id);
-        }
-    }
+    private Task DisarmDestination() => this.TryUnregister(DestinationReminder, logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its outcome did not reach its destination, {Destination}; its reminder tries again")]
     private partial void LogDestinationNotReached(Exception exception, Guid taskId, Destination destination);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: its destination, {Destination}, refused its outcome: {Reason}")]
     private partial void LogDestinationRefused(Guid taskId, Destination destination, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: the destination reminder could not be removed; it will remove itself")]
-    private partial void LogDestinationNotDisarmed(Exception exception, Guid taskId);
 }

@@ -282,8 +282,8 @@ public sealed partial class TaskGrain(
             await outbox.Resume(this);
         else if (reminderName == DestinationReminder)
             await HandOver(CancellationToken.None);
-        else if (await this.GetReminder(reminderName) is { } stale)
-            await this.UnregisterReminder(stale);
+        else
+            await this.Unregister(reminderName);
     }
 
     CallbackStatus? ICallbackOwner.Callback => Record.Callback;

@@ -81,8 +81,8 @@ public sealed partial class TriggerGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // The reminder's work is waking the grain, whose activation applied the definition; one left by a deleted trigger goes.
-        if (reminderName == KeepAliveReminder && Record.Definition is null && await this.GetReminder(KeepAliveReminder) is { } reminder)
-            await this.UnregisterReminder(reminder);
+        if (reminderName == KeepAliveReminder && Record.Definition is null)
+            await this.Unregister(KeepAliveReminder);
     }
 
     /// <summary>
@@ -103,9 +103,9 @@ public sealed partial class TriggerGrain(
             await this.RegisterOrUpdateReminder(KeepAliveReminder, options.Value.KeepAliveEvery, options.Value.KeepAliveEvery);
             _keptAlive = true;
         }
-        else if (!keep && await this.GetReminder(KeepAliveReminder) is { } reminder)
+        else if (!keep)
         {
-            await this.UnregisterReminder(reminder);
+            await this.Unregister(KeepAliveReminder);
             _keptAlive = false;
         }
     }

@@ -312,8 +312,8 @@ public sealed partial class MqttFeedGrain(
         var period = triggers.Value.KeepAliveEvery;
         if (keep)
             await this.RegisterOrUpdateReminder(KeepAliveReminder, period, period);
-        else if (await this.GetReminder(KeepAliveReminder) is { } reminder)
-            await this.UnregisterReminder(reminder);
+        else
+            await this.Unregister(KeepAliveReminder);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "MQTT trigger {Trigger}: the task of a message on '{Topic}' could not be stored; the message is not acknowledged")]
