@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Orleans.Faas.IntegrationTests.Hosting;
 
@@ -9,10 +9,8 @@ namespace Orleans.Faas.IntegrationTests.Hosting;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
-
     private readonly string _folder;
-    private Process? _process;
+    private readonly LocalServer _server;
 
     public int Port { get; } = FreePorts.Next();
 
@@ -23,85 +21,48 @@ public sealed class RedisServer : IAsyncDisposable
     {
         _folder = Path.Combine(TestEnvironment.WorkFolder, $"redis-{Port}");
         Directory.CreateDirectory(_folder);
+        // Without a log file, a server that does not daemonize logs to its standard output; kept beside its data folder, which RestartEmpty deletes.
+        _server = new LocalServer("redis-server",
+            [
+                "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _folder, "--appendonly", "yes",
+                "--save", "", "--daemonize", "no", "--pidfile", Path.Combine(_folder, "redis.pid"),
+            ],
+            Path.Combine(TestEnvironment.WorkFolder, $"redis-{Port}.log"), Pings);
     }
 
     public static async Task<RedisServer> Start()
     {
         var server = new RedisServer();
-        await server.StartProcess();
+        await server._server.Start();
         return server;
     }
 
     /// <summary>Stops the server the way an operator would (SIGTERM, it writes its data) and starts it again.</summary>
     public async Task Restart()
     {
-        await Stop();
-        await StartProcess();
+        await _server.Stop();
+        await _server.Start();
     }
 
     /// <summary>Stops the server and starts it again with its data gone, as after losing its disk or a FLUSHALL.</summary>
     public async Task RestartEmpty()
     {
-        await Stop();
+        await _server.Stop();
         Directory.Delete(_folder, recursive: true);
         Directory.CreateDirectory(_folder);
-        await StartProcess();
+        await _server.Start();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task Stop()
+    private async Task<bool> Pings()
     {
-        if (_process is null)
-            return;
-        Signals.Terminate(_process);
-        await _process.WaitForExitAsync().WaitAsync(StartTimeout);
-        _process.Dispose();
-        _process = null;
-    }
-
-    private async Task StartProcess()
-    {
-        var start = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _folder, "--appendonly", "yes",
-            "--save", "", "--daemonize", "no", "--logfile", Path.Combine(_folder, "redis.log"),
-            "--pidfile", Path.Combine(_folder, "redis.pid"),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-
-        await Poll.UntilAsync(
-            async () => _process.HasExited ? throw new InvalidOperationException($"redis-server on port {Port} exited; see {_folder}/redis.log.") : await Answers(),
-            StartTimeout, $"redis-server on port {Port} to come up (see {_folder}/redis.log)");
-    }
-
-    private async Task<bool> Answers()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", Port);
-            await using var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray());
-            var reply = new byte[7];
-            var read = await stream.ReadAsync(reply);
-            return System.Text.Encoding.ASCII.GetString(reply, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync("PING\r\n"u8.ToArray());
+        var reply = new byte[7];
+        var read = await stream.ReadAsync(reply);
+        return Encoding.ASCII.GetString(reply, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,19 +15,19 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>Scrapes and rule evaluations, far more often than an operator's 15 s, so that a test need not wait.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-
-    private readonly Process _process;
+    private readonly LocalServer _server;
 
     public string LogPath { get; }
 
     public HttpClient Http { get; }
 
-    private PrometheusServer(Process process, string logPath, Uri url)
+    private PrometheusServer(string configFile, string folder, int port)
     {
-        _process = process;
-        LogPath = logPath;
-        Http = new HttpClient { BaseAddress = url };
+        LogPath = Path.Combine(folder, "prometheus.log");
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        _server = new LocalServer("prometheus",
+            [$"--config.file={configFile}", $"--storage.tsdb.path={Path.Combine(folder, "data")}", $"--web.listen-address=127.0.0.1:{port}"],
+            LogPath, IsReady);
     }
 
     /// <param name="targets">The <c>/metrics</c> endpoints, as the host:port Prometheus labels each <c>instance</c> with.</param>
@@ -49,25 +47,8 @@ public sealed class PrometheusServer : IAsyncDisposable
         var configFile = Path.Combine(folder, "prometheus.yml");
         await File.WriteAllTextAsync(configFile, JsonSerializer.Serialize(config));
 
-        var start = new ProcessStartInfo("prometheus") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { $"--config.file={configFile}", $"--storage.tsdb.path={Path.Combine(folder, "data")}", $"--web.listen-address=127.0.0.1:{port}" })
-            start.ArgumentList.Add(argument);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("prometheus did not start.");
-        }
-        catch (Win32Exception e)
-        {
-            throw new InvalidOperationException("prometheus is not installed (Debian package prometheus; scripts/test.sh installs it).", e);
-        }
-        var logPath = Path.Combine(folder, "prometheus.log");
-        process.LogInto(logPath);
-
-        var server = new PrometheusServer(process, logPath, new Uri($"http://127.0.0.1:{port}"));
-        await Poll.UntilAsync(
-            async () => process.HasExited ? throw new InvalidOperationException($"prometheus exited; see {logPath}.") : await server.IsReady(),
-            StartTimeout, $"prometheus on port {port} to be ready (see {logPath})");
+        var server = new PrometheusServer(configFile, folder, port);
+        await server._server.Start();
         return server;
     }
 
@@ -86,12 +67,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _server.DisposeAsync();
     }
 
     private async Task<JsonNode> Data(string path)
@@ -102,14 +78,7 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     private async Task<bool> IsReady()
     {
-        try
-        {
-            using var response = await Http.GetAsync("/-/ready");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+        using var response = await Http.GetAsync("/-/ready");
+        return response.IsSuccessStatusCode;
     }
 }
