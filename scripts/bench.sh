@@ -5,9 +5,9 @@
 #     32 warm containers per function); warm also a second one like it that exports every span over OTLP to the
 #     benchmark, for what tracing costs;
 #   state: that, and a private PostgreSQL, a redis-server and a cluster-mode silo;
-#   placement: a private dockerd, PostgreSQL and redis-server and three cluster-mode silos capped at 1.0, 0.5 and 0.25
-#     cores, one slot each; its table, charts, task log and the silos' logs go to $BENCH_OUTPUT (default
-#     artifacts/bench/placement-TIME), which is kept;
+#   placement: a private dockerd, PostgreSQL and redis-server and three cluster-mode silos, birch, cedar and ash, capped
+#     at 0.25, 1.0 and 0.5 cores, one slot each; its table, charts, task log and the silos' logs go to $BENCH_OUTPUT
+#     (default artifacts/bench/placement-TIME), which is kept;
 #   decisions: no platform, the placement code in process over simulated providers;
 #   features: no platform, the training code in process: FastTree's cross-validated MAPE with and without declared
 #     features, on runs whose time follows them;
@@ -107,14 +107,16 @@ case "$mode" in
     logs="$out"
     echo "output: $out"
     start_cluster_stores 25445 26390
-    # One slot each, so a provider runs one task at a time and its queue is real; node-a is the reference every
-    # score is relative to. Models train only when asked, so the predictive run places with the model trained
-    # before it and every prediction it makes is held out.
+    # One slot each, so a provider runs one task at a time and its queue is real. Neither the names nor the order
+    # follow the speeds, so nothing that orders or starts providers by name favours the fast one by accident; cedar
+    # is the reference every score is relative to. Models train only when asked, so the predictive run places with
+    # the model trained before it and every prediction it makes is held out.
+    reference=cedar
     node=0
-    for cap in node-a=1.0 node-b=0.5 node-c=0.25; do
+    for cap in birch=0.25 cedar=1.0 ash=0.5; do
       start_silo "${cap%%=*}" "http://127.0.0.1:$((18091 + node))" "${CLUSTER_SETTINGS[@]}" \
         Faas__Silo__SiloPort=$((21121 + node)) Faas__Silo__GatewayPort=$((23011 + node)) Faas__Docker__CpuCap="${cap#*=}" \
-        Faas__Worker__Slots=1 Faas__Scheduling__ReferenceProvider=node-a Faas__Models__AutoTrain=false
+        Faas__Worker__Slots=1 Faas__Scheduling__ReferenceProvider="$reference" Faas__Models__AutoTrain=false
       node=$((node + 1))
     done
     "${bench[@]}" placement "$@" --gateway http://127.0.0.1:18091 --output "$out" 2>&1 | tee "$out/placement.txt"

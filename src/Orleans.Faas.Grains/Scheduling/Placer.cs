@@ -46,7 +46,7 @@ public sealed class Placer(
 
         var policy = _policies[request.Definition.Placement?.Policy ?? options.Value.Policy];
         // The view may be behind the workers, whose own answer decides: a provider that looks full is asked last, not skipped.
-        var ranked = policy.Rank(request, fitting).OrderBy(p => LooksFull(p.Load)).ToList();
+        var ranked = new FullLast(policy.Rank(request, fitting), p => LooksFull(p.Load));
         return ranked.Count > 0
             ? new PlacementPlan(request, policy.Kind, ranked)
             : throw new NoProviderAvailableException(runtime, $"Placement is local, and this silo's own provider cannot run '{request.Definition.Name}' right now.");
@@ -78,8 +78,17 @@ public sealed class Placer(
     /// <summary>Every slot is busy and the queue is at the limit the worker last reported.</summary>
     private static bool LooksFull(ProviderLoad load) => load.MaxQueued is { } max && load.Running + load.Queued >= load.Slots + max;
 
-    private List<ProviderSnapshot> Ready(PlacementRequest request) =>
-        [.. view.Providers.Where(p => p.TakesWork(request.Definition.Runtime))];
+    private List<ProviderSnapshot> Ready(PlacementRequest request)
+    {
+        // Sized once: a list grown by doubling to ten thousand providers would leave its last arrays to the large object heap.
+        var ready = new List<ProviderSnapshot>(view.Count);
+        foreach (var provider in view.Providers)
+        {
+            if (provider.TakesWork(request.Definition.Runtime))
+                ready.Add(provider);
+        }
+        return ready;
+    }
 
     /// <summary>A provider that registered since the view last refreshed is not missed: the view refreshes at once.</summary>
     private async Task<T> AfterRefresh<T>(Func<T> read)

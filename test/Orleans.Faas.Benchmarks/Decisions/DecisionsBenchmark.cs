@@ -17,7 +17,8 @@ namespace Orleans.Faas.Benchmarks.Decisions;
 public static class DecisionsBenchmark
 {
     private const int Seed = 20261123;
-    private const int TargetProviders = 1_000;
+    private const int TrainingProviders = 1_000;
+    private const int TargetProviders = 10_000;
     private const double TargetP99Ms = 1;
     private static readonly int[] ProviderCounts = [100, 1_000, 10_000];
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
@@ -33,7 +34,7 @@ public static class DecisionsBenchmark
     public static async Task Run(TimeSpan duration)
     {
         var training = Stopwatch.StartNew();
-        var trainedOn = SimulatedProviders.Create(TargetProviders, ProfiledFunction.Name, Seed).Snapshots;
+        var trainedOn = SimulatedProviders.Create(TrainingProviders, ProfiledFunction.Name, Seed).Snapshots;
         var models = await SyntheticModel.TrainAsync(Efficiency.Score(trainedOn, SimulatedProviders.Reference), Seed);
         var info = models.CurrentInfo!;
         Console.WriteLine($"Model: {info.Kind} version {info.Version}, trained in {training.Elapsed.TotalSeconds:0.0} s on {info.TrainingRows} synthetic runs; "

@@ -6,14 +6,15 @@ namespace Orleans.Faas.Benchmarks.Placement;
 
 /// <summary>
 /// Whether predictive placement wins, on a running cluster of unequal providers: profiles a CPU-bound and a
-/// memory-bound workload whose run time follows the input size, measures the true run time of every kind of task on
+/// memory-bound workload whose run time follows the input size, short and long tasks mixed, measures the true run time of every kind of task on
 /// every provider with pinned runs (which also fill the execution history), trains a runtime model on that history,
 /// then gives the same Poisson arrivals to every placement policy and to an oracle that knows the true run times, and
 /// compares their completion times.
 /// </summary>
 public static class PlacementBenchmark
 {
-    private static readonly long[] InputSizes = [512, 1024, 2048, 4096];
+    /// <summary>Short tasks (0.25 and 0.5 KiB) and long ones ten times them (2.5 and 5 KiB), as a real mix holds both.</summary>
+    private static readonly long[] InputSizes = [256, 512, 2560, 5120];
     private const int ProfileRepetitions = 5;
     private static readonly TimeSpan ScoresPatience = TimeSpan.FromMinutes(10);
 
@@ -48,7 +49,7 @@ public static class PlacementBenchmark
 
         var perSecond = settings.Load * times.CapacityPerSecond;
         var arrivals = ArrivalSequence.Generate(settings.Seed, settings.Tasks, perSecond, kinds);
-        Console.WriteLine($"arrivals: {arrivals.Count} at {perSecond:0.00}/s ({settings.Load * 100:0}% of capacity), seed {settings.Seed}, " +
+        Console.WriteLine($"workload seed {settings.Seed} (--seed): {arrivals.Count} arrivals at {perSecond:0.00}/s ({settings.Load * 100:0}% of capacity), " +
             $"the last at {arrivals[^1].Offset.TotalSeconds:0} s");
 
         var runs = new List<(PlacementUnderTest Placement, RunResult Result)>();

@@ -8,8 +8,8 @@ namespace Orleans.Faas.Benchmarks.Placement;
 /// </summary>
 public static class PlacementReport
 {
-    private const double MaxFastTreeMape = 0.15;
-    private const double MaxFastTreeToLinear = 0.5;
+    private const double MaxFastTreeMape = 0.10;
+    private const double MaxFastTreeToLinear = 0.6;
 
     public static void TrueRunTimes(TrueRunTimes times)
     {

@@ -16,7 +16,7 @@ public sealed record PlacementUnderTest(string Label, PlacementPolicyKind Policy
     [
         Predictive,
         new("oracle", PlacementPolicyKind.Predictive, IsOracle: true, new CompletionTarget(1.15)),
-        Of(PlacementPolicyKind.LeastLoaded, new CompletionTarget(0.70)),
+        Of(PlacementPolicyKind.LeastLoaded, new CompletionTarget(0.75)),
         Of(PlacementPolicyKind.RoundRobin, new CompletionTarget(0.50)),
         Of(PlacementPolicyKind.Random, new CompletionTarget(0.50)),
         Of(PlacementPolicyKind.Fastest, new CompletionTarget(1, Strict: true)),

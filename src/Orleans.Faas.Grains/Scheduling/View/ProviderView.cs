@@ -14,8 +14,8 @@ public sealed class ProviderView
     private readonly Lock _rescoring = new();
     private string? _reference;
 
-    /// <summary>Every known provider, scored, in no particular order.</summary>
-    public IEnumerable<ProviderSnapshot> Providers => _entries.Values.Select(e => e.Scored);
+    /// <summary>Every known provider, scored, in no particular order; read without a lock and without copying the view.</summary>
+    public IEnumerable<ProviderSnapshot> Providers => _entries.Select(e => e.Value.Scored);
 
     public int Count => _entries.Count;
 

@@ -1,0 +1,55 @@
+using System.Collections;
+using Orleans.Faas.Providers;
+
+namespace Orleans.Faas.Scheduling.Policies;
+
+/// <summary>
+/// Candidates best first by a key (lowest first), ordered only as far as they are read: the best <c>top</c> are
+/// picked in one pass, O(n log top) where sorting all would be O(n log n); the rest are sorted only when a caller
+/// reads past them, which placement does only when every one of the best refused the task. Read by one caller at a
+/// time, like the plan it ends up in.
+/// </summary>
+public sealed class TopRanking<TKey> : IReadOnlyList<ProviderSnapshot>
+{
+    private readonly IReadOnlyList<ProviderSnapshot> _candidates;
+    private readonly Func<ProviderSnapshot, TKey> _keyOf;
+    private readonly ProviderSnapshot[] _top;
+    private ProviderSnapshot[]? _rest;
+
+    /// <param name="top">Providers picked at once: the first choice, its runner-up and a few to try if they refuse.</param>
+    public TopRanking(IReadOnlyList<ProviderSnapshot> candidates, Func<ProviderSnapshot, TKey> keyOf, int top = 8)
+    {
+        _candidates = candidates;
+        _keyOf = keyOf;
+        // The worst of the best so far sits at the head of the queue, where a better candidate pushes it out.
+        var best = new PriorityQueue<ProviderSnapshot, TKey>(top + 1, Comparer<TKey>.Create((a, b) => Comparer<TKey>.Default.Compare(b, a)));
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var key = keyOf(candidates[i]);
+            if (best.Count < top)
+                best.Enqueue(candidates[i], key);
+            else if (best.TryPeek(out _, out var worst) && Comparer<TKey>.Default.Compare(key, worst) < 0)
+                best.DequeueEnqueue(candidates[i], key);
+        }
+        _top = new ProviderSnapshot[best.Count];
+        for (var i = _top.Length - 1; i >= 0; i--)
+            _top[i] = best.Dequeue();
+    }
+
+    public int Count => _candidates.Count;
+
+    public ProviderSnapshot this[int index] => index < _top.Length ? _top[index] : Rest()[index - _top.Length];
+
+    /// <summary>Orders the picked providers again by another key, leaving the rest in the first key's order.</summary>
+    public void ReorderTop<TOther>(Func<ProviderSnapshot, TOther> keyOf) => Array.Sort(_top.Select(keyOf).ToArray(), _top);
+
+    public IEnumerator<ProviderSnapshot> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+            yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ProviderSnapshot[] Rest() => _rest ??= [.. _candidates.Except<ProviderSnapshot>(_top, ReferenceEqualityComparer.Instance).OrderBy(_keyOf)];
+}
