@@ -1,4 +1,5 @@
 using Orleans.Faas.Functions;
+using Orleans.Faas.HttpModel.Functions;
 
 namespace Orleans.Faas.Profiles;
 
@@ -17,9 +18,5 @@ public static class SameWork
         && a.Source == b.Source
         && a.EntryPoint == b.EntryPoint
         && a.Pickled == b.Pickled
-        && SameCode(a.Code, b.Code);
-
-    // By content: an unchanged upload is the same code.
-    private static bool SameCode(CodeFile? a, CodeFile? b) =>
-        a is null || b is null ? a == b : a.FileName == b.FileName && a.Content.AsSpan().SequenceEqual(b.Content);
+        && SameDefinition.SameCode(a.Code, b.Code);
 }
