@@ -86,6 +86,7 @@ public static class FaasGrainsSiloBuilderExtensions
         silo.Services.AddSingleton<IProviderViewRefresh>(s => s.GetRequiredService<ProviderViewFeed>());
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(s =>
             s.GetRequiredService<ProviderViewFeed>().Schedule(s.GetRequiredService<TimeProvider>()));
+        silo.Services.AddSingleton<PredictionCorrections>();
         silo.Services.AddSingleton<FinishEstimator>();
         silo.Services.AddSingleton<IPlacementPolicy, PredictivePolicy>();
         silo.Services.AddSingleton<IPlacementPolicy, LeastLoadedPolicy>();

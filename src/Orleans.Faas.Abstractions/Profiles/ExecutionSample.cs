@@ -1,6 +1,7 @@
 namespace Orleans.Faas.Profiles;
 
 /// <summary>One run's figures, as they go into <see cref="RunStatistics"/>; null where the node could not measure.</summary>
+/// <param name="FunctionVersion">The function version that ran; 0 in a sample sent before samples said.</param>
 [GenerateSerializer, Immutable, Alias("faas.ExecutionSample")]
 public sealed record ExecutionSample(
     [property: Id(0)] long InputSize,
@@ -10,4 +11,5 @@ public sealed record ExecutionSample(
     [property: Id(4)] long? ReadBytes,
     [property: Id(5)] long? WriteBytes,
     [property: Id(6)] long? LlcReferences,
-    [property: Id(7)] long? LlcMisses);
+    [property: Id(7)] long? LlcMisses,
+    [property: Id(8)] int FunctionVersion = 0);

@@ -55,13 +55,22 @@ public sealed class FunctionGrain(
         }
 
         var version = new FunctionVersion(definition, Record.LastVersion + 1, clock.GetUtcNow());
+        // Runs of other code, or in another box, say nothing of this version's cost.
+        var newWork = Record.Versions.LastOrDefault() is { } previous && !SameWork.As(previous.Definition, definition);
         await Change(r =>
         {
+            if (newWork)
+            {
+                r.Profiled.Clear();
+                r.CacheNeed = null;
+            }
             r.Versions.Add(version);
             KeptVersions.Prune(r.Versions, version.RegisteredAt, taskOptions.Value.Retention);
             r.LastVersion = version.Version;
             r.CallbackSecret ??= CallbackSignature.NewSecret();
         });
+        if (newWork)
+            await _observed.Clear();
         await Registry.Add(Name);
         return new FunctionRegistration(version, Created: true, Record.CallbackSecret);
     }
@@ -147,10 +156,15 @@ public sealed class FunctionGrain(
 
     public async Task Observe(ImmutableArray<ExecutionSample> samples)
     {
-        if (Record.Versions.Count == 0)
+        if (Record.Versions.LastOrDefault() is not { } latest)
+            return;
+        // A run of an older version still finishing teaches the latest one only if that version did the same work.
+        var same = samples.Where(s => s.FunctionVersion == 0 || s.FunctionVersion == latest.Version
+            || Record.Versions.Find(v => v.Version == s.FunctionVersion) is { } ran && SameWork.As(ran.Definition, latest.Definition)).ToList();
+        if (same.Count == 0)
             return;
         var now = clock.GetUtcNow();
-        await _observed.Change(o => o.Add(samples, now));
+        await _observed.Change(o => o.Add(same, now));
     }
 
     public Task<ImmutableArray<ProfilePoint>> GetProfile() =>

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Faas.History;
 using Orleans.Faas.Prediction.Evaluation;
 using Orleans.Faas.Prediction.Training;
-using Orleans.Faas.Prediction.Trees;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Models;
@@ -87,7 +86,7 @@ public sealed partial class ModelTrainerGrain(
         if (outcome.NotTrained is { } why)
             return $"not trained: {why}";
         var info = await store.AddAsync(
-            new ModelVersionInfo(0, FastTreeRuntimeModel.FastTreeKind, clock.GetUtcNow(), rows.Count, outcome.Metrics, outcome.Linear, outcome.Incumbent, outcome.Better),
+            new ModelVersionInfo(0, outcome.Kind, clock.GetUtcNow(), rows.Count, outcome.Metrics, outcome.Linear, outcome.Incumbent, outcome.Better),
             outcome.Bytes,
             CancellationToken.None);
         LogTrained(info.Version, rows.Count, info.Metrics.Mape, info.Linear.Mape, info.Incumbent?.Mape, info.Promoted);

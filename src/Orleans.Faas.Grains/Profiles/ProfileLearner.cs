@@ -49,7 +49,8 @@ public sealed partial class ProfileLearner(ProfileObservations observations, Pro
     }
 
     private static ExecutionSample AtReferenceSpeed(ExecutionRecord e, double efficiency) => new(
-        e.InputSize ?? e.InputBytes, e.WallMs * efficiency, e.CpuMs, e.PeakMemoryBytes, e.ReadBytes, e.WriteBytes, e.LlcReferences, e.LlcMisses);
+        e.InputSize ?? e.InputBytes, e.WallMs * efficiency, e.CpuMs, e.PeakMemoryBytes, e.ReadBytes, e.WriteBytes, e.LlcReferences, e.LlcMisses,
+        e.FunctionVersion);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Profiles: {Count} completed runs could not be learnt from; they are dropped")]
     private partial void LogLearningFailed(Exception exception, int count);

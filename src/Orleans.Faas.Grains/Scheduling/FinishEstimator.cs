@@ -12,7 +12,8 @@ namespace Orleans.Faas.Scheduling;
 /// Expected finish of a task on a provider: the work ahead of it there over the provider's slots, plus its predicted
 /// run time there, plus a cold start when no container of the function is idle there.
 /// </summary>
-public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOptions> options)
+/// <param name="corrections">This silo's live corrections of the model's run times; null predicts with the model alone.</param>
+public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOptions> options, PredictionCorrections? corrections = null)
 {
     /// <summary>With the current model, falling back to the linear one where it cannot predict.</summary>
     public FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider)
@@ -34,8 +35,10 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         var linear = Finite(models.Linear.PredictMs(features));
         var model = models.Current;
         if (Finite(model.PredictMs(features)) is { } own)
-            return Finish(provider, own, linear, cold, model);
-        return Finish(provider, linear, linear, cold, linear is null ? null : models.Linear);
+            return Finish(provider, own, linear, cold, model, Correction(definition, provider, model));
+        return linear is null
+            ? Finish(provider, null, null, cold, null)
+            : Finish(provider, linear, linear, cold, models.Linear, Correction(definition, provider, models.Linear));
     }
 
     /// <summary>
@@ -52,14 +55,18 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         return Finish(provider, linear, linear, IsCold(request.Definition, provider.Load), linear is null ? null : models.Linear);
     }
 
-    private FinishEstimate Finish(ProviderSnapshot provider, double? predicted, double? linear, bool cold, IRuntimeModel? model)
+    private FinishEstimate Finish(ProviderSnapshot provider, double? predicted, double? linear, bool cold, IRuntimeModel? model, double correction = 1)
     {
         var load = provider.Load;
-        var runtime = predicted ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.Scores?.CpuEfficiency ?? 1);
+        var runtime = predicted * correction ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.Scores?.CpuEfficiency ?? 1);
         var wait = load.Running + load.Queued >= load.Slots ? load.PendingMs / Math.Max(1, load.Slots) : 0;
         var coldStart = cold ? load.ColdStartMs ?? options.Value.ColdStartEstimate.TotalMilliseconds : 0;
-        return new FinishEstimate(predicted, linear, runtime, wait, coldStart, model?.Version, model?.Kind);
+        return new FinishEstimate(predicted, linear, runtime, wait, coldStart, model?.Version, model?.Kind, correction);
     }
+
+    /// <summary>The live correction of the model's run time of the function there; 1 without one.</summary>
+    private double Correction(FunctionDefinition definition, ProviderSnapshot provider, IRuntimeModel model) =>
+        corrections?.Factor(definition.Name, provider.Id, model.Version) ?? 1;
 
     /// <summary>A container run starts cold unless a container of the function is idle there and may be reused.</summary>
     private static bool IsCold(FunctionDefinition definition, ProviderLoad load) =>

@@ -31,6 +31,7 @@ public sealed partial class TaskGrain(
     [PersistentState("task", FaasStorage.Name)] IPersistentState<TaskRecord> state,
     IExecutionHistory history,
     ProfileObservations observations,
+    PredictionCorrections corrections,
     Placer placer,
     FaasMetrics metrics,
     IOptions<TaskOptions> options,
@@ -236,6 +237,7 @@ public sealed partial class TaskGrain(
                 metrics.PredictionChecked(FunctionName, provider, predicted, execution.WallMs);
             recorded = AppendToHistory(execution);
             observations.Add(execution);
+            corrections.Learn(execution);
         }
         // Not awaited: the worker that reported the outcome gets its slot back now, not once the history has the row.
         _ = StopWatchingOnceRecorded(recorded);

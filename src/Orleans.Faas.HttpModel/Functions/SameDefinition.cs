@@ -14,7 +14,7 @@ public static class SameDefinition
         && Same(a.Env, b.Env)
         && a.Placement?.Policy == b.Placement?.Policy
         && Same(a.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty, b.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty)
-        && Same(a.Code, b.Code)
+        && SameCode(a.Code, b.Code)
         && RetryPolicy.Same(a.Retry, b.Retry);
 
     private static FunctionDefinition Scalars(FunctionDefinition d) =>
@@ -23,7 +23,7 @@ public static class SameDefinition
     private static bool Same(ImmutableDictionary<string, string> a, ImmutableDictionary<string, string> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
-    // By content: an unchanged upload is the same definition.
-    private static bool Same(CodeFile? a, CodeFile? b) =>
+    /// <summary>By content: an unchanged upload is the same code.</summary>
+    public static bool SameCode(CodeFile? a, CodeFile? b) =>
         a is null || b is null ? a == b : a.FileName == b.FileName && a.Content.AsSpan().SequenceEqual(b.Content);
 }

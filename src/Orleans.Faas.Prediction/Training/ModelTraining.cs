@@ -24,7 +24,7 @@ public static class ModelTraining
         var model = FastTreeRuntimeModel.Train(window, settings);
         var better = Beats(validation.Candidate, validation.Linear, settings)
             && (validation.Incumbent is null || Beats(validation.Candidate, validation.Incumbent, settings));
-        return new TrainingOutcome(model.Save(), validation.Candidate, validation.Linear, validation.Incumbent, better);
+        return new TrainingOutcome(model.Kind, model.Save(), validation.Candidate, validation.Linear, validation.Incumbent, better);
     }
 
     private static bool Beats(ModelMetrics candidate, ModelMetrics other, TrainingSettings settings) =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Orleans.Faas.Prediction.Evaluation;
+using Orleans.Faas.Prediction.Trees;
 
 namespace Orleans.Faas.Prediction.Training;
 
@@ -14,6 +15,12 @@ public sealed record TrainingSettings
 
     /// <summary>Seeds the fold shuffle and the trees, so the same rows always give the same model.</summary>
     public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// What the trees learn. The residual over the linear model leaves them only what it misses and follows it beyond
+    /// the run times trained on; <c>bench.sh features</c> cross-validates both on the same folds.
+    /// </summary>
+    public TreeTarget Target { get; init; } = TreeTarget.ResidualOverLinear;
 
     [Range(1, 10_000)]
     public int Trees { get; init; } = 150;

@@ -9,7 +9,7 @@ internal sealed class TreePredictor(PredictionEngine<TreeRow, TreeScore> engine)
     private readonly TreeRow _row = new();
     private TreeScore _score = new();
 
-    /// <returns>The predicted natural log of the wall time in milliseconds.</returns>
+    /// <returns>The trees' output: the predicted natural log of the wall time in milliseconds, less the model's <see cref="TreeTarget"/> base.</returns>
     public float PredictLog(RuntimeFeatures features)
     {
         _row.Fill(features);

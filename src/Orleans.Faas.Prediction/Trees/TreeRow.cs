@@ -21,12 +21,12 @@ internal sealed class TreeRow
     [VectorType(Width)]
     public float[] Raw { get; set; } = new float[Width];
 
-    /// <summary>The natural log of the wall time in milliseconds; unused when predicting.</summary>
+    /// <summary>The natural log of the wall time in milliseconds, less the target's base; unused when predicting.</summary>
     public float Label { get; set; }
 
-    public static TreeRow ForTraining(TrainingRow row)
+    public static TreeRow ForTraining(TrainingRow row, TreeTarget target)
     {
-        var tree = new TreeRow { Label = (float)Math.Log(row.WallMs) };
+        var tree = new TreeRow { Label = (float)(Math.Log(row.WallMs) - target.LogBase(row.Features)) };
         tree.Fill(row.Features);
         return tree;
     }

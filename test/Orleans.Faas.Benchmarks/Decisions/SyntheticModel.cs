@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Prediction.Training;
-using Orleans.Faas.Prediction.Trees;
 using Orleans.Faas.Providers;
 
 namespace Orleans.Faas.Benchmarks.Decisions;
@@ -24,12 +23,12 @@ public static class SyntheticModel
         var store = new InMemoryModelStore();
         // Promoted whatever its error: what is measured is what its predictions cost, not how good they are.
         await store.AddAsync(
-            new ModelVersionInfo(0, FastTreeRuntimeModel.FastTreeKind, DateTimeOffset.UtcNow, rows.Count, outcome.Metrics, outcome.Linear, null, Promoted: true),
+            new ModelVersionInfo(0, outcome.Kind, DateTimeOffset.UtcNow, rows.Count, outcome.Metrics, outcome.Linear, null, Promoted: true),
             outcome.Bytes,
             CancellationToken.None);
         var models = new RuntimeModels(store, NullLogger<RuntimeModels>.Instance);
         await models.RefreshAsync(CancellationToken.None);
-        return models.Current.Kind == FastTreeRuntimeModel.FastTreeKind
+        return models.Current.Kind == outcome.Kind
             ? models
             : throw new InvalidOperationException($"The silo's models did not load the trained model; they predict with '{models.Current.Kind}'.");
     }

@@ -1,3 +1,5 @@
+using Orleans.Faas.Prediction.Trees;
+
 namespace Orleans.Faas.Benchmarks.Placement;
 
 /// <summary>
@@ -11,15 +13,12 @@ namespace Orleans.Faas.Benchmarks.Placement;
 /// <param name="LinearMape">The same for the linear model's prediction of those tasks.</param>
 public sealed record ModelAccuracy(int Tasks, int Completed, double FastTreeMape, double LinearMape)
 {
-    /// <summary>The <c>placement.modelKind</c> of a task placed with a FastTree prediction.</summary>
-    public const string FastTreeKind = "fasttree";
-
     public static ModelAccuracy HeldOut(IEnumerable<RunResult> runs)
     {
         var completed = runs.SelectMany(run => run.Completed).ToList();
         var placed = completed
             .Select(t => (Placement: t.Task.Placement, WallMs: t.Task.Metrics!.WallMs))
-            .Where(t => t.Placement is { ModelKind: FastTreeKind, PredictedRuntimeMs: not null, LinearRuntimeMs: not null })
+            .Where(t => t.Placement is { ModelKind: FastTreeRuntimeModel.FastTreeKind or FastTreeRuntimeModel.ResidualKind, PredictedRuntimeMs: not null, LinearRuntimeMs: not null })
             .ToList();
         return new ModelAccuracy(
             placed.Count,

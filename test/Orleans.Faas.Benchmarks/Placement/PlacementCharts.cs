@@ -1,3 +1,4 @@
+using Orleans.Faas.Prediction.Trees;
 using ScottPlot;
 
 namespace Orleans.Faas.Benchmarks.Placement;
@@ -36,7 +37,7 @@ public static class PlacementCharts
     public static void Predictions(RunResult predictive, string path)
     {
         var placed = predictive.Completed
-            .Where(t => t.Task.Placement is { ModelKind: ModelAccuracy.FastTreeKind, PredictedRuntimeMs: not null, LinearRuntimeMs: not null })
+            .Where(t => t.Task.Placement is { ModelKind: FastTreeRuntimeModel.FastTreeKind or FastTreeRuntimeModel.ResidualKind, PredictedRuntimeMs: not null, LinearRuntimeMs: not null })
             .Select(t => (Wall: t.Task.Metrics!.WallMs, FastTree: t.Task.Placement!.PredictedRuntimeMs!.Value, Linear: t.Task.Placement.LinearRuntimeMs!.Value))
             .ToList();
         var plot = new Plot();

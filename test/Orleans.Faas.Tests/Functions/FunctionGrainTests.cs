@@ -86,5 +86,47 @@ public sealed class FunctionGrainTests(FaasClusterFixture fixture)
         Assert.Equal(1, fixture.Storage.Writes[("observed", id)]);
     }
 
+    [Fact]
+    public async Task A_version_with_other_code_or_box_starts_with_no_profile_and_never_learns_from_runs_of_the_old_one()
+    {
+        var name = $"newwork-{Guid.NewGuid():N}"[..20];
+        var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        var first = await grain.Register(FaasClusterFixture.Script(name, "echo"));
+        await grain.RecordProfile([new ProfilePoint(10, Stats(5), ProfileSource.Profiled, DateTimeOffset.UtcNow, first.Version.Version)]);
+        await grain.Observe([Sample(1000, first.Version.Version)]);
+        await Poll.UntilAsync(async () => (await grain.GetProfile()).Length, count => count == 2, ClusterTasks.Patience, "the observation to be learnt");
+
+        var second = await grain.Register(FaasClusterFixture.Script(name, "echo") with { MemoryMiB = 256 });
+
+        Assert.Empty(await grain.GetProfile());
+        Assert.Null(await grain.Estimate(1000));
+        // A run of the first version finishing now is not learnt; one of the second is.
+        await grain.Observe([Sample(1000, first.Version.Version)]);
+        await grain.Observe([Sample(1_000_000, second.Version.Version)]);
+        var learnt = await Poll.UntilAsync(async () => await grain.GetProfile(), points => !points.IsEmpty, ClusterTasks.Patience, "the second version's run to be learnt");
+        Assert.Equal([1_000_000L], learnt.Select(p => p.InputSize));
+    }
+
+    [Fact]
+    public async Task A_version_with_the_same_code_and_box_keeps_the_profile_and_learns_from_runs_of_the_old_one()
+    {
+        var name = $"samework-{Guid.NewGuid():N}"[..20];
+        var grain = fixture.Grains.GetGrain<IFunctionGrain>(name);
+        var first = await grain.Register(FaasClusterFixture.Script(name, "echo"));
+        await grain.Observe([Sample(1000, first.Version.Version)]);
+        await Poll.UntilAsync(async () => (await grain.GetProfile()).Length, count => count == 1, ClusterTasks.Patience, "the observation to be learnt");
+
+        var second = await grain.Register(FaasClusterFixture.Script(name, "echo") with { Env = ImmutableDictionary<string, string>.Empty.Add("A", "1") });
+
+        Assert.Equal(2, second.Version.Version);
+        Assert.Equal([1000L], (await grain.GetProfile()).Select(p => p.InputSize));
+        await grain.Observe([Sample(1_000_000, first.Version.Version)]);
+        await Poll.UntilAsync(async () => (await grain.GetProfile()).Length, count => count == 2, ClusterTasks.Patience, "the first version's run to be learnt");
+    }
+
+    private static ExecutionSample Sample(long inputSize, int version) => new(inputSize, 40, 30, null, null, null, null, null, version);
+
+    private static RunStatistics Stats(double wallMs) => new(wallMs, wallMs, wallMs, 0, Samples: 1, CpuMs: wallMs, null, null, null, null, null);
+
     private IRegistryGrain Registry => fixture.Grains.GetGrain<IRegistryGrain>(Registries.Functions);
 }

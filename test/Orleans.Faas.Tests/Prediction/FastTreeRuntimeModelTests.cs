@@ -1,6 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.Features;
+using Orleans.Faas.Prediction.Linear;
+using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Prediction.Training;
 using Orleans.Faas.Prediction.Trees;
 
@@ -40,11 +43,47 @@ public sealed class FastTreeRuntimeModelTests
         var rows = SyntheticRuns.Generate(100, seed: 3, unknownCache: 0.3);
         var model = FastTreeRuntimeModel.Train(rows, TrainingSettings.Default);
 
-        var loaded = FastTreeRuntimeModel.Load(model.Save(), version: 7);
+        var loaded = FastTreeRuntimeModel.Load(model.Save(), TreeTarget.ResidualOverLinear, version: 7);
 
         Assert.Equal(7, loaded.Version);
+        Assert.Equal("fasttree-residual", loaded.Kind);
+        Assert.All(rows, r => Assert.Equal(model.PredictMs(r.Features), loaded.PredictMs(r.Features)));
+    }
+
+    [Fact]
+    public void A_stored_model_of_the_log_wall_time_still_loads_by_its_kind_and_predicts_as_it_did()
+    {
+        var rows = SyntheticRuns.Generate(100, seed: 6, unknownCache: 0.3);
+        var model = FastTreeRuntimeModel.Train(rows, TrainingSettings.Default with { Target = TreeTarget.LogWall });
+        var metrics = new ModelMetrics(1, 0.1, 0.9, rows.Count, 5);
+        var stored = new StoredModel(new ModelVersionInfo(3, "fasttree", DateTimeOffset.UnixEpoch, rows.Count, metrics, metrics, null, true), model.Save());
+
+        var loaded = stored.ToRuntimeModel();
+
         Assert.Equal("fasttree", loaded.Kind);
         Assert.All(rows, r => Assert.Equal(model.PredictMs(r.Features), loaded.PredictMs(r.Features)));
+        // Read as a residual, the same trees would add the linear model's log to every prediction.
+        var misread = new StoredModel(stored.Info with { Kind = FastTreeRuntimeModel.ResidualKind }, stored.Bytes).ToRuntimeModel();
+        Assert.NotEqual(loaded.PredictMs(rows[0].Features), misread.PredictMs(rows[0].Features));
+    }
+
+    [Fact]
+    public void The_residual_over_the_linear_model_follows_it_beyond_the_reference_times_trained_on_where_trees_alone_stay_flat()
+    {
+        var rows = SyntheticRuns.Generate(300, seed: 8);
+        var longest = rows.MaxBy(r => r.Features.ReferenceWallMs)!;
+        var tenTimesLonger = longest.Features with
+        {
+            ReferenceWallMs = 10 * longest.Features.ReferenceWallMs,
+            ReferenceCpuMs = 10 * longest.Features.ReferenceCpuMs,
+        };
+        var linear = LinearEfficiencyModel.Instance.PredictMs(tenTimesLonger);
+
+        var residual = FastTreeRuntimeModel.Train(rows, TrainingSettings.Default).PredictMs(tenTimesLonger);
+        var logWall = FastTreeRuntimeModel.Train(rows, TrainingSettings.Default with { Target = TreeTarget.LogWall }).PredictMs(tenTimesLonger);
+
+        Assert.InRange(residual / linear, 0.5, 4);
+        Assert.InRange(logWall / linear, 0, 0.5);
     }
 
     [Fact]
@@ -79,7 +118,7 @@ public sealed class FastTreeRuntimeModelTests
         using var stream = new MemoryStream();
         ml.Model.Save(ml.Transforms.Concatenate("Features", nameof(NarrowRow.Raw)).Fit(data), data.Schema, stream);
 
-        Assert.Throws<InvalidDataException>(() => FastTreeRuntimeModel.Load(stream.ToArray(), version: 1));
+        Assert.Throws<InvalidDataException>(() => FastTreeRuntimeModel.Load(stream.ToArray(), TreeTarget.LogWall, version: 1));
     }
 
     private sealed class NarrowRow

@@ -12,7 +12,7 @@ public sealed class ModelTrainingTests
         var rows = SyntheticRuns.Generate(150, seed: 21);
 
         var first = ModelTraining.Train(rows, incumbent: null, TrainingSettings.Default);
-        var incumbent = FastTreeRuntimeModel.Load(first.Bytes, version: 1);
+        var incumbent = FastTreeRuntimeModel.Load(first.Bytes, TreeTarget.ResidualOverLinear, version: 1);
         var second = ModelTraining.Train(rows, incumbent, TrainingSettings.Default);
 
         Assert.True(first.Trained);

@@ -24,14 +24,15 @@ public sealed class OutOfProcessModelTrainerTests
         var rows = SyntheticRuns.Generate(40, seed: 31, unknownCache: 0.3);
         var incumbentModel = FastTreeRuntimeModel.Train(SyntheticRuns.Generate(60, seed: 32), TrainingSettings.Default);
         var metrics = new ModelMetrics(1, 0.1, 0.9, 60, 5);
-        var incumbent = new StoredModel(new ModelVersionInfo(4, "fasttree", DateTimeOffset.UnixEpoch, 60, metrics, metrics, null, true), incumbentModel.Save());
+        var incumbent = new StoredModel(new ModelVersionInfo(4, incumbentModel.Kind, DateTimeOffset.UnixEpoch, 60, metrics, metrics, null, true), incumbentModel.Save());
 
         var child = await Trainer("dotnet", silo, TrainerCommand.Verb).TrainAsync(rows, incumbent, CancellationToken.None);
         var here = await new InProcessModelTrainer(TrainingSettings.Default).TrainAsync(rows, incumbent, CancellationToken.None);
 
         Assert.Equal(here with { Bytes = [] }, child with { Bytes = [] });
-        var childModel = FastTreeRuntimeModel.Load(child.Bytes, version: 5);
-        var hereModel = FastTreeRuntimeModel.Load(here.Bytes, version: 5);
+        Assert.Equal(FastTreeRuntimeModel.ResidualKind, child.Kind);
+        var childModel = FastTreeRuntimeModel.Load(child.Bytes, TreeTarget.ResidualOverLinear, version: 5);
+        var hereModel = FastTreeRuntimeModel.Load(here.Bytes, TreeTarget.ResidualOverLinear, version: 5);
         Assert.All(rows, r => Assert.Equal(hereModel.PredictMs(r.Features), childModel.PredictMs(r.Features)));
         Assert.DoesNotContain(_logger.Entries, e => e.Message.StartsWith("Model trainer:", StringComparison.Ordinal));
     }

@@ -17,7 +17,7 @@ public sealed class ModelRefreshClusterTests(FaasClusterFixture fixture)
         var model = FastTreeRuntimeModel.Train(rows, TrainingSettings.Default);
         var metrics = new ModelMetrics(1, 0.1, 0.9, rows.Count, 5);
         var stored = await fixture.Models.AddAsync(
-            new ModelVersionInfo(0, FastTreeRuntimeModel.FastTreeKind, DateTimeOffset.UtcNow, rows.Count, metrics, metrics, null, Promoted: true),
+            new ModelVersionInfo(0, model.Kind, DateTimeOffset.UtcNow, rows.Count, metrics, metrics, null, Promoted: true),
             model.Save(),
             CancellationToken.None);
 
@@ -27,7 +27,7 @@ public sealed class ModelRefreshClusterTests(FaasClusterFixture fixture)
             await Poll.UntilAsync(
                 () => Task.FromResult(models.Current.Version), version => version == stored.Version, 10 * FaasClusterFixture.ModelRefresh,
                 $"silo {silo.Name} to predict with version {stored.Version}");
-            Assert.Equal(FastTreeRuntimeModel.FastTreeKind, models.Current.Kind);
+            Assert.Equal(FastTreeRuntimeModel.ResidualKind, models.Current.Kind);
         }
     }
 }
