@@ -11,7 +11,8 @@ namespace Orleans.Faas.Benchmarks.Simulation;
 /// </summary>
 public static class SimulatorBenchmark
 {
-    public static readonly int[] ProviderCounts = [10, 100, 1_000];
+    /// <summary>Cluster sizes and the tasks of each arrival sequence there: fewer per slot as decisions get dearer, so a full run takes minutes.</summary>
+    public static readonly (int Providers, int Tasks)[] Sizes = [(10, 2_000), (100, 6_000), (1_000, 12_000)];
     public static readonly double[] Loads = [0.5, 0.7, 0.9];
 
     /// <summary>History runs the model of each cluster is trained on: the training window.</summary>
@@ -20,28 +21,28 @@ public static class SimulatorBenchmark
     public static Command Command()
     {
         var seed = new Option<int>("--seed") { Description = "Seeds the cluster's workloads and failures", DefaultValueFactory = _ => 20261206 };
-        var perSlot = new Option<double>("--tasks-per-slot") { Description = "Tasks in each arrival sequence per slot of the cluster", DefaultValueFactory = _ => 3 };
+        var scale = new Option<double>("--scale") { Description = "Scales the tasks of every arrival sequence", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "The folder the charts go to", DefaultValueFactory = _ => "." };
         var command = new Command("simulate", "Placement policies at 10, 100 and 1,000 simulated providers of real device classes, through the platform's placement code in virtual time")
         {
-            seed, perSlot, output,
+            seed, scale, output,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(seed), parsed.GetValue(perSlot), parsed.GetValue(output)!));
+        command.SetAction(parsed => Run(parsed.GetValue(seed), parsed.GetValue(scale), parsed.GetValue(output)!));
         return command;
     }
 
-    public static async Task Run(int seed, double tasksPerSlot, string output)
+    public static async Task Run(int seed, double scale, string output)
     {
         Directory.CreateDirectory(output);
         var clock = Stopwatch.StartNew();
-        Console.WriteLine($"seed {seed}, {tasksPerSlot} tasks per slot; node classes:");
+        Console.WriteLine($"seed {seed}; node classes:");
         foreach (var (c, weight) in NodeClasses.Mix)
             Console.WriteLine($"  {c.Name,-10} {c.Device,-28} weight {weight,2}/20, {c.Slots,2} slots, cpu {c.Cpu:0.00}, memory {c.Memory:0.00}, io {c.Io:0.000}, gpu {c.Gpu?.ToString("0.000") ?? "none"}, cold start {c.ColdStartMs:0} ms");
         var scenarios = new List<SimulationScenario>();
-        foreach (var providers in ProviderCounts)
+        foreach (var (providers, perRun) in Sizes)
         {
             var cluster = SimulatedCluster.Create(providers);
-            var tasks = (int)(tasksPerSlot * cluster.Sum(n => n.Spec.Slots));
+            var tasks = (int)(scale * perRun);
             var models = await Trained(cluster, seed);
             Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {providers:N0} providers, {cluster.Sum(n => n.Spec.Slots):N0} slots; {tasks:N0} tasks per run; model: "
                 + $"{models.CurrentInfo!.Kind} on {models.CurrentInfo.TrainingRows} history runs, cross-validated MAPE {models.CurrentInfo.Metrics.Mape:P1} (linear {models.CurrentInfo.Linear.Mape:P1})");
