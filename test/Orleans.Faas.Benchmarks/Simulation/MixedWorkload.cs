@@ -2,7 +2,7 @@ namespace Orleans.Faas.Benchmarks.Simulation;
 
 /// <summary>
 /// Tasks of the <see cref="SimulatedFunction.Mix"/> for a cluster of node classes: each of a function drawn uniformly,
-/// its input from a Pareto distribution (heavy-tailed: most small, a few up to <see cref="MaxUnits"/>× the smallest),
+/// its input from a Pareto distribution (heavy-tailed: most small, a few up to 160× the smallest),
 /// its run time on each class from the class's factors, times log-normal noise the task carries wherever it runs.
 /// Arrivals come at a share of the cluster's capacity; some providers go down during the run and come back empty.
 /// </summary>
