@@ -1,5 +1,6 @@
 extern alias benchmarks;
 using benchmarks::Orleans.Faas.Benchmarks.Simulation;
+using Xunit.Abstractions;
 
 namespace Orleans.Faas.Tests.Simulation;
 
@@ -7,7 +8,7 @@ namespace Orleans.Faas.Tests.Simulation;
 /// The placement simulator at a small size on a fixed seed: the platform's predictive placement, with a model trained
 /// on the simulated cluster's history, finishes tasks sooner on average than least-loaded and random placement.
 /// </summary>
-public sealed class PlacementSimulationTests
+public sealed class PlacementSimulationTests(ITestOutputHelper output)
 {
     private const int Seed = 20261206;
 
@@ -18,6 +19,8 @@ public sealed class PlacementSimulationTests
         var models = await SimulatorBenchmark.Trained(cluster, Seed);
         var scenario = SimulatorBenchmark.Scenario(cluster, models, ArrivalPattern.Poisson, 0.7, 400, Seed);
 
+        foreach (var result in scenario.Results)
+            output.WriteLine($"{result.Placement.Label}: mean {result.Completion.Mean:0} ms, p99 {result.Completion.Percentile(99):0} ms");
         var predictive = scenario.Of(SimulatedPlacement.Predictive).Completion.Mean;
         Assert.Equal(400, scenario.Of(SimulatedPlacement.Predictive).Completion.Count);
         Assert.True(predictive < scenario.Of(SimulatedPlacement.LeastLoaded).Completion.Mean, $"predictive {predictive:0} ms against least-loaded");

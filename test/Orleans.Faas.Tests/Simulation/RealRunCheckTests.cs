@@ -1,6 +1,7 @@
 extern alias benchmarks;
 using benchmarks::Orleans.Faas.Benchmarks.Placement;
 using benchmarks::Orleans.Faas.Benchmarks.Simulation;
+using Xunit.Abstractions;
 
 namespace Orleans.Faas.Tests.Simulation;
 
@@ -9,7 +10,7 @@ namespace Orleans.Faas.Tests.Simulation;
 /// providers, the true run times it measured and its arrivals (150 at 70% of capacity, seed 20261123) reproduce each
 /// placement's real mean completion within 15%, except fastest's (see <see cref="Fastest_is_simulated_slower_than_it_ran"/>).
 /// </summary>
-public sealed class RealRunCheckTests
+public sealed class RealRunCheckTests(ITestOutputHelper output)
 {
     private static readonly long[] InputSizes = [512, 1024, 2048, 4096];
     private static readonly string[] Providers = ["node-a", "node-b", "node-c"];
@@ -35,6 +36,8 @@ public sealed class RealRunCheckTests
         var comparisons = await RealRunCheck.Compare(Providers, kinds, Ms, arrivals,
             [.. PlacementUnderTest.All.Select((p, i) => (p, RealMeans[i] * 1000))], 20261123);
 
+        foreach (var c in comparisons)
+            output.WriteLine($"{c.Placement}: real {c.RealMeanMs / 1000:0.00} s, simulated {c.SimulatedMeanMs / 1000:0.00} s ({c.Ratio:0.00})");
         Assert.All(comparisons.Where(c => c.Placement != "fastest"),
             c => Assert.True(c.Met, $"{c.Placement}: simulated {c.SimulatedMeanMs / 1000:0.00} s, real {c.RealMeanMs / 1000:0.00} s"));
     }
