@@ -45,7 +45,7 @@ public sealed class RealRunCheckTests(ITestOutputHelper output)
     /// <summary>
     /// A known disagreement, printed NOT met by the benchmark: the three providers share one 2-core host, and the true
     /// run times were measured with all of them busy. Under fastest only node-a works, and ran faster than that (its
-    /// makespan, 100.8 s, is below the 107.6 s its 150 measured medians add up to); with arrivals at 128% of node-a's
+    /// makespan, 100.8 s, is below the 107.6 s that 150 tasks at its 717 ms mean over the mix take); with arrivals at 128% of node-a's
     /// rate its queue never drains, which turns a few percent of run time into about twice the mean completion.
     /// </summary>
     [Fact]
