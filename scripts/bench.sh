@@ -9,6 +9,8 @@
 #     at 0.25, 1.0 and 0.5 cores, one slot each; its table, charts, task log and the silos' logs go to $BENCH_OUTPUT
 #     (default artifacts/bench/placement-TIME), which is kept;
 #   decisions: no platform, the placement code in process over simulated providers;
+#   simulate: no platform, the placement code in process in virtual time over 10, 100 and 1,000 simulated providers of
+#     real device classes; its tables and charts go to $BENCH_OUTPUT (default artifacts/bench/simulate-TIME);
 #   features: no platform, the training code in process: FastTree's cross-validated MAPE with and without declared
 #     features, on runs whose time follows them;
 #   training: two embedded silos of its own, one training out of process (the default), one in process;
@@ -123,6 +125,11 @@ case "$mode" in
     ;;
   decisions)
     "${bench[@]}" decisions "$@"
+    ;;
+  simulate)
+    out="${BENCH_OUTPUT:-$root/artifacts/bench/simulate-$(date +%Y%m%d-%H%M%S)}"
+    mkdir -p "$out"
+    "${bench[@]}" simulate "$@" --output "$out" 2>&1 | tee "$out/simulate.txt"
     ;;
   features)
     "${bench[@]}" features "$@"

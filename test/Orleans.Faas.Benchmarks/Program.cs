@@ -4,6 +4,7 @@ using Orleans.Faas.Benchmarks.Decisions;
 using Orleans.Faas.Benchmarks.Latency;
 using Orleans.Faas.Benchmarks.Mapping;
 using Orleans.Faas.Benchmarks.Placement;
+using Orleans.Faas.Benchmarks.Simulation;
 using Orleans.Faas.Benchmarks.Faults;
 using Orleans.Faas.Benchmarks.Features;
 using Orleans.Faas.Benchmarks.Soak;
@@ -70,6 +71,7 @@ python.SetAction(parsed => PythonInvokeBenchmark.Run(parsed.GetValue(gateway)!, 
 
 var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform with a baseline measured in the same run") { cold, warm, throughput, state, python };
 root.Add(DecisionsBenchmark.Command());
+root.Add(SimulatorBenchmark.Command());
 root.Add(FeaturesBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));

@@ -89,7 +89,8 @@ public sealed class SimulatedProviders
 
     private static T Pick<T>(Random random, T[] choices) => choices[random.Next(choices.Length)];
 
-    private static ProviderBenchmark Benchmark(double cpuMs, double memoryMs) =>
+    /// <summary>A benchmark whose CPU and memory workloads took the given wall times.</summary>
+    public static ProviderBenchmark Benchmark(double cpuMs, double memoryMs) =>
         new(Workload(cpuMs), Workload(memoryMs), Registered, Guid.Empty);
 
     private static RunStatistics Workload(double wallMs) =>

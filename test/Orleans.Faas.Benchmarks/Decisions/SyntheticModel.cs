@@ -7,7 +7,7 @@ using Orleans.Faas.Providers;
 namespace Orleans.Faas.Benchmarks.Decisions;
 
 /// <summary>
-/// A real FastTree runtime model, trained here on <see cref="SyntheticRuns"/> as the cluster's trainer would
+/// A real FastTree runtime model, trained here on <see cref="SyntheticRuns"/> (or on given runs) as the cluster's trainer would
 /// (cross-validated, default settings), stored as the current version of an in-memory store and loaded from it the
 /// way a silo loads a promoted model.
 /// </summary>
@@ -16,9 +16,12 @@ public static class SyntheticModel
     private const int Runs = 1000;
 
     /// <param name="providers">Scored providers the runs ran on.</param>
-    public static async Task<RuntimeModels> TrainAsync(IReadOnlyList<ProviderSnapshot> providers, int seed)
+    public static Task<RuntimeModels> TrainAsync(IReadOnlyList<ProviderSnapshot> providers, int seed) =>
+        TrainAsync(SyntheticRuns.Rows(providers, Runs, seed));
+
+    /// <param name="rows">Finished runs, newest first.</param>
+    public static async Task<RuntimeModels> TrainAsync(IReadOnlyList<TrainingRow> rows)
     {
-        var rows = SyntheticRuns.Rows(providers, Runs, seed);
         var outcome = ModelTraining.Train(rows, incumbent: null, TrainingSettings.Default);
         var store = new InMemoryModelStore();
         // Promoted whatever its error: what is measured is what its predictions cost, not how good they are.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Faas.Benchmarks.Simulation;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 
@@ -64,6 +65,7 @@ public static class PlacementBenchmark
         }
 
         PlacementReport.Placements(runs, providers);
+        RealRunCheck.Print(await RealRunCheck.Compare(times.Providers, times.Kinds, times.Ms, arrivals, [.. runs.Select(r => (r.Placement, r.Result.Completion.Mean))], settings.Seed));
         var predictive = runs.Single(r => r.Placement == PlacementUnderTest.Predictive).Result;
         PlacementReport.Model(model, ModelAccuracy.HeldOut([predictive]), ModelAccuracy.HeldOut(runs.Select(r => r.Result)));
 
