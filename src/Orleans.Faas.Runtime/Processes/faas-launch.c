@@ -11,7 +11,8 @@
  *              --groups, the real, effective and saved gid to --gid and uid to --uid (which drops the permitted and
  *              effective capabilities), and empties the inheritable set: as util-linux's
  *              setpriv --reuid --regid --init-groups --no-new-privs --inh-caps=-all --bounding-set=-all;
- *   exec       PROGRAM (a full path, not looked up) with ARG..., and exactly the --env variables as its environment.
+ *   exec       PROGRAM (as given, not looked up in a PATH) with ARG..., and exactly the --env variables as its
+ *              environment.
  * Nothing of the run's variables is in force before the exec, so LD_PRELOAD and the like never reach a step that runs
  * as root (and this program is static, so there is no loader to read them). A failure before the exec says which step
  * on stderr and exits 125; an exec failure exits 127 when PROGRAM is missing, else 126, as coreutils' env does.
@@ -146,8 +147,6 @@ int main(int argc, char **argv)
     if ((uid == NULL) != (gid == NULL) || (uid == NULL) != (groups == NULL))
         usage("--uid, --gid and --groups go together");
     char **program = argv + i + 1;
-    if (program[0][0] != '/')
-        usage("the program must be a full path");
 
     if (cgroup != NULL)
         join_cgroup(cgroup);
