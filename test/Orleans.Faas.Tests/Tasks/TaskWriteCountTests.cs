@@ -31,29 +31,18 @@ public sealed class TaskWriteCountTests(FaasClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_task_that_waits_for_a_slot_is_written_three_times()
+    public Task A_task_that_waits_for_a_slot_is_written_three_times() => fixture.WhileEverySlotIsHeld(async blockers =>
     {
-        var blockers = new List<Guid>();
-        try
-        {
-            foreach (var _ in fixture.ProviderIds)
-                blockers.Add(await fixture.Invoke("block", "first"));
-            await fixture.WaitForStatus(blockers, TaskState.Running);
-            var queued = await fixture.Invoke("echo", "waited");
-            Assert.Equal(TaskState.Queued, (await fixture.Grains.GetGrain<ITaskGrain>(queued).GetSnapshot())!.Status);
+        var queued = await fixture.Invoke("echo", "waited");
+        Assert.Equal(TaskState.Queued, (await fixture.Grains.GetGrain<ITaskGrain>(queued).GetSnapshot())!.Status);
 
-            fixture.Gate.Release(blockers.Count);
-            await fixture.WaitForStatus([queued], TaskState.Completed);
+        fixture.Gate.Release(blockers.Count);
+        await fixture.WaitForStatus([queued], TaskState.Completed);
 
-            var writes = WritesOf(queued);
-            Assert.Equal(1, writes["accepted"]);
-            Assert.Equal(3, writes.Values.Sum());
-        }
-        finally
-        {
-            await fixture.WaitForStatus(blockers, TaskState.Completed, releaseEachPoll: true);
-        }
-    }
+        var writes = WritesOf(queued);
+        Assert.Equal(1, writes["accepted"]);
+        Assert.Equal(3, writes.Values.Sum());
+    });
 
     private Dictionary<string, int> WritesOf(Guid id)
     {
