@@ -20,8 +20,9 @@ public interface ITaskGrain : IGrainWithGuidKey, IExpiring
 
     /// <summary>
     /// QUEUED → RUNNING on <paramref name="provider"/>, whose worker had <paramref name="loadAtStart"/> as it started;
-    /// false when the attempt is stale or the task moved on. Asked again for the attempt it started, it answers true
-    /// to the same provider, so a worker whose answer was lost asks again instead of dropping the run.
+    /// false when the attempt is stale or the task moved on. Asked for an attempt already RUNNING (stored so with its
+    /// placement, as a free slot took it at once, or started by an earlier ask whose answer was lost), it stores
+    /// nothing and answers true to the same provider, so the worker runs it instead of dropping it.
     /// </summary>
     [Alias("TryStart")]
     Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart);

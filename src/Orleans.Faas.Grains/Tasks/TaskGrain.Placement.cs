@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Faas.Providers;
 using Orleans.Faas.Resilience;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Telemetry;
@@ -60,8 +61,10 @@ public sealed partial class TaskGrain
                 MoveTo(r, TaskState.Queued);
             r.Attempts = next.Attempts;
             (r.Provider, r.Placement, r.StartedAt, r.LoadAtStart) = (placed?.Provider, placed?.Decision, null, null);
+            StartIfSlotTaken(r, placed);
         });
         TellBatch();
+        ReachedIfStarted(placed);
     }
 
     /// <summary>The watchdog found the current attempt unplaced, or its retry due: it is placed now if anything can take it.</summary>
@@ -69,7 +72,33 @@ public sealed partial class TaskGrain
     {
         if (await TryPlace(Record) is not { } placed)
             return;
-        await Store(r => (r.Provider, r.Placement, r.RetryAt) = (placed.Provider, placed.Decision, null));
+        await Store(r =>
+        {
+            (r.Provider, r.Placement, r.RetryAt) = (placed.Provider, placed.Decision, null);
+            StartIfSlotTaken(r, placed);
+        });
+        if (placed.StartedWith is not null)
+            TellBatch();
+        ReachedIfStarted(placed);
+    }
+
+    /// <summary>
+    /// A free slot took the attempt as its worker admitted it: the write that stores where it went stores it RUNNING
+    /// too, so the worker's start (<see cref="TryStart"/>) finds it started and writes nothing. A crash before that
+    /// write loses the placement and the start alike, as it lost the placement alone before.
+    /// </summary>
+    private void StartIfSlotTaken(TaskRecord record, Placed? placed)
+    {
+        if (placed?.StartedWith is not { } load)
+            return;
+        MoveTo(record, TaskState.Running);
+        (record.StartedAt, record.LoadAtStart) = (clock.GetUtcNow(), load);
+    }
+
+    private void ReachedIfStarted(Placed? placed)
+    {
+        if (placed?.StartedWith is not null)
+            metrics.TaskReached(FunctionName, TaskState.Running);
     }
 
     private Task FailLost(string error) => FailNow(FailureReasons.ProviderLost, error);
@@ -114,7 +143,7 @@ public sealed partial class TaskGrain
                 continue;
             }
             span?.SetTag("faas.provider", provider).SetTag("faas.predicted_run_ms", decision.PredictedRuntimeMs).SetTag("faas.expected_finish_ms", decision.ExpectedFinishMs);
-            return new Placed(provider, decision);
+            return new Placed(provider, decision, admission.StartedWith);
         }
         if (fullFor is { } wait)
             throw new QueueFullException(submission.PinnedProvider is { } pinned
@@ -140,7 +169,8 @@ public sealed partial class TaskGrain
         }
     }
 
-    private sealed record Placed(string Provider, PlacementDecision Decision);
+    /// <param name="StartedWith">The worker's load as a free slot took the attempt at once; null when it waits in the worker's queue.</param>
+    private sealed record Placed(string Provider, PlacementDecision Decision, ProviderLoad? StartedWith);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {ProviderId} could not take task {TaskId}; trying the next one")]
     private partial void LogProviderUnreachable(Exception exception, string providerId, Guid taskId);

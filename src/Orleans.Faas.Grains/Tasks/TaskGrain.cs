@@ -23,8 +23,9 @@ namespace Orleans.Faas.Tasks;
 /// the other parts of this class (<c>TaskGrain.Placement.cs</c>, <c>TaskGrain.Watchdog.cs</c>,
 /// <c>TaskGrain.Cancellation.cs</c>, <c>TaskGrain.Expiry.cs</c>), the retry policy and dead letters in
 /// <c>TaskGrain.Retries.cs</c> and <c>TaskGrain.DeadLetters.cs</c>. Every transition is stored before
-/// anyone sees it (<see cref="Store"/>). A task that runs once is written three times: accepted (with its input, the
-/// only write that holds it), RUNNING, and finished.
+/// anyone sees it (<see cref="Store"/>). A task that runs once is written twice when its worker had a free slot for it:
+/// accepted and started (with its input, the only write that holds it), and finished; three times when it waited in
+/// its worker's queue: accepted, RUNNING, and finished.
 /// </summary>
 public sealed partial class TaskGrain(
     [PersistentState("accepted", FaasStorage.Name)] IPersistentState<AcceptedTask> accepted,
@@ -76,24 +77,32 @@ public sealed partial class TaskGrain(
 
         // Placed before anything is stored: a task nobody takes leaves no trace, and one whose write fails leaves its
         // worker an attempt that cannot start (the worker's start report waits for this call to end, then finds no task).
+        // Watched, at the same time, before stored: every stored task is watched, whatever dies when; a range that
+        // watches a task that was then refused, or whose write failed, finds no task on its check and drops it.
         var first = new TaskRecord { Submission = submission, Status = TaskState.Queued, Attempts = 1, QueuedAt = clock.GetUtcNow() };
-        var placed = await Place(first);
+        var placing = Place(first);
+        var watching = Watch(first);
+        // The placement's refusal (a full queue, no provider) is what the caller hears when both fail.
+        await Task.WhenAll(placing, watching);
+        var placed = await placing;
         (first.Provider, first.Placement) = (placed.Provider, placed.Decision);
+        StartIfSlotTaken(first, placed);
 
-        // Watched before stored: every stored task is watched, whatever dies when; a range that watches a task whose
-        // write then failed finds no task on its check and drops it.
-        await Watch(first);
         accepted.State = new AcceptedTask { Submission = submission, First = first };
         await Persist(accepted.WriteStateAsync(), () => accepted.State = new AcceptedTask());
         Record = first;
         metrics.TaskReached(FunctionName, TaskState.Queued);
+        ReachedIfStarted(placed);
+        if (placed.StartedWith is not null)
+            TellBatch();
     }
 
     public async Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart)
     {
         if (IsStale(attempt))
             return false;
-        // Asked again by the worker it started on, whose first answer was lost: that worker runs it.
+        // Stored as started with its placement (a free slot took it), or asked again by the worker whose first answer
+        // was lost: that worker runs it.
         if (Record.Status == TaskState.Running)
             return Record.Provider == provider;
 

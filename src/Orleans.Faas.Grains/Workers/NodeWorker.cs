@@ -67,10 +67,15 @@ public sealed partial class NodeWorker(
         }
     }
 
-    /// <summary>Takes the attempt unless every slot is busy and the queue is at its limit; then it keeps nothing.</summary>
+    /// <summary>
+    /// Takes the attempt unless every slot is busy and the queue is at its limit; then it keeps nothing. An attempt a
+    /// free slot takes at once says so (<see cref="Admission.StartedWith"/>), so that its task stores it as started with
+    /// its placement, in one write.
+    /// </summary>
     public Admission Enqueue(TaskAssignment assignment)
     {
         double? refusedFor = null;
+        List<(Waiting Next, ProviderLoad LoadAtStart)> starting = [];
         lock (_lock)
         {
             // Placement skips a provider whose silo is going away and tries the next one.
@@ -80,17 +85,22 @@ public sealed partial class NodeWorker(
                 refusedFor = SecondsUntilAPlaceFrees();
             // The same attempt offered again (its task sent its submission again after a silo loss) is kept once.
             else if (_held.Add(new TaskAttempt(assignment.TaskId, assignment.Attempt)))
+            {
                 _waiting.Enqueue(new Waiting(assignment, DateTimeOffset.UtcNow));
+                // Under the same lock, so that the slot the attempt takes here cannot go to another first.
+                starting = TakeWhatFits();
+            }
         }
         if (refusedFor is { } wait)
         {
             metrics.AssignmentRefused(ProviderId);
             return new Admission(false, Load, wait);
         }
-        StartWhatFits();
+        Begin(starting);
         // The scheduler has the load from our answer; the provider's copy need not hold up the placement.
         LoadReports.Ask();
-        return new Admission(true, Load);
+        var startedWith = starting.Where(s => ReferenceEquals(s.Next.Assignment, assignment)).Select(s => (ProviderLoad?)s.LoadAtStart).FirstOrDefault();
+        return new Admission(true, Load, StartedWith: startedWith);
     }
 
     public bool Holds(TaskAttempt attempt)
@@ -200,16 +210,27 @@ public sealed partial class NodeWorker(
 
     private void StartWhatFits()
     {
-        var starting = new List<(Waiting, ProviderLoad)>();
+        List<(Waiting Next, ProviderLoad LoadAtStart)> starting;
         lock (_lock)
+            starting = TakeWhatFits();
+        Begin(starting);
+    }
+
+    /// <summary>Called under the lock: gives free slots to the oldest waiting attempts, each with the load as it took its slot.</summary>
+    private List<(Waiting Next, ProviderLoad LoadAtStart)> TakeWhatFits()
+    {
+        var starting = new List<(Waiting, ProviderLoad)>();
+        while (_running < _slots && _waiting.TryDequeue(out var next))
         {
-            while (_running < _slots && _waiting.TryDequeue(out var next))
-            {
-                starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
-                _started[new TaskAttempt(next.Assignment.TaskId, next.Assignment.Attempt)] = (next.Assignment, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp());
-                _running++;
-            }
+            starting.Add((next, new ProviderLoad(_running, _waiting.Count, _slots)));
+            _started[new TaskAttempt(next.Assignment.TaskId, next.Assignment.Attempt)] = (next.Assignment, DateTimeOffset.UtcNow, Stopwatch.GetTimestamp());
+            _running++;
         }
+        return starting;
+    }
+
+    private void Begin(List<(Waiting Next, ProviderLoad LoadAtStart)> starting)
+    {
         foreach (var (next, loadAtStart) in starting)
             _ = Task.Run(() => RunThenStartNext(next, loadAtStart));
     }

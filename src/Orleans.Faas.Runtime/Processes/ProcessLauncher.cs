@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Runtime.Processes.Cgroups;
 using Orleans.Faas.Runtime.Runners;
@@ -7,34 +8,21 @@ using Orleans.Faas.Runtime.Runners;
 namespace Orleans.Faas.Runtime.Processes;
 
 /// <summary>
-/// Starts a function's command as a child process with its three standard streams redirected to us, through a chain
-/// of the node's own tools, each exec'ing the next in the same process: <c>sh</c> moves it into the run's cgroup,
-/// util-linux's <c>setpriv</c> drops it to the run's user, and coreutils' <c>env -i</c> gives the program the
-/// function's environment only. Until <c>env</c>, the chain runs with a bare <c>PATH</c>, so nothing the function
-/// sets (<c>LD_PRELOAD</c>, say) reaches the steps that still run as the silo's user.
+/// Starts a function's command as a child process with its three standard streams redirected to us, through the
+/// node's own launcher (<c>faas-launch.c</c>), which joins the run's cgroup, drops to the run's user with no
+/// capabilities and <c>no_new_privs</c>, and execs the program with the function's environment only: one exec, one
+/// process. The launcher itself starts with an empty environment, so nothing the function sets (<c>LD_PRELOAD</c>,
+/// say) reaches it while it still runs as the silo's user.
 /// </summary>
 internal static class ProcessLauncher
 {
-    public const string Setpriv = "setpriv";
-
     /// <summary>The PATH a run gets when its function sets none.</summary>
     public const string BarePath = "/usr/local/bin:/usr/bin:/bin";
 
-    // "echo" is the shell's own builtin, so the shell moves itself (cgroup.procs takes 0 for the writer), then becomes the rest.
-    private const string JoinCgroup = "echo 0 > \"$1\" && shift && exec \"$@\"";
-
-    public static Process Start(FunctionDefinition function, string workingFolder, RunAccount? account, RunCgroup? cgroup)
+    public static Process Start(FunctionDefinition function, string workingFolder, ProcessSandbox sandbox, RunCgroup? cgroup)
     {
         var program = ProgramOf(function, workingFolder);
-        List<string> chain = [];
-        if (cgroup is not null)
-            chain.AddRange(["/bin/sh", "-c", JoinCgroup, "faas-cgroup", cgroup.ProcsFile]);
-        if (account is not null)
-            chain.AddRange([Setpriv, $"--reuid={account.Uid}", $"--regid={account.Gid}", "--init-groups", "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]);
-        chain.AddRange(["env", "-i", "--", $"PATH={BarePath}", .. function.Env.Select(pair => $"{pair.Key}={pair.Value}"), program]);
-        chain.AddRange(function.Command.AsSpan()[1..]);
-
-        var start = new ProcessStartInfo(chain[0])
+        var start = new ProcessStartInfo(sandbox.Launcher)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -42,10 +30,21 @@ internal static class ProcessLauncher
             RedirectStandardError = true,
             WorkingDirectory = workingFolder,
         };
-        foreach (var argument in chain.Skip(1))
+        if (cgroup is not null)
+            start.ArgumentList.Add($"--cgroup={cgroup.ProcsFile}");
+        if (sandbox.Account is { } account)
+        {
+            start.ArgumentList.Add($"--uid={account.Uid.ToString(CultureInfo.InvariantCulture)}");
+            start.ArgumentList.Add($"--gid={account.Gid.ToString(CultureInfo.InvariantCulture)}");
+            start.ArgumentList.Add($"--groups={string.Join(',', account.Groups.Select(group => group.ToString(CultureInfo.InvariantCulture)))}");
+        }
+        foreach (var (name, value) in function.Env.SetItem("PATH", function.Env.GetValueOrDefault("PATH", BarePath)))
+            start.ArgumentList.Add($"--env={name}={value}");
+        start.ArgumentList.Add("--");
+        start.ArgumentList.Add(program);
+        foreach (var argument in function.Command.AsSpan()[1..])
             start.ArgumentList.Add(argument);
         start.Environment.Clear();
-        start.Environment["PATH"] = BarePath;
 
         try
         {
@@ -54,7 +53,7 @@ internal static class ProcessLauncher
         }
         catch (Win32Exception e)
         {
-            throw new FunctionStartException($"Program '{function.Command[0]}' of function '{function.Name}' could not be started: {e.Message}", e);
+            throw new FunctionStartException($"Program '{function.Command[0]}' of function '{function.Name}' could not be started through {sandbox.Launcher}: {e.Message}", e);
         }
     }
 
@@ -68,11 +67,7 @@ internal static class ProcessLauncher
         var found = name.Contains('/')
             ? [Path.GetFullPath(name, workingFolder)]
             : path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(folder => Path.Combine(folder, name));
-        var program = found.FirstOrDefault(File.Exists)
+        return found.FirstOrDefault(File.Exists)
             ?? throw new FunctionStartException($"Program '{name}' of function '{function.Name}' was not found{(name.Contains('/') ? "" : $" in PATH {path}")}.");
-        // env would take "a=b" for a variable to set, not a program to run.
-        return program.Contains('=')
-            ? throw new FunctionStartException($"Program '{program}' of function '{function.Name}' has '=' in its path, which the process runtime cannot run.")
-            : program;
     }
 }

@@ -20,4 +20,8 @@ public sealed class ProcessOptions
     /// <summary>The cgroup v2 folder each run gets a cgroup of its own under, made at start-up if missing; tests point it at a fake tree.</summary>
     [Required]
     public string CgroupRoot { get; set; } = "/sys/fs/cgroup/orleans-faas";
+
+    /// <summary>The launcher every run starts through (faas-launch.c), a static binary; by default the one built next to this assembly.</summary>
+    [Required]
+    public string LauncherPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "launcher", "faas-launch");
 }

@@ -48,7 +48,7 @@ public sealed partial class ProcessRunner(ProcessSandbox sandbox, IOptions<Runne
     {
         var capture = new RunCapture(options.Value);
         var clock = Stopwatch.StartNew();
-        using var process = ProcessLauncher.Start(function, folder.Path, sandbox.Account, cgroup);
+        using var process = ProcessLauncher.Start(function, folder.Path, sandbox, cgroup);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(function.Timeout);
         using var drainStop = new CancellationTokenSource();

@@ -10,18 +10,14 @@ namespace Orleans.Faas.Runtime.Processes;
 /// </summary>
 /// <param name="Account">The user runs switch to; null when the silo is not root and runs them as itself.</param>
 /// <param name="WantedUser">The configured user, named when the silo cannot switch to it.</param>
-public sealed record ProcessSandbox(RunAccount? Account, string WantedUser, CgroupTree Cgroups, DockerOptions Box)
+/// <param name="Launcher">The node's launcher every run starts through (faas-launch.c).</param>
+public sealed record ProcessSandbox(RunAccount? Account, string WantedUser, CgroupTree Cgroups, DockerOptions Box, string Launcher)
 {
-    /// <exception cref="InvalidOperationException">The configured user is missing or root, or setpriv (util-linux) is missing.</exception>
+    /// <exception cref="InvalidOperationException">The configured user is missing or root.</exception>
     public static async Task<ProcessSandbox> PrepareAsync(ProcessOptions options, DockerOptions box)
     {
-        RunAccount? account = null;
-        if (Environment.IsPrivilegedProcess)
-        {
-            account = await RunAccount.ResolveAsync(options.User);
-            await HostTool.RunAsync(ProcessLauncher.Setpriv, "--version");
-        }
-        return new ProcessSandbox(account, options.User, CgroupTree.Detect(options.CgroupRoot), box);
+        var account = Environment.IsPrivilegedProcess ? await RunAccount.ResolveAsync(options.User) : null;
+        return new ProcessSandbox(account, options.User, CgroupTree.Detect(options.CgroupRoot), box, options.LauncherPath);
     }
 
     /// <summary>One line for the start-up log: who runs the functions and in what.</summary>

@@ -25,6 +25,8 @@ public static class ProcessRuntimeSetup
                 : "Faas:Process:Enabled is false";
             return (false, $"off ({why})");
         }
+        if (!File.Exists(options.LauncherPath))
+            return (false, $"off (its launcher is missing at {options.LauncherPath}; it is built with the silo when a C compiler is installed)");
 
         var sandbox = await ProcessSandbox.PrepareAsync(options, box);
         builder.Services.AddSingleton(sandbox);

@@ -93,6 +93,20 @@ public sealed class ProcessLockdownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task It_has_no_capabilities_no_new_privileges_and_only_its_users_groups()
+    {
+        var output = await Run("/bin/grep", "-E", "^(Uid|Gid|Groups|Cap[A-Za-z]+|NoNewPrivs):", "/proc/self/status");
+
+        var fields = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(':', 2))
+            .ToDictionary(pair => pair[0], pair => string.Join(' ', pair[1].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("65534 65534 65534 65534", fields["Uid"]);
+        Assert.Equal("65534 65534 65534 65534", fields["Gid"]);
+        Assert.Equal((await Programs.Run("id", ["-G", "nobody"])).Text.Trim(), fields["Groups"]);
+        Assert.All(["CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"], set => Assert.Equal("0000000000000000", fields[set]));
+        Assert.Equal("1", fields["NoNewPrivs"]);
+    }
+
+    [Fact]
     public async Task Its_working_folder_is_its_own_and_gone_after_the_run()
     {
         var output = await Script("pwd; stat -c '%U %a' .; ls -A");

@@ -25,6 +25,26 @@ public static class ClusterTasks
         return name;
     }
 
+    /// <summary>
+    /// Runs <paramref name="test"/> while a blocked task holds every provider's one slot, with those tasks' ids; the
+    /// blockers are let go and waited for afterwards whatever the test did with the gate.
+    /// </summary>
+    public static async Task WhileEverySlotIsHeld(this FaasClusterFixture fixture, Func<IReadOnlyList<Guid>, Task> test)
+    {
+        var blockers = new List<Guid>();
+        try
+        {
+            foreach (var _ in fixture.ProviderIds)
+                blockers.Add(await fixture.Invoke("block", "first"));
+            await fixture.WaitForStatus(blockers, TaskState.Running);
+            await test(blockers);
+        }
+        finally
+        {
+            await fixture.WaitForStatus(blockers, TaskState.Completed, releaseEachPoll: true);
+        }
+    }
+
     /// <remarks>
     /// A read of a task whose activation was on a silo the test just killed goes there until the cluster declares the
     /// silo dead, and times out after Orleans' response timeout; that read is not an answer yet, and the next one is

@@ -79,34 +79,22 @@ public sealed class TaskLifecycleClusterTests(FaasClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Full_slots_queue_tasks_in_order_and_a_queued_task_cannot_be_finished()
+    public Task Full_slots_queue_tasks_in_order_and_a_queued_task_cannot_be_finished() => fixture.WhileEverySlotIsHeld(async blockers =>
     {
-        var blockers = new List<Guid>();
-        try
-        {
-            foreach (var _ in fixture.ProviderIds)
-                blockers.Add(await fixture.Invoke("block", "first"));
-            await fixture.WaitForStatus(blockers, TaskState.Running);
+        var queued = await fixture.Invoke("echo", "waited");
+        var grain = fixture.Grains.GetGrain<ITaskGrain>(queued);
+        Assert.Equal(TaskState.Queued, (await grain.GetSnapshot())!.Status);
 
-            var queued = await fixture.Invoke("echo", "waited");
-            var grain = fixture.Grains.GetGrain<ITaskGrain>(queued);
-            Assert.Equal(TaskState.Queued, (await grain.GetSnapshot())!.Status);
+        var outcome = new ExecutionOutcome(0, [], "", false, TimeSpan.Zero, false);
+        var illegal = await Assert.ThrowsAsync<IllegalTaskTransitionException>(() => grain.Finish(attempt: 1, outcome));
+        Assert.Equal(TaskState.Queued, illegal.From);
+        Assert.Equal(TaskState.Queued, (await grain.GetSnapshot())!.Status);
 
-            var outcome = new ExecutionOutcome(0, [], "", false, TimeSpan.Zero, false);
-            var illegal = await Assert.ThrowsAsync<IllegalTaskTransitionException>(() => grain.Finish(attempt: 1, outcome));
-            Assert.Equal(TaskState.Queued, illegal.From);
-            Assert.Equal(TaskState.Queued, (await grain.GetSnapshot())!.Status);
-
-            fixture.Gate.Release(blockers.Count);
-            var done = await grain.WaitUntilFinished(Patience);
-            Assert.Equal(TaskState.Completed, done!.Status);
-            Assert.Equal("waited", Encoding.UTF8.GetString((await grain.GetResult())!.Output));
-        }
-        finally
-        {
-            await fixture.WaitForStatus(blockers, TaskState.Completed, releaseEachPoll: true);
-        }
-    }
+        fixture.Gate.Release(blockers.Count);
+        var done = await grain.WaitUntilFinished(Patience);
+        Assert.Equal(TaskState.Completed, done!.Status);
+        Assert.Equal("waited", Encoding.UTF8.GetString((await grain.GetResult())!.Output));
+    });
 
     [Fact]
     public async Task Invoking_an_unknown_function_is_rejected()
