@@ -2,7 +2,7 @@ namespace Orleans.Faas.Providers;
 
 /// <summary>
 /// How a node keeps a function's containers warm, learned from the idle times between its invocations there (the
-/// hybrid histogram policy, docs/architecture/keep-alive.md).
+/// hybrid histogram policy, docs/concepts/keep-alive.md).
 /// </summary>
 /// <param name="KeepAlive">How long a container is kept idle: after a run when <paramref name="PrewarmAfter"/> is zero, else after the prewarm.</param>
 /// <param name="PrewarmAfter">How long after a run the node starts a container ahead of the next expected one; zero keeps the container of the run instead.</param>

@@ -36,6 +36,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly WarmPool _pool;
     private readonly IdleTimes _idleTimes;
     private readonly Prewarms _prewarms = new();
+    private readonly ColdStartCost _starts = new();
     private readonly TimeProvider _time;
     private readonly DockerClient _client;
     private readonly FunctionImages _images;
@@ -111,7 +112,10 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
                 var capture = new RunCapture(_runnerOptions);
                 try
                 {
-                    return await RunInAsync(container, cold, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
+                    var outcome = await RunInAsync(container, cold, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
+                    if (outcome.Conditions is { Cold: true, ContainerMs: { } startMs })
+                        _starts.Add(startMs);
+                    return outcome;
                 }
                 catch (AgentLostException e) when (!cold && e.BeforeRequest)
                 {
@@ -224,13 +228,16 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 
     /// <summary>
     /// After a good run: kept for the function's keep-alive; or, when the policy expects no run within its prewarm
-    /// window, removed now and a new one started when the window ends.
+    /// window, removed now and a new one started so that it is up when the window ends, as long before as starts take.
     /// </summary>
     private async Task KeepOrDestroyAsync(WarmPoolKey? key, FunctionDefinition function, FunctionContainer container)
     {
         var decision = _idleTimes.DecisionFor(function.Name);
         if (key is not null && decision.PrewarmAfter > TimeSpan.Zero)
-            _prewarms.Schedule(new Prewarm(key, function, _time.GetUtcNow() + decision.PrewarmAfter, decision.KeepAlive));
+        {
+            var lead = TimeSpan.FromMilliseconds(_starts.Ms ?? 0);
+            _prewarms.Schedule(new Prewarm(key, function, _time.GetUtcNow() + (decision.PrewarmAfter > lead ? decision.PrewarmAfter - lead : TimeSpan.Zero), decision.KeepAlive));
+        }
         else if (key is not null && _pool.TryReturn(key, container, decision.KeepAlive))
             return;
         await DestroyAsync(container);
@@ -241,12 +248,14 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     {
         if (!_pool.HasRoomFor(prewarm.Key, memoryBytes: 0))
             return;
+        var started = _time.GetTimestamp();
         try
         {
             var container = await StartNewAsync(prewarm.Function, _stopping.Token);
             try
             {
                 await container.WaitForAgentAsync(_options.StartTimeout, _stopping.Token);
+                _starts.Add(_time.GetElapsedTime(started).TotalMilliseconds);
             }
             catch
             {

@@ -3,7 +3,7 @@ using Orleans.Faas.Providers;
 namespace Orleans.Faas.Runtime.KeepAlive;
 
 /// <summary>
-/// The hybrid histogram policy of Shahrad et al., "Serverless in the Wild" (ATC 2020), as docs/architecture/keep-alive.md
+/// The hybrid histogram policy of Shahrad et al., "Serverless in the Wild" (ATC 2020), as docs/concepts/keep-alive.md
 /// reads it: prewarm at the head percentile of the idle times, keep warm until their tail percentile, each widened by
 /// the margin; the fixed keep-alive when the histogram is not representative.
 /// </summary>
