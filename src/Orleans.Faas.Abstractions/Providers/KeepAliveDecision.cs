@@ -20,6 +20,7 @@ public sealed record KeepAliveDecision(
 }
 
 /// <summary>Why a <see cref="KeepAliveDecision"/> is what it is.</summary>
+[GenerateSerializer]
 public enum KeepAliveBasis
 {
     /// <summary>The histogram is representative: prewarm and keep-alive come from its head and tail percentiles.</summary>

@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orleans.Faas.Client;
 using Orleans.Faas.Runtime.Docker;
+using TaskState = Orleans.Faas.Client.TaskState;
 
 namespace Orleans.Faas.Benchmarks.KeepAlive;
 
