@@ -17,10 +17,11 @@ public sealed class KeepAliveTests : IDisposable
     [Fact]
     public async Task A_function_invoked_periodically_gets_a_container_started_before_its_next_call()
     {
-        // 1-second bins: a 3-second period puts every idle time in [3, 4) s, so the prewarm comes at 2.7 s and lasts until 4.4 s.
+        // 1-second bins: a 3.5-second period puts every idle time mid-bin in [3, 4) s (not on the bin's edge, where a timer
+        // a hair early puts it in the bin below), so the prewarm comes at 2.7 s and lasts until 4.4 s.
         await using var runner = TestDockerRunners.Create(keepAlive: new KeepAliveOptions { BinWidth = TimeSpan.FromSeconds(1), Bins = 30, MinIdleTimes = 3 });
         var function = TestFunctions.Docker("cat");
-        var period = TimeSpan.FromSeconds(3);
+        var period = TimeSpan.FromSeconds(3.5);
         for (var call = 0; call < 4; call++)
         {
             // The trace's arrivals: a call every period after the last one ended.
