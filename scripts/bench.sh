@@ -22,6 +22,8 @@
 #     with no faults, then while a random silo is SIGKILLed, started again 5 s later, and the next killed 25 s after;
 #   mqtt: the embedded silo and a mosquitto broker of its own: tasks per second one MQTT trigger makes of QoS 1
 #     messages into a no-op function, against as many async invocations;
+#   keepalive: two silos of its own, one keeping containers a fixed 10 minutes, one by each function's idle-time
+#     histogram, and a synthetic trace of 200 functions replayed against both at once, time compressed 30x;
 #   soak: an embedded silo of its own with a 3-second task retention and a 10,000-row history, 100,000 no-op tasks
 #     (--count), and its working set at the end against after a warm-up.
 set -euo pipefail
@@ -204,6 +206,19 @@ case "$mode" in
   batch)
     start_embedded_silo
     "${bench[@]}" batch "$@" --gateway "$gateway"
+    ;;
+  keepalive)
+    # Two silos of their own, replayed together: one with the fixed keep-alive, one learning it per function. Time is
+    # compressed 30x alike (a trace minute is 2 s): the fixed 10 minutes are 20 s, the histogram's 1-minute bins 2 s;
+    # the benchmark is told the same. The same budgets for both, high enough that neither binds.
+    "$root/samples/hello/build-image.sh"
+    keep_env=(Faas__Worker__Slots=32 Faas__WarmPool__IdleTimeout=00:00:20 Faas__WarmPool__MaxIdleOnNode=1000 Faas__Scheduling__AutoBenchmark=false)
+    start_silo bench-keep-fixed http://127.0.0.1:18181 "${keep_env[@]}" Faas__KeepAlive__Histogram=false \
+      Faas__Silo__SiloPort=21131 Faas__Silo__GatewayPort=23031
+    start_silo bench-keep-histogram http://127.0.0.1:18182 "${keep_env[@]}" Faas__KeepAlive__BinWidth=00:00:02 \
+      Faas__Silo__SiloPort=21132 Faas__Silo__GatewayPort=23032
+    "${bench[@]}" keepalive "$@" --seconds-per-minute 2 --docker-host "$DOCKER_HOST" \
+      --fixed-gateway http://127.0.0.1:18181 --fixed-node bench-keep-fixed --histogram-gateway http://127.0.0.1:18182 --histogram-node bench-keep-histogram
     ;;
   soak)
     # Its own silo, so that nothing else it ran counts; no provider benchmarks, which would run beside the soak. The

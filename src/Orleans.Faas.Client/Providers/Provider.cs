@@ -37,4 +37,7 @@ public sealed record Provider
 
     /// <summary>Null until it was measured.</summary>
     public ProviderBenchmark? Benchmark { get; init; }
+
+    /// <summary>How the node keeps each function's containers warm that has run there, as of its last load report.</summary>
+    public IReadOnlyList<FunctionKeepAlive> KeepAlive { get; init; } = [];
 }

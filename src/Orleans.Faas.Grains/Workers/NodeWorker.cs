@@ -317,7 +317,8 @@ public sealed partial class NodeWorker(
 
     private async Task ReportLoad()
     {
-        var load = Load;
+        // The keep-alive decisions go to the provider's copy only, not with every admission answer.
+        var load = Load with { KeepAlive = _runners.Values.SelectMany(r => r.KeepAliveByFunction()).DistinctBy(d => d.Key).ToImmutableDictionary() };
         metrics.WorkerLoad(ProviderId, load);
         try
         {

@@ -3,9 +3,11 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Providers;
 using Orleans.Faas.Runtime.Agent;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
+using Orleans.Faas.Runtime.KeepAlive;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
 using Orleans.Faas.Tasks;
@@ -16,7 +18,9 @@ namespace Orleans.Faas.Runtime.Docker;
 /// <summary>
 /// Runs each attempt through the agent of an isolated container on this node's engine. A finished container goes back
 /// to the warm pool of its function version, so the next invocation skips create and start; a timed-out, cancelled or
-/// broken one is removed at once, and idle ones are removed after the pool's idle timeout. Where the node has resctrl,
+/// broken one is removed at once, and idle ones are removed after their function's keep-alive. A function whose next
+/// run the idle times predict no sooner than its prewarm window gets a new container started then instead of keeping
+/// the old one (<see cref="KeepAlivePolicy"/>). Where the node has resctrl,
 /// a run that needs cache ways holds its container in a resctrl group of its own for the run.
 /// </summary>
 public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
@@ -30,6 +34,10 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly DockerOptions _options;
     private readonly RunnerOptions _runnerOptions;
     private readonly WarmPool _pool;
+    private readonly IdleTimes _idleTimes;
+    private readonly Prewarms _prewarms = new();
+    private readonly ColdStartCost _starts = new();
+    private readonly TimeProvider _time;
     private readonly DockerClient _client;
     private readonly FunctionImages _images;
     private readonly CacheCounterSupport _cacheCounters;
@@ -45,6 +53,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         IOptions<DockerOptions> docker,
         IOptions<RunnerOptions> options,
         IOptions<WarmPoolOptions> pool,
+        IOptions<KeepAliveOptions> keepAlive,
         CacheCounterSupport cacheCounters,
         ResctrlCacheAllocation cacheAllocation,
         ISecretValues secrets,
@@ -53,7 +62,10 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     {
         _options = docker.Value;
         _runnerOptions = options.Value;
-        _pool = new WarmPool(pool.Value, time);
+        // What the runtime may use of the node's memory, its cgroup's limit included.
+        _pool = new WarmPool(pool.Value, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, time);
+        _idleTimes = new IdleTimes(keepAlive.Value, pool.Value.IdleTimeout, time);
+        _time = time;
         _client = new DockerClientConfiguration(new Uri(_options.Endpoint)).CreateClient();
         _images = new FunctionImages(_client, _options);
         _cacheCounters = cacheCounters;
@@ -61,7 +73,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _secrets = secrets;
         _logger = logger;
         _folders = NodeFolders.Take(_options);
-        _reaping = ReapIdleAsync(pool.Value.IdleTimeout, time, _stopping.Token);
+        _reaping = ReapIdleAsync(Min(pool.Value.IdleTimeout, keepAlive.Value.BinWidth), _stopping.Token);
     }
 
     public FunctionRuntime Runtime => FunctionRuntime.Docker;
@@ -70,6 +82,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(WarmPoolKey.Of(function));
 
     public IReadOnlyDictionary<string, int> IdleByFunction() => _pool.IdleByFunction();
+
+    public IReadOnlyDictionary<string, KeepAliveDecision> KeepAliveByFunction() => _idleTimes.Decisions();
 
     public Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken) =>
         RunAsync(function, input, cacheWays: null, cancellationToken);
@@ -87,19 +101,32 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         var clock = new RunClock();
         // Read for every run, so a warm container gets a value replaced since its last run.
         var secrets = function.Secrets.IsEmpty ? null : await _secrets.ReadAsync(function, cancellationToken);
-        while (true)
+        _idleTimes.Started(function.Name);
+        if (key is not null)
+            _prewarms.Cancel(key);
+        try
         {
-            var (container, cold) = await GetContainerAsync(key, function, cancellationToken);
-            var capture = new RunCapture(_runnerOptions);
-            try
+            while (true)
             {
-                return await RunInAsync(container, cold, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
+                var (container, cold) = await GetContainerAsync(key, function, cancellationToken);
+                var capture = new RunCapture(_runnerOptions);
+                try
+                {
+                    var outcome = await RunInAsync(container, cold, key, function, cacheWays, secrets, input, capture, clock, cancellationToken);
+                    if (outcome.Conditions is { Cold: true, ContainerMs: { } startMs })
+                        _starts.Add(startMs);
+                    return outcome;
+                }
+                catch (AgentLostException e) when (!cold && e.BeforeRequest)
+                {
+                    // An idle container died (e.g. someone removed it); the run never reached it, so a fresh one takes over.
+                    LogWarmContainerLost(container.ShortId, function.Name, e.Message);
+                }
             }
-            catch (AgentLostException e) when (!cold && e.BeforeRequest)
-            {
-                // An idle container died (e.g. someone removed it); the run never reached it, so a fresh one takes over.
-                LogWarmContainerLost(container.ShortId, function.Name, e.Message);
-            }
+        }
+        finally
+        {
+            _idleTimes.Ended(function.Name);
         }
     }
 
@@ -119,6 +146,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     /// <summary>Removes the idle warm containers of every version of the function; running ones finish and may go back to the pool.</summary>
     public async Task<int> RemoveIdleAsync(string function, CancellationToken cancellationToken)
     {
+        _prewarms.CancelAllOf(function);
         var idle = _pool.TakeAllOf(function);
         await Task.WhenAll(idle.Select(DestroyAsync));
         return idle.Count;
@@ -194,9 +222,54 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             await DestroyAsync(container);
             throw new FunctionStartException($"Function '{function.Name}' could not start its command in image '{function.Image}': {capture.Stderr.ToString().Trim()}");
         }
-        if (key is null || !_pool.TryReturn(key, container))
-            await DestroyAsync(container);
+        await KeepOrDestroyAsync(key, function, container);
         return AgentOutcomes.Of(run, capture, clock.Run, clock.Conditions(cold, quota, cache.Decision));
+    }
+
+    /// <summary>
+    /// After a good run: kept for the function's keep-alive; or, when the policy expects no run within its prewarm
+    /// window, removed now and a new one started so that it is up when the window ends, as long before as starts take.
+    /// </summary>
+    private async Task KeepOrDestroyAsync(WarmPoolKey? key, FunctionDefinition function, FunctionContainer container)
+    {
+        var decision = _idleTimes.DecisionFor(function.Name);
+        if (key is not null && decision.PrewarmAfter > TimeSpan.Zero)
+        {
+            var lead = TimeSpan.FromMilliseconds(_starts.Ms ?? 0);
+            _prewarms.Schedule(new Prewarm(key, function, _time.GetUtcNow() + (decision.PrewarmAfter > lead ? decision.PrewarmAfter - lead : TimeSpan.Zero), decision.KeepAlive));
+        }
+        else if (key is not null && _pool.TryReturn(key, container, decision.KeepAlive))
+            return;
+        await DestroyAsync(container);
+    }
+
+    /// <summary>Starts a container ahead of its function's expected run and keeps it, its agent connected, when the pool has room.</summary>
+    private async Task PrewarmAsync(Prewarm prewarm)
+    {
+        if (!_pool.HasRoomFor(prewarm.Key, memoryBytes: 0))
+            return;
+        var started = _time.GetTimestamp();
+        try
+        {
+            var container = await StartNewAsync(prewarm.Function, _stopping.Token);
+            try
+            {
+                await container.WaitForAgentAsync(_options.StartTimeout, _stopping.Token);
+                _starts.Add(_time.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch
+            {
+                await DestroyAsync(container);
+                throw;
+            }
+            if (!_pool.TryReturn(prewarm.Key, container, prewarm.KeepAlive))
+                await DestroyAsync(container);
+        }
+        catch (Exception e) when (e is FunctionStartException or OperationCanceledException)
+        {
+            // A run that comes finds no container and starts one, as without the prewarm.
+            LogPrewarmFailed(prewarm.Function.Name, e.Message);
+        }
     }
 
     /// <summary>An idle warm container of the function when there is one, else a new one: a span either way, so a trace shows warm and cold starts alike.</summary>
@@ -248,14 +321,15 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             LogRemoveFailed(failure, container.ShortId);
     }
 
-    private async Task ReapIdleAsync(TimeSpan idleTimeout, TimeProvider time, CancellationToken stopping)
+    /// <summary>Removes expired idle containers and starts due prewarms, a quarter of the shortest window apart.</summary>
+    private async Task ReapIdleAsync(TimeSpan shortestWindow, CancellationToken stopping)
     {
-        var period = TimeSpan.FromTicks(Math.Clamp(idleTimeout.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
-        using var timer = new PeriodicTimer(period, time);
+        var period = TimeSpan.FromTicks(Math.Clamp(shortestWindow.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
+        using var timer = new PeriodicTimer(period, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
-                await Task.WhenAll(_pool.TakeExpired().Select(DestroyAsync));
+                await Task.WhenAll(_pool.TakeExpired().Select(DestroyAsync).Concat(_prewarms.TakeDue(_time.GetUtcNow()).Select(PrewarmAsync)));
         }
         catch (OperationCanceledException)
         {
@@ -268,6 +342,11 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm container {ContainerId} of function {Function} was lost ({Reason}); starting a fresh one")]
     private partial void LogWarmContainerLost(string containerId, string function, string reason);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function}: the container started ahead of its next run did not come up ({Reason})")]
+    private partial void LogPrewarmFailed(string function, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Container {ContainerId} could not be removed and is left behind")]
     private partial void LogRemoveFailed(Exception exception, string containerId);

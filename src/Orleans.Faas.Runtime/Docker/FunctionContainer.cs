@@ -35,8 +35,14 @@ internal sealed class FunctionContainer
     /// <summary>The folder its secrets are mounted from; null when its function has none.</summary>
     public ContainerSecrets? Secrets => _folders.Secrets;
 
-    /// <summary>When it last finished a request; what the warm pool's idle timeout counts from.</summary>
+    /// <summary>When it last finished a request, or was prewarmed; what its keep-alive counts from.</summary>
     public DateTimeOffset IdleSince { get; set; }
+
+    /// <summary>When the warm pool removes it unless a run takes it first.</summary>
+    public DateTimeOffset KeepUntil { get; set; }
+
+    /// <summary>Its memory limit, what it holds of the node's memory while it idles.</summary>
+    public long MemoryBytes { get; private init; }
 
     /// <summary>
     /// Creates and starts the container, and opens cache counters on its cgroup when the node supports them.
@@ -55,7 +61,7 @@ internal sealed class FunctionContainer
             folders.Delete();
             throw;
         }
-        var container = new FunctionContainer(client, id, folders);
+        var container = new FunctionContainer(client, id, folders) { MemoryBytes = spec.HostConfig.Memory };
         try
         {
             await client.Containers.StartContainerAsync(id, new ContainerStartParameters(), CancellationToken.None);

@@ -1,13 +1,18 @@
 namespace Orleans.Faas.Runtime.Docker;
 
 /// <summary>
-/// Idle containers per function version, newest first so the busy few stay warm and the rest age out. Holds no
-/// engine connection: callers destroy what it hands back as expired or surplus.
+/// Idle containers per function version, newest first so the busy few stay warm and the rest age out, within the
+/// node's budget of idle containers and of their memory. Holds no engine connection: callers destroy what it hands
+/// back as expired or surplus.
 /// </summary>
-internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
+/// <param name="nodeMemoryBytes">The node's memory, of which the idle containers' limits may take <see cref="WarmPoolOptions.MaxIdleMemoryShare"/>.</param>
+internal sealed class WarmPool(WarmPoolOptions options, long nodeMemoryBytes, TimeProvider time)
 {
     private readonly Dictionary<WarmPoolKey, List<FunctionContainer>> _idle = [];
     private readonly Lock _gate = new();
+    private readonly long _maxIdleMemoryBytes = (long)(nodeMemoryBytes * options.MaxIdleMemoryShare);
+    private int _idleCount;
+    private long _idleMemoryBytes;
 
     public bool Enabled => options.MaxIdlePerFunction > 0;
 
@@ -20,39 +25,54 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
                 return null;
             var newest = containers[^1];
             containers.RemoveAt(containers.Count - 1);
+            Forget(newest);
             return newest;
         }
     }
 
-    /// <summary>Keeps the container for the next request; false when the version already has its fill of idle ones.</summary>
-    public bool TryReturn(WarmPoolKey key, FunctionContainer container)
+    /// <summary>
+    /// Keeps the container for the next request for up to <paramref name="keepFor"/>; false when the version already
+    /// has its fill of idle ones or the node's budget has no room for it.
+    /// </summary>
+    public bool TryReturn(WarmPoolKey key, FunctionContainer container, TimeSpan keepFor)
     {
         lock (_gate)
         {
+            if (!HasRoomFor(key, container.MemoryBytes))
+                return false;
             if (!_idle.TryGetValue(key, out var containers))
                 _idle[key] = containers = [];
-            if (containers.Count >= options.MaxIdlePerFunction)
-                return false;
             container.IdleSince = time.GetUtcNow();
+            container.KeepUntil = container.IdleSince + keepFor;
             containers.Add(container);
+            _idleCount++;
+            _idleMemoryBytes += container.MemoryBytes;
             return true;
         }
     }
 
-    /// <summary>Takes out every container idle for longer than the idle timeout.</summary>
+    /// <summary>Whether a container of the version with a memory limit of <paramref name="memoryBytes"/> would be kept now.</summary>
+    public bool HasRoomFor(WarmPoolKey key, long memoryBytes)
+    {
+        lock (_gate)
+            return IdleCount(key) < options.MaxIdlePerFunction && _idleCount < options.MaxIdleOnNode && _idleMemoryBytes + memoryBytes <= _maxIdleMemoryBytes;
+    }
+
+    /// <summary>Takes out every container kept past its keep-alive.</summary>
     public List<FunctionContainer> TakeExpired()
     {
-        var cutoff = time.GetUtcNow() - options.IdleTimeout;
+        var now = time.GetUtcNow();
         lock (_gate)
         {
             var expired = new List<FunctionContainer>();
             foreach (var (key, containers) in _idle)
             {
-                expired.AddRange(containers.Where(c => c.IdleSince <= cutoff));
-                containers.RemoveAll(c => c.IdleSince <= cutoff);
+                expired.AddRange(containers.Where(c => c.KeepUntil <= now));
+                containers.RemoveAll(c => c.KeepUntil <= now);
                 if (containers.Count == 0)
                     _idle.Remove(key);
             }
+            expired.ForEach(Forget);
             return expired;
         }
     }
@@ -68,6 +88,7 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
                 taken.AddRange(_idle[key]);
                 _idle.Remove(key);
             }
+            taken.ForEach(Forget);
             return taken;
         }
     }
@@ -78,6 +99,8 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
         {
             var all = _idle.Values.SelectMany(c => c).ToList();
             _idle.Clear();
+            _idleCount = 0;
+            _idleMemoryBytes = 0;
             return all;
         }
     }
@@ -87,6 +110,13 @@ internal sealed class WarmPool(WarmPoolOptions options, TimeProvider time)
     {
         lock (_gate)
             return _idle.GroupBy(i => i.Key.Function).ToDictionary(g => g.Key, g => g.Sum(i => i.Value.Count));
+    }
+
+    /// <summary>Called under the lock: a container leaves the pool's budget.</summary>
+    private void Forget(FunctionContainer container)
+    {
+        _idleCount--;
+        _idleMemoryBytes -= container.MemoryBytes;
     }
 
     /// <summary>Idle containers of a function version, for tests and metrics.</summary>

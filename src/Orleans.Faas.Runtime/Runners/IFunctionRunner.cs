@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Faas.Functions;
+using Orleans.Faas.Providers;
 using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Runtime.Runners;
@@ -40,4 +41,7 @@ public interface IFunctionRunner
 
     /// <summary>Idle warm state by function name (containers a run can start in at once); a runner that keeps nothing has none.</summary>
     IReadOnlyDictionary<string, int> IdleByFunction() => ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>How long the runner keeps each function's warm state and when it prepares it ahead, by function name; a runner that keeps nothing has none.</summary>
+    IReadOnlyDictionary<string, KeepAliveDecision> KeepAliveByFunction() => ImmutableDictionary<string, KeepAliveDecision>.Empty;
 }

@@ -2,6 +2,7 @@ using Orleans.Faas.Hosting;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
+using Orleans.Faas.Runtime.KeepAlive;
 using Orleans.Faas.Runtime.Python;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Silo.Hosting;
@@ -24,6 +25,11 @@ public static class FunctionRunnerSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<WarmPoolOptions>().BindConfiguration(WarmPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KeepAliveOptions>().BindConfiguration(KeepAliveOptions.Section)
+            .Validate(o => o.BinWidth > TimeSpan.Zero, "Faas:KeepAlive:BinWidth must be positive.")
+            .Validate(o => o.HeadPercentile <= o.TailPercentile, "Faas:KeepAlive:HeadPercentile must not be above TailPercentile.")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var docker = builder.Configuration.GetSection(DockerOptions.Section).Get<DockerOptions>() ?? new DockerOptions();
 
         var cacheCounters = CacheCounterSupport.DetectHere();

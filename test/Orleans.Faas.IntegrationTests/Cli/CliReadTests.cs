@@ -18,6 +18,7 @@ public sealed class CliReadTests(EmbeddedPlatformFixture platform)
         var node = Assert.Single(run.Json.AsArray(), p => p!["id"]!.GetValue<string>() == platform.Silo.Name)!;
         Assert.Equal("READY", node["status"]!.GetValue<string>());
         Assert.True(node["idleWarm"]!.GetValue<int>() >= 0);
+        Assert.NotNull(node["keepAlive"]!.AsArray());
     }
 
     [Fact]

@@ -36,6 +36,22 @@ public sealed class ClientOperatorTests(EmbeddedPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_provider_read_says_how_the_node_keeps_each_function_that_ran_there_warm()
+    {
+        var (client, _) = For(platform);
+        var name = UniqueName("client-keep");
+        await client.RegisterFunctionAsync(Hello(name));
+
+        await client.InvokeAsync(name, Encoding.UTF8.GetBytes("Ada"));
+
+        // One run has no idle time before it yet: the fixed keep-alive applies until the histogram has enough.
+        FunctionKeepAlive? keepAlive = null;
+        await Poll.UntilAsync(async () => (keepAlive = (await client.GetProviderAsync(platform.Silo.Name)).KeepAlive.SingleOrDefault(k => k.Function == name)) is not null,
+            TimeSpan.FromSeconds(10), "the node to report the function's keep-alive");
+        Assert.Equal(new FunctionKeepAlive { Function = name, KeepAliveSeconds = 300, Basis = KeepAliveBasis.TooFewIdleTimes }, keepAlive);
+    }
+
+    [Fact]
     public async Task The_execution_history_is_read_page_by_page_newest_first()
     {
         var (client, log) = For(platform);

@@ -4,6 +4,7 @@ using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Runtime.Cache;
 using Orleans.Faas.Runtime.Cache.Allocation;
 using Orleans.Faas.Runtime.Docker;
+using Orleans.Faas.Runtime.KeepAlive;
 using Orleans.Faas.Runtime.Runners;
 using Orleans.Faas.Runtime.Secrets;
 
@@ -15,6 +16,7 @@ internal static class TestDockerRunners
     /// <param name="docker">Changes to the node's Docker options, e.g. a CPU cap.</param>
     public static DockerRunner Create(
         string? endpoint = null, int maxOutputBytes = 16 * 1024 * 1024, int maxLogBytes = 64 * 1024, WarmPoolOptions? pool = null,
+        KeepAliveOptions? keepAlive = null,
         string? node = null, Action<DockerOptions>? docker = null, ISecretValues? secrets = null)
     {
         var options = new DockerOptions
@@ -27,6 +29,7 @@ internal static class TestDockerRunners
         return new(Options.Create(options),
             Options.Create(new RunnerOptions { MaxOutputBytes = maxOutputBytes, MaxLogBytes = maxLogBytes }),
             Options.Create(pool ?? new WarmPoolOptions()),
+            Options.Create(keepAlive ?? new KeepAliveOptions()),
             CacheCounterSupport.DetectHere(),
             new ResctrlCacheAllocation(ResctrlSupport.Detect(), options.Node),
             secrets ?? new FixedSecretValues(),

@@ -1,7 +1,7 @@
-namespace Orleans.Faas.Workers;
+namespace Orleans.Faas.Runtime.Runners;
 
 /// <summary>What getting a new container has cost on this node lately: an exponentially weighted mean, recent starts weighing most.</summary>
-internal sealed class ColdStartCost
+public sealed class ColdStartCost
 {
     private const double Weight = 0.3;
     private readonly Lock _lock = new();

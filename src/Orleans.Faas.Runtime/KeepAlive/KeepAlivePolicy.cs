@@ -1,0 +1,31 @@
+using Orleans.Faas.Providers;
+
+namespace Orleans.Faas.Runtime.KeepAlive;
+
+/// <summary>
+/// The hybrid histogram policy of Shahrad et al., "Serverless in the Wild" (ATC 2020), as docs/concepts/keep-alive.md
+/// reads it: prewarm at the head percentile of the idle times, keep warm until their tail percentile, each widened by
+/// the margin; the fixed keep-alive when the histogram is not representative.
+/// </summary>
+internal static class KeepAlivePolicy
+{
+    public static KeepAliveDecision Decide(IdleTimeHistogram histogram, KeepAliveOptions options, TimeSpan fixedKeepAlive)
+    {
+        if (!options.Histogram)
+            return Fallback(KeepAliveBasis.Fixed);
+        if (histogram.Total < options.MinIdleTimes)
+            return Fallback(KeepAliveBasis.TooFewIdleTimes);
+        if (histogram.InRange == 0 || (double)histogram.OutOfRange / histogram.Total > options.MaxOutOfRangeShare)
+            return Fallback(KeepAliveBasis.OutOfRange);
+        if (histogram.BinCountCv() < options.MinBinCv)
+            return Fallback(KeepAliveBasis.Flat);
+
+        // The head bin's start and the tail bin's end, so that both windows cover the whole of the bins they name.
+        var head = histogram.BinWidth * histogram.BinOfPercentile(options.HeadPercentile);
+        var tail = histogram.BinWidth * (histogram.BinOfPercentile(options.TailPercentile) + 1);
+        var prewarm = head * (1 - options.Margin);
+        return new KeepAliveDecision(tail * (1 + options.Margin) - prewarm, prewarm, KeepAliveBasis.Histogram, histogram.Total);
+
+        KeepAliveDecision Fallback(KeepAliveBasis basis) => new(fixedKeepAlive, TimeSpan.Zero, basis, histogram.Total);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Orleans.Faas.Client;
+using Orleans.Faas.Runtime.Docker;
+using TaskState = Orleans.Faas.Client.TaskState;
+
+namespace Orleans.Faas.Benchmarks.KeepAlive;
+
+/// <summary>
+/// One keep-alive policy's silo under the trace: its calls (how many started a container) and its idle containers,
+/// counted on the engine every quarter second as the node's containers less the calls in flight there.
+/// </summary>
+public sealed class PolicyRun(string policy, FaasClient client, DockerClient docker, string node)
+{
+    private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(250);
+
+    private int _inFlight;
+    private int _calls;
+    private int _cold;
+    private int _failed;
+    private double _idleContainerSeconds;
+
+    public string Policy => policy;
+
+    public FaasClient Client => client;
+
+    public int Calls => _calls;
+
+    public int Cold => _cold;
+
+    public int Failed => _failed;
+
+    /// <summary>Calls that started a container, of those that ran.</summary>
+    public double ColdFraction => _calls - _failed == 0 ? 0 : (double)_cold / (_calls - _failed);
+
+    /// <summary>Idle containers summed over the replay, in real seconds.</summary>
+    public double IdleContainerSeconds => _idleContainerSeconds;
+
+    public async Task Call(string function, ReadOnlyMemory<byte> input)
+    {
+        Interlocked.Increment(ref _calls);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            var task = await (await client.StartInvocationAsync(function, input)).WaitForCompletionAsync();
+            if (task.Status != TaskState.Completed)
+                Interlocked.Increment(ref _failed);
+            else if (task.Metrics?.Cold == true)
+                Interlocked.Increment(ref _cold);
+        }
+        catch (FaasRequestException)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>Adds up the idle containers until <paramref name="stop"/> is cancelled.</summary>
+    public async Task SampleIdle(CancellationToken stop)
+    {
+        var filter = new ContainersListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerRunner.NodeLabel}={node}"] = true } },
+        };
+        var last = Stopwatch.GetTimestamp();
+        using var timer = new PeriodicTimer(SampleEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var containers = (await docker.Containers.ListContainersAsync(filter, stop)).Count;
+                var now = Stopwatch.GetTimestamp();
+                _idleContainerSeconds += Math.Max(0, containers - Volatile.Read(ref _inFlight)) * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
+                last = now;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The replay is over.
+        }
+    }
+}
