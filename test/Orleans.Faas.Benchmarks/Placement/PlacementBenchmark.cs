@@ -34,7 +34,7 @@ public static class PlacementBenchmark
         Step($"profiling the workloads on the reference provider at {string.Join(", ", InputSizes)} bytes");
         foreach (var function in WorkloadFunction.Mix)
         {
-            await api.Register(function.Definition(PlacementPolicyKind.Predictive));
+            await api.Register(function.Definition(PlacementPolicyKind.Predictive, "profiling"));
             var job = await api.Profile(function.Name, InputSizes, ProfileRepetitions);
             if (job["status"]!.GetValue<string>() != "FINISHED")
                 throw new InvalidOperationException($"Profiling {function.Name} failed: {job.ToJsonString()}");
@@ -58,7 +58,7 @@ public static class PlacementBenchmark
         {
             Step($"{placement.Label}: registering a new version of each function and warming it on every provider");
             foreach (var function in WorkloadFunction.Mix)
-                await api.Register(function.Definition(placement.Policy));
+                await api.Register(function.Definition(placement.Policy, placement.Label));
             await WarmUp.Run(api, WorkloadFunction.Mix, providers, InputSizes[0]);
             var oracle = placement.IsOracle ? new OracleDispatcher(times) : null;
             runs.Add((placement, await ArrivalRun.Run(api, placement.Label, arrivals, (kind, now) => oracle?.Place(kind, now))));

@@ -12,10 +12,15 @@ public sealed record WorkloadFunction(string Name, string Workload)
         new("placement-memory", "memory"),
     ];
 
-    /// <summary>The definition to register: a new version every time, placed by <paramref name="policy"/>.</summary>
-    public object Definition(PlacementPolicyKind policy) => new
+    /// <summary>
+    /// The definition to register: a new version every time, placed by <paramref name="policy"/>. <paramref name="run"/>
+    /// names the run in the environment, so that each run's registration changes the definition (an unchanged one is no
+    /// new version) and finds no container of another run warm; the work, and with it the profile, stays the same.
+    /// </summary>
+    public object Definition(PlacementPolicyKind policy, string run) => new
     {
         name = Name,
+        env = new Dictionary<string, string> { ["PLACEMENT_RUN"] = run },
         image = BenchmarkWorkloads.Image,
         command = new[] { BenchmarkWorkloads.Program, Workload, BenchmarkWorkloads.InputScale },
         cpu = 1.0,
