@@ -62,5 +62,6 @@ if [ -d "$work/screenshots" ]; then
 fi
 passed=$(count_results Passed)
 failed=$(count_results Failed)
+if [ "$failed" -gt 0 ]; then python3 "$root/scripts/lib/failures.py" "$work"/results/*.trx; fi
 echo "tests: $passed passed, $failed failed"
 exit "$status"
