@@ -26,7 +26,7 @@ public static class ClusterTasks
     }
 
     /// <summary>
-    /// Runs <paramref name="test"/> while a blocked task holds every provider's one slot, with those tasks' ids; the
+    /// Runs <paramref name="test"/> while a blocked task pinned to each provider holds its one slot, with those tasks' ids; the
     /// blockers are let go and waited for afterwards whatever the test did with the gate.
     /// </summary>
     public static async Task WhileEverySlotIsHeld(this FaasClusterFixture fixture, Func<IReadOnlyList<Guid>, Task> test)
@@ -34,8 +34,10 @@ public static class ClusterTasks
         var blockers = new List<Guid>();
         try
         {
-            foreach (var _ in fixture.ProviderIds)
-                blockers.Add(await fixture.Invoke("block", "first"));
+            // Pinned: a second placement on another silo, before the first one's load reached that silo's view, may
+            // see both providers idle and queue behind the first blocker.
+            foreach (var provider in fixture.ProviderIds)
+                blockers.Add(await fixture.Invoke("block", "first", options: InvocationOptions.Default with { Provider = provider }));
             await fixture.WaitForStatus(blockers, TaskState.Running);
             await test(blockers);
         }
