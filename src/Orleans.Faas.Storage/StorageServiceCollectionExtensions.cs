@@ -52,7 +52,13 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddPostgresModelStore(this IServiceCollection services) =>
         services.AddSingleton<IModelStore, PostgresModelStore>();
 
-    /// <summary>The dead letters in PostgreSQL, bounded by <see cref="DeadLetterOptions"/>; needs <see cref="AddFaasPostgres"/>.</summary>
-    public static IServiceCollection AddPostgresDeadLetters(this IServiceCollection services) =>
-        services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
+    /// <summary>
+    /// The dead letters in PostgreSQL, bounded by <see cref="DeadLetterOptions"/> and swept past its retention; needs
+    /// <see cref="AddFaasPostgres"/>.
+    /// </summary>
+    public static IServiceCollection AddPostgresDeadLetters(this IServiceCollection services)
+    {
+        services.AddHostedService<DeadLetterRetention>();
+        return services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
+    }
 }

@@ -7,8 +7,8 @@ namespace Orleans.Faas.Storage.DeadLetters;
 
 /// <summary>
 /// The dead letters in PostgreSQL, shared by every silo. Adding one drops what its function has beyond the bounds in the
-/// same round trip; reads skip what is past the retention, so a function that fails no more keeps its old rows unseen
-/// until its next letter or their deletion.
+/// same round trip; reads skip what is past the retention, which <see cref="DeadLetterRetention"/> deletes in the background
+/// also for a function that fails no more.
 /// </summary>
 public sealed class PostgresDeadLetters(NpgsqlDataSource dataSource, IOptions<DeadLetterOptions> options, TimeProvider clock) : IDeadLetters
 {
