@@ -1,94 +1,35 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Orleans.Faas.DeadLetters;
 using Orleans.Faas.Storage.DeadLetters;
-using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.IntegrationTests.Storage;
 
-/// <summary>The dead-letter store against a real PostgreSQL with the real schema; every test starts from an empty store.</summary>
-public sealed class PostgresDeadLettersTests : IAsyncLifetime
+/// <summary>The dead-letter store against a real PostgreSQL with the real schema, a fresh database per test.</summary>
+public sealed class PostgresDeadLettersTests : DeadLettersContract
 {
-    private const string Function = "lab/ingest";
-    private static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
-
-    private readonly FakeTimeProvider _clock = new(Start);
-    private readonly DeadLetterOptions _options = new() { Retention = TimeSpan.FromDays(1), MaxPerFunction = 3 };
     private MigratedDatabase? _database;
-    private PostgresDeadLetters? _store;
 
-    private PostgresDeadLetters Store => _store!;
-
-    public async Task InitializeAsync()
+    protected override async Task<IDeadLetters> CreateStore(TimeProvider clock)
     {
         _database = await MigratedDatabase.Create();
-        _store = new PostgresDeadLetters(_database.DataSource, Options.Create(_options), _clock);
+        return new PostgresDeadLetters(_database.DataSource, Options.Create(Bounds), clock);
     }
 
-    public async Task DisposeAsync() => await _database!.DisposeAsync();
-
-    private static DeadLetter Letter(int minute, string function = Function) => new(
-        Guid.NewGuid(), function, 2, Start.AddMinutes(minute), FailureReasons.NonZeroExit, "The function exited with code 3.", [1, 2, (byte)minute],
-        [
-            new TaskRun(1, "node-a", Start.AddMinutes(minute - 1), Start.AddMinutes(minute - 1), TaskState.Failed, 3, FailureReasons.NonZeroExit, "first", Start.AddMinutes(minute)),
-            new TaskRun(2, "node-b", Start.AddMinutes(minute), Start.AddMinutes(minute), TaskState.Failed, 3, FailureReasons.NonZeroExit, "second"),
-        ],
-        new BatchMembership(Guid.NewGuid(), 4));
+    public override async Task DisposeAsync() => await _database!.DisposeAsync();
 
     [Fact]
-    public async Task A_letter_comes_back_as_stored_and_a_second_add_of_it_changes_nothing()
+    public async Task The_sweep_deletes_letters_past_the_retention_of_a_function_that_fails_no_more_and_keeps_the_rest()
     {
-        var letter = Letter(1);
-        await Store.Add(letter, CancellationToken.None);
-        await Store.Add(letter with { Error = "another" }, CancellationToken.None);
-
-        var stored = await Store.Get(Function, letter.Id, CancellationToken.None);
-
-        Assert.NotNull(stored);
-        Assert.Equal(letter.Input, stored.Input);
-        Assert.Equal(letter.Runs.ToList(), stored.Runs.ToList()); // item by item: an ImmutableArray equals only the same array
-        Assert.Equal(letter, stored with { Input = letter.Input, Runs = letter.Runs });
-        Assert.Single(await Store.List(Function, 10, null, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Pages_go_newest_first_and_other_functions_are_apart()
-    {
-        var letters = new[] { Letter(1), Letter(2), Letter(3) };
-        foreach (var letter in letters)
+        var old = new[] { Letter(1), Letter(2, "lab/other") };
+        var kept = Letter(30);
+        foreach (var letter in old.Append(kept))
             await Store.Add(letter, CancellationToken.None);
-        await Store.Add(Letter(4, "lab/other"), CancellationToken.None);
+        var sweep = new DeadLetterRetention(_database!.DataSource, Options.Create(Bounds), TimeProvider.System, NullLogger<DeadLetterRetention>.Instance);
 
-        var first = await Store.List(Function, 2, null, CancellationToken.None);
-        var second = await Store.List(Function, 2, new DeadLetterCursor(first[^1].FailedAt, first[^1].Id), CancellationToken.None);
-
-        Assert.Equal([letters[2].Id, letters[1].Id], first.Select(l => l.Id));
-        Assert.Equal([letters[0].Id], second.Select(l => l.Id));
-    }
-
-    [Fact]
-    public async Task Beyond_the_count_the_oldest_goes_and_past_the_retention_none_is_read()
-    {
-        var letters = Enumerable.Range(1, 4).Select(minute => Letter(minute)).ToList();
-        foreach (var letter in letters)
-            await Store.Add(letter, CancellationToken.None);
-
-        Assert.Equal([letters[3].Id, letters[2].Id, letters[1].Id], (await Store.List(Function, 10, null, CancellationToken.None)).Select(l => l.Id));
-        Assert.Null(await Store.Get(Function, letters[0].Id, CancellationToken.None));
-
-        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(3.5));
-        Assert.Equal([letters[3].Id], (await Store.List(Function, 10, null, CancellationToken.None)).Select(l => l.Id));
-        Assert.Null(await Store.Get(Function, letters[2].Id, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_deleted_letter_is_gone_and_deleting_it_again_says_so()
-    {
-        var letter = Letter(1);
-        await Store.Add(letter, CancellationToken.None);
-
-        Assert.True(await Store.Delete(Function, letter.Id, CancellationToken.None));
-        Assert.False(await Store.Delete(Function, letter.Id, CancellationToken.None));
-        Assert.Empty(await Store.List(Function, 10, null, CancellationToken.None));
+        Assert.Equal(old.Length, await sweep.DeleteOlderThan(Start.AddMinutes(10), CancellationToken.None));
+        Assert.Equal(0, await sweep.DeleteOlderThan(Start.AddMinutes(10), CancellationToken.None));
+        Assert.Equal([kept.Id], (await Store.List(Function, 10, null, CancellationToken.None)).Select(l => l.Id));
+        Assert.Empty(await Store.List("lab/other", 10, null, CancellationToken.None));
     }
 }
