@@ -39,15 +39,18 @@ public static class ReplayBenchmark
         var settings = TrainingSettings.Default;
 
         var pinned = PinnedHistory.Rebuild(report, replay);
-        var table = NewTable("trained on", "held out");
+        var table = NewTable();
         var onPinned = Train(pinned, settings);
         foreach (var heldOut in replay.Runs)
-            AddRow(table, $"profiling and pinned runs ({pinned.Count}, rebuilt)", onPinned, heldOut);
+            AddRow(table, "profiling + pinned runs (rebuilt)", onPinned, heldOut);
         foreach (var heldOut in replay.Runs)
             AddRow(table, "the other arrival runs", Train([.. replay.Runs.Where(r => r != heldOut).SelectMany(r => r.Rows)], settings), heldOut);
         ResultTable.Write(table);
         Console.WriteLine("floor: each task predicted by the median wall time of its kind on its provider in the held-out run itself, " +
             "the best any model does whose features cannot tell those runs apart");
+        foreach (var (placement, logged) in replay.Logged)
+            Console.WriteLine($"{placement} as it ran: FastTree {logged.FastTreeMape:P1}, linear {logged.LinearMape:P1}, " +
+                $"FastTree × live correction (what placement used) {logged.UsedMape:P1}, over {logged.Tasks} tasks placed with FastTree");
     }
 
     private static (TrainingOutcome Outcome, FastTreeRuntimeModel Model) Train(IReadOnlyList<TrainingRow> rows, TrainingSettings settings)
@@ -56,9 +59,9 @@ public static class ReplayBenchmark
         return (outcome, FastTreeRuntimeModel.Load(outcome.Bytes, settings.Target, version: 1));
     }
 
-    private static Table NewTable(params string[] first) =>
+    private static Table NewTable() =>
         new Table().Title("Runtime model error, mean |predicted − wall| / wall, on each arrival run")
-            .AddColumns([.. first, "rows", "cross-validated FastTree", "cross-validated linear", "promoted",
+            .AddColumns(["trained on", "held out", "rows", "cross-validated FastTree", "cross-validated linear", "promoted",
                 "held-out FastTree", "held-out linear", "FastTree / linear", "floor", "target", "verdict"]);
 
     private static void AddRow(Table table, string trainedOn, (TrainingOutcome Outcome, FastTreeRuntimeModel Model) trained, ReplayedRun heldOut)

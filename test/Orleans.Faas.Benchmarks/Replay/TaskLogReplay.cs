@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Orleans.Faas.Benchmarks.Placement;
 using Orleans.Faas.Functions;
 using Orleans.Faas.HttpModel.Json;
 using Orleans.Faas.Prediction.Features;
@@ -35,10 +36,14 @@ public sealed partial class TaskLogReplay
             .GroupBy(t => (t.Task.Function, t.Task.InputSize))
             .ToDictionary(g => g.Key, g => g.Average(t => CpuShare(_referenceMs[g.Key], t.Task.Placement!.LinearRuntimeMs!.Value, _scores[t.Task.Provider!])));
         Runs = [.. runs.Select(run => ReplayedRun.Of(run, t => Row(t.Kind, t.Task.Provider!, t.Task.Metrics!.WallMs, t.Task.Metrics.Cold ?? false)))];
+        Logged = [.. runs.Select(run => (run.Placement, ModelAccuracy.Of(run.Tasks.Select(t => t.Task))))];
     }
 
     /// <summary>The arrival runs in the order they ran.</summary>
     public IReadOnlyList<ReplayedRun> Runs { get; }
+
+    /// <summary>Each run's error as it ran, by the predictions logged with its tasks.</summary>
+    public IReadOnlyList<(string Placement, ModelAccuracy Accuracy)> Logged { get; }
 
     /// <summary>The provider the others are scored against, on which the profiles were measured.</summary>
     public string Reference { get; }
