@@ -13,6 +13,8 @@
 #     real device classes; its tables and charts go to $BENCH_OUTPUT (default artifacts/bench/simulate-TIME);
 #   features: no platform, the training code in process: FastTree's cross-validated MAPE with and without declared
 #     features, on runs whose time follows them;
+#   replay: no platform, the training code in process over a placement run's task log (--from its output folder):
+#     each arrival run held out in turn, FastTree trained on the others against the linear model;
 #   training: two embedded silos of its own, one training out of process (the default), one in process;
 #   map: the embedded silo, and the client library's Map against one InvokeAsync at a time;
 #   python: the embedded silo, a Python no-op warm against raw /usr/bin/python3 -c pass, and cold against a raw docker
@@ -135,6 +137,9 @@ case "$mode" in
     ;;
   features)
     "${bench[@]}" features "$@"
+    ;;
+  replay)
+    "${bench[@]}" replay "$@"
     ;;
   training)
     # Silos of its own, without the shared one, whose start-up benchmark would run beside the measurement: one

@@ -8,6 +8,7 @@ using Orleans.Faas.Benchmarks.Simulation;
 using Orleans.Faas.Benchmarks.Faults;
 using Orleans.Faas.Benchmarks.KeepAlive;
 using Orleans.Faas.Benchmarks.Features;
+using Orleans.Faas.Benchmarks.Replay;
 using Orleans.Faas.Benchmarks.Soak;
 using Orleans.Faas.Benchmarks.Throughput;
 using Orleans.Faas.Benchmarks.Training;
@@ -74,6 +75,7 @@ var root = new RootCommand("Orleans.Faas benchmarks: each compares the platform 
 root.Add(DecisionsBenchmark.Command());
 root.Add(SimulatorBenchmark.Command());
 root.Add(FeaturesBenchmark.Command());
+root.Add(ReplayBenchmark.Command());
 root.Add(TrainingLatencyBenchmark.Command(gateway));
 root.Add(PlacementCommand.Create(gateway));
 root.Add(MapBenchmark.Command(gateway));

@@ -69,6 +69,7 @@ public static class PlacementReport
         table.AddRow("FastTree", Percent(predictive.FastTreeMape), Percent(allRuns.FastTreeMape), Percent(candidate?.Metrics.Mape),
             $"≤ {MaxFastTreeMape * 100:0}% and ≤ {MaxFastTreeToLinear:0.#} × linear", Verdict(met));
         table.AddRow("linear efficiency", Percent(predictive.LinearMape), Percent(allRuns.LinearMape), Percent(candidate?.Linear.Mape), "", "");
+        table.AddRow("FastTree × live correction (what placement used)", Percent(predictive.UsedMape), Percent(allRuns.UsedMape), "", "", "");
         Write(table);
         if (predictive.Tasks < predictive.Completed)
             Console.WriteLine($"{predictive.Completed - predictive.Tasks} of the predictive run's {predictive.Completed} tasks were placed by a silo predicting with the linear model");

@@ -1,0 +1,40 @@
+using Orleans.Faas.Benchmarks.Placement;
+using Orleans.Faas.Prediction.Training;
+using Orleans.Faas.Profiles;
+
+namespace Orleans.Faas.Benchmarks.Replay;
+
+/// <summary>One arrival run of a placement benchmark's task log as training rows, newest first as the history gives them.</summary>
+/// <param name="Cells">Each row's kind of task and provider, in the order of <paramref name="Rows"/>.</param>
+public sealed record ReplayedRun(string Placement, IReadOnlyList<TrainingRow> Rows, IReadOnlyList<(string Kind, string Provider)> Cells)
+{
+    /// <summary>
+    /// The error floor of any model whose features cannot tell two runs of a kind on a provider apart: each row
+    /// predicted by the median wall time of its own kind and provider in this very run.
+    /// </summary>
+    public double CellMedianMape() => CellRatios().Average(r => Math.Abs(1 / r.Ratio - 1));
+
+    /// <summary>Each completed row's wall time over the median of its kind on its provider in this run.</summary>
+    public IEnumerable<((string Kind, string Provider) Cell, double Ratio)> CellRatios()
+    {
+        var medians = Medians();
+        return Rows.Select((row, i) => (Cells[i], row.WallMs / medians[Cells[i]]));
+    }
+
+    private Dictionary<(string Kind, string Provider), double> Medians() => Rows.Select((row, i) => (Cell: Cells[i], row.WallMs))
+        .GroupBy(r => r.Cell)
+        .ToDictionary(g => g.Key, g => SampleStatistics.Quantile([.. g.Select(r => r.WallMs).Order()], 0.5));
+
+    internal static ReplayedRun Of(LoggedRun run, Func<LoggedTask, TrainingRow> row)
+    {
+        var completed = run.Tasks.Where(t => t.Task.Metrics is { WallMs: > 0 } && t.Task.StartedAt is not null)
+            .OrderByDescending(t => t.Task.StartedAt)
+            .ToList();
+        return new(run.Placement, [.. completed.Select(row)], [.. completed.Select(t => (t.Kind, t.Task.Provider!))]);
+    }
+}
+
+/// <summary>What the replay reads of one run in <c>placement-tasks.json</c> (<see cref="TaskLog"/>).</summary>
+internal sealed record LoggedRun(string Placement, IReadOnlyList<LoggedTask> Tasks);
+
+internal sealed record LoggedTask(string Kind, TaskView Task);
