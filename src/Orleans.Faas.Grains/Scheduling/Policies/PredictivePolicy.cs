@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling.View;
 
 namespace Orleans.Faas.Scheduling.Policies;
 
@@ -15,7 +16,7 @@ public sealed class PredictivePolicy(FinishEstimator estimator, IOptions<Schedul
     public IReadOnlyList<ProviderSnapshot> Rank(PlacementRequest request, IReadOnlyList<ProviderSnapshot> candidates)
     {
         var ranking = new TopRanking<(double, int)>(
-            candidates, p => (estimator.EstimateLinear(request, p).FinishMs, TieBreak.Draw()), options.Value.Shortlist);
+            candidates, i => (estimator.EstimateLinear(request, ProviderFigures.At(candidates, i)).FinishMs, TieBreak.Draw()), options.Value.Shortlist);
         ranking.ReorderTop(p => (estimator.Estimate(request, p).FinishMs, TieBreak.Draw()));
         return ranking;
     }
