@@ -57,6 +57,21 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         return Finish(provider, linear, linear, IsCold(request.Definition, provider), linear is null ? null : models.Linear);
     }
 
+    /// <summary>
+    /// A floor on <see cref="EstimateLinear"/>'s run time, and so on the finish, of every provider of a
+    /// <see cref="ProviderBlock.Bounded"/> block: each operation of the estimate only grows as the efficiencies shrink,
+    /// in floating point too, so none of them comes in under what the block's best efficiencies give.
+    /// </summary>
+    public double LinearRuntimeFloor(PlacementRequest request, in ProviderBlock block)
+    {
+        var unprofiled = options.Value.UnprofiledRuntime.TotalMilliseconds / block.BestCpuEfficiency;
+        var stats = request.Profile?.Stats;
+        // Where the linear model overflows for a slow provider, that one falls back to the unprofiled run time.
+        return stats is not null && Finite(LinearEfficiencyModel.PredictMs(stats.WallMs, stats.CpuMs ?? double.NaN, block.BestCpuEfficiency, block.BestMemoryEfficiency)) is { } linear
+            ? Math.Min(linear, unprofiled)
+            : unprofiled;
+    }
+
     private FinishEstimate Finish(in ProviderFigures provider, double? predicted, double? linear, bool cold, IRuntimeModel? model, double correction = 1)
     {
         var runtime = predicted * correction ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.CpuEfficiency ?? 1);

@@ -46,4 +46,13 @@ public readonly record struct ProviderFigures(
 
     /// <inheritdoc cref="ProviderLoad.IdleWarmOf"/>
     public int IdleWarmOf(string function) => IdleWarm?.GetValueOrDefault(function) ?? 0;
+
+    /// <summary>
+    /// Its finish is never below its run time (no negative wait or cold start, no efficiency that is not a number or
+    /// not positive), so a floor on the run times of providers as fast as it at most is a floor on its finish too.
+    /// </summary>
+    public bool Bounded => WaitMs >= 0 && (ColdStartMs is null || ColdStartMs >= 0) && CpuEfficiency is null or > 0 && MemoryEfficiency is null or > 0;
+
+    /// <summary>What a <see cref="ProviderSelection"/> is chosen and ordered by; the view chooses again when it changes.</summary>
+    internal (int, double?, double?, bool) Selecting => (Takes, CpuEfficiency, MemoryEfficiency, Bounded);
 }

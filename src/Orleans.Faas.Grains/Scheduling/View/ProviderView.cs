@@ -22,7 +22,7 @@ public sealed class ProviderView
     private readonly Lock _changing = new();
     private readonly ProviderSelection?[] _takingWork = new ProviderSelection?[RuntimeCount];
     private Table _table = new([], 0);
-    // Counts the changes of who takes which runtime's work: a selection made before the last one is made again.
+    // Counts the changes of who takes which runtime's work, and of their scores: a selection made before the last one is made again.
     private int _takers;
     private string? _reference;
 
@@ -43,7 +43,7 @@ public sealed class ProviderView
 
     /// <summary>
     /// The providers that take new work of the runtime: chosen again only after one joined or started or stopped
-    /// taking it, otherwise the same selection, whose providers are read as they are now.
+    /// taking it or its scores changed, otherwise the same selection, whose providers are read as they are now.
     /// </summary>
     public ProviderSelection TakingWork(FunctionRuntime runtime)
     {
@@ -58,7 +58,7 @@ public sealed class ProviderView
             if (Volatile.Read(ref table.Entries[i]).Figures.TakesWork(runtime))
                 places.Add(i);
         }
-        var chosen = new ProviderSelection(table.Entries, [.. places], takers);
+        var chosen = new ProviderSelection(table.Entries, places, takers);
         Volatile.Write(ref _takingWork[(int)runtime], chosen);
         return chosen;
     }
@@ -130,7 +130,7 @@ public sealed class ProviderView
         var entries = _table.Entries;
         var before = entries[place];
         Volatile.Write(ref entries[place], entry);
-        if (before.Figures.Takes != entry.Figures.Takes)
+        if (before.Figures.Selecting != entry.Figures.Selecting)
             Interlocked.Increment(ref _takers);
     }
 
