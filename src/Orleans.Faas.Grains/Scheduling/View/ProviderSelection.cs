@@ -16,10 +16,10 @@ public sealed class ProviderSelection : IReadOnlyList<ProviderSnapshot>
     private readonly ProviderView.Entry[] _entries;
     private readonly int[] _places;
 
-    internal ProviderSelection(ProviderView.Entry[] entries, List<int> places, int takers)
+    internal ProviderSelection(ProviderView.Entry[] entries, List<int> places, int generation)
     {
         _entries = entries;
-        Takers = takers;
+        Generation = generation;
         // Providers without a floor first, in blocks of their own; then the rest, fastest CPU first.
         _places = [.. places.OrderBy(p => entries[p].Figures.Bounded).ThenByDescending(p => Efficiency(entries[p].Figures.CpuEfficiency))];
         var blocks = new List<ProviderBlock>(_places.Length / BlockSize + 2);
@@ -40,8 +40,8 @@ public sealed class ProviderSelection : IReadOnlyList<ProviderSnapshot>
         Blocks = blocks;
     }
 
-    /// <summary>How many changes of who takes which work the view had counted when this was chosen.</summary>
-    internal int Takers { get; }
+    /// <summary>How many changes of who takes which work, or of their scores, the view had counted when this was chosen.</summary>
+    internal int Generation { get; }
 
     /// <summary>Consecutive runs of the selection that together hold each of its providers once.</summary>
     public IReadOnlyList<ProviderBlock> Blocks { get; }

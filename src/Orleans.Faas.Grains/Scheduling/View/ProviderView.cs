@@ -22,8 +22,8 @@ public sealed class ProviderView
     private readonly Lock _changing = new();
     private readonly ProviderSelection?[] _takingWork = new ProviderSelection?[RuntimeCount];
     private Table _table = new([], 0);
-    // Counts the changes of who takes which runtime's work, and of their scores: a selection made before the last one is made again.
-    private int _takers;
+    // Counts the changes of who takes which runtime's work and of their scores: a selection made before the last one is made again.
+    private int _generation;
     private string? _reference;
 
     /// <summary>Every known provider, scored, in no particular order; read without a lock and without copying the view.</summary>
@@ -48,8 +48,8 @@ public sealed class ProviderView
     public ProviderSelection TakingWork(FunctionRuntime runtime)
     {
         // Read before the table: a change after this read makes the selection stale and the next call chooses again.
-        var takers = Volatile.Read(ref _takers);
-        if (Volatile.Read(ref _takingWork[(int)runtime]) is { } kept && kept.Takers == takers)
+        var generation = Volatile.Read(ref _generation);
+        if (Volatile.Read(ref _takingWork[(int)runtime]) is { } kept && kept.Generation == generation)
             return kept;
         var table = Volatile.Read(ref _table);
         var places = new List<int>(table.Count);
@@ -58,7 +58,7 @@ public sealed class ProviderView
             if (Volatile.Read(ref table.Entries[i]).Figures.TakesWork(runtime))
                 places.Add(i);
         }
-        var chosen = new ProviderSelection(table.Entries, places, takers);
+        var chosen = new ProviderSelection(table.Entries, places, generation);
         Volatile.Write(ref _takingWork[(int)runtime], chosen);
         return chosen;
     }
@@ -122,7 +122,7 @@ public sealed class ProviderView
         // The table first: whoever finds the place reads it in the table.
         Volatile.Write(ref _table, new Table(entries, table.Count + 1));
         _places[entry.Snapshot.Id] = table.Count;
-        Interlocked.Increment(ref _takers);
+        Interlocked.Increment(ref _generation);
     }
 
     private void Put(int place, Entry entry)
@@ -131,7 +131,7 @@ public sealed class ProviderView
         var before = entries[place];
         Volatile.Write(ref entries[place], entry);
         if (before.Figures.Selecting != entry.Figures.Selecting)
-            Interlocked.Increment(ref _takers);
+            Interlocked.Increment(ref _generation);
     }
 
     private ProviderSnapshot Score(ProviderSnapshot snapshot)
