@@ -5,6 +5,7 @@ using Orleans.Faas.Prediction;
 using Orleans.Faas.Prediction.Features;
 using Orleans.Faas.Prediction.Linear;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling.View;
 
 namespace Orleans.Faas.Scheduling;
 
@@ -20,7 +21,8 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
     {
         var definition = request.Definition;
         var load = provider.Load;
-        var cold = IsCold(definition, load);
+        var figures = ProviderFigures.Of(provider);
+        var cold = IsCold(definition, figures);
         var features = RuntimeFeatures.Build(request.Profile?.Stats, request.InputSize, definition.Runtime, new ProviderFeatures(
             provider.Scores?.CpuEfficiency,
             provider.Scores?.MemoryEfficiency,
@@ -35,33 +37,46 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         var linear = Finite(models.Linear.PredictMs(features));
         var model = models.Current;
         if (Finite(model.PredictMs(features)) is { } own)
-            return Finish(provider, own, linear, cold, model, Correction(definition, provider, model));
+            return Finish(figures, own, linear, cold, model, Correction(definition, provider, model));
         return linear is null
-            ? Finish(provider, null, null, cold, null)
-            : Finish(provider, linear, linear, cold, models.Linear, Correction(definition, provider, models.Linear));
+            ? Finish(figures, null, null, cold, null)
+            : Finish(figures, linear, linear, cold, models.Linear, Correction(definition, provider, models.Linear));
     }
 
     /// <summary>
     /// With the linear efficiency model only, straight from the profile and the scores: cheap enough, and free of
-    /// allocations, for every provider of a large cluster.
+    /// allocations, for every provider of a large cluster; from the figures the view keeps of each provider.
     /// </summary>
-    public FinishEstimate EstimateLinear(PlacementRequest request, ProviderSnapshot provider)
+    public FinishEstimate EstimateLinear(PlacementRequest request, in ProviderFigures provider)
     {
         var stats = request.Profile?.Stats;
         var linear = stats is null
             ? null
             : Finite(LinearEfficiencyModel.PredictMs(stats.WallMs, stats.CpuMs ?? double.NaN,
-                provider.Scores?.CpuEfficiency ?? double.NaN, provider.Scores?.MemoryEfficiency ?? double.NaN));
-        return Finish(provider, linear, linear, IsCold(request.Definition, provider.Load), linear is null ? null : models.Linear);
+                provider.CpuEfficiency ?? double.NaN, provider.MemoryEfficiency ?? double.NaN));
+        return Finish(provider, linear, linear, IsCold(request.Definition, provider), linear is null ? null : models.Linear);
     }
 
-    private FinishEstimate Finish(ProviderSnapshot provider, double? predicted, double? linear, bool cold, IRuntimeModel? model, double correction = 1)
+    /// <summary>
+    /// A floor on <see cref="EstimateLinear"/>'s run time, and so on the finish, of every provider of a
+    /// <see cref="ProviderBlock.Bounded"/> block: each operation of the estimate only grows as the efficiencies shrink,
+    /// in floating point too, so none of them comes in under what the block's best efficiencies give.
+    /// </summary>
+    public double LinearRuntimeFloor(PlacementRequest request, in ProviderBlock block)
     {
-        var load = provider.Load;
-        var runtime = predicted * correction ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.Scores?.CpuEfficiency ?? 1);
-        var wait = load.Running + load.Queued >= load.Slots ? load.PendingMs / Math.Max(1, load.Slots) : 0;
-        var coldStart = cold ? load.ColdStartMs ?? options.Value.ColdStartEstimate.TotalMilliseconds : 0;
-        return new FinishEstimate(predicted, linear, runtime, wait, coldStart, model?.Version, model?.Kind, correction);
+        var unprofiled = options.Value.UnprofiledRuntime.TotalMilliseconds / block.BestCpuEfficiency;
+        var stats = request.Profile?.Stats;
+        // Where the linear model overflows for a slow provider, that one falls back to the unprofiled run time.
+        return stats is not null && Finite(LinearEfficiencyModel.PredictMs(stats.WallMs, stats.CpuMs ?? double.NaN, block.BestCpuEfficiency, block.BestMemoryEfficiency)) is { } linear
+            ? Math.Min(linear, unprofiled)
+            : unprofiled;
+    }
+
+    private FinishEstimate Finish(in ProviderFigures provider, double? predicted, double? linear, bool cold, IRuntimeModel? model, double correction = 1)
+    {
+        var runtime = predicted * correction ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.CpuEfficiency ?? 1);
+        var coldStart = cold ? provider.ColdStartMs ?? options.Value.ColdStartEstimate.TotalMilliseconds : 0;
+        return new FinishEstimate(predicted, linear, runtime, provider.WaitMs, coldStart, model?.Version, model?.Kind, correction);
     }
 
     /// <summary>The live correction of the model's run time of the function there; 1 without one.</summary>
@@ -69,8 +84,8 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         corrections?.Factor(definition.Name, provider.Id, model.Version) ?? 1;
 
     /// <summary>A container run starts cold unless a container of the function is idle there and may be reused.</summary>
-    private static bool IsCold(FunctionDefinition definition, ProviderLoad load) =>
-        definition.Runtime == FunctionRuntime.Docker && (!definition.KeepWarm || load.IdleWarmOf(definition.Name) == 0);
+    private static bool IsCold(FunctionDefinition definition, in ProviderFigures provider) =>
+        definition.Runtime == FunctionRuntime.Docker && (!definition.KeepWarm || provider.IdleWarmOf(definition.Name) == 0);
 
     /// <summary>The cores a run of the function gets there: its own request (else the node's cores), never above the node's cap.</summary>
     private static double CpuQuota(FunctionDefinition definition, NodeFacts facts) =>

@@ -33,14 +33,14 @@ public sealed class Placer(
             return new PlacementPlan(request, null, [PinnedProviders.Ready(provider, runtime)]);
         }
 
-        var ready = Ready(request);
+        var ready = view.TakingWork(runtime);
         if (ready.Count == 0)
-            ready = await AfterRefresh(() => Ready(request));
+            ready = await AfterRefresh(() => view.TakingWork(runtime));
         if (ready.Count == 0)
             throw new NoProviderAvailableException(runtime);
 
         var requires = request.Definition.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty;
-        var fitting = requires.IsEmpty ? ready : ready.Where(p => LabelConstraints.Fits(p, requires)).ToList();
+        IReadOnlyList<ProviderSnapshot> fitting = requires.IsEmpty ? ready : ready.Where(p => LabelConstraints.Fits(p, requires)).ToList();
         if (fitting.Count == 0)
             throw new UnmetConstraintException(request.Definition.Name, LabelConstraints.NobodyMeets(ready, requires));
 
@@ -77,18 +77,6 @@ public sealed class Placer(
 
     /// <summary>Every slot is busy and the queue is at the limit the worker last reported.</summary>
     private static bool LooksFull(ProviderLoad load) => load.MaxQueued is { } max && load.Running + load.Queued >= load.Slots + max;
-
-    private List<ProviderSnapshot> Ready(PlacementRequest request)
-    {
-        // Sized once: a list grown by doubling to ten thousand providers would leave its last arrays to the large object heap.
-        var ready = new List<ProviderSnapshot>(view.Count);
-        foreach (var provider in view.Providers)
-        {
-            if (provider.TakesWork(request.Definition.Runtime))
-                ready.Add(provider);
-        }
-        return ready;
-    }
 
     /// <summary>A provider that registered since the view last refreshed is not missed: the view refreshes at once.</summary>
     private async Task<T> AfterRefresh<T>(Func<T> read)

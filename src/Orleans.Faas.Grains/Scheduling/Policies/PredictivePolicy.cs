@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Faas.Providers;
+using Orleans.Faas.Scheduling.View;
 
 namespace Orleans.Faas.Scheduling.Policies;
 
@@ -14,8 +15,10 @@ public sealed class PredictivePolicy(FinishEstimator estimator, IOptions<Schedul
 
     public IReadOnlyList<ProviderSnapshot> Rank(PlacementRequest request, IReadOnlyList<ProviderSnapshot> candidates)
     {
+        // Over the view's own selection, a block of providers none of which can finish before the ones picked so far is passed over.
+        var blocks = (candidates as ProviderSelection)?.Blocks.Select(b => (b.Start, b.End, (b.Bounded ? estimator.LinearRuntimeFloor(request, b) : double.NegativeInfinity, int.MinValue)));
         var ranking = new TopRanking<(double, int)>(
-            candidates, p => (estimator.EstimateLinear(request, p).FinishMs, TieBreak.Draw()), options.Value.Shortlist);
+            candidates, i => (estimator.EstimateLinear(request, ProviderFigures.At(candidates, i)).FinishMs, TieBreak.Draw()), options.Value.Shortlist, blocks);
         ranking.ReorderTop(p => (estimator.Estimate(request, p).FinishMs, TieBreak.Draw()));
         return ranking;
     }
