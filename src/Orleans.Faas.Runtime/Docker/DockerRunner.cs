@@ -83,6 +83,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> IdleByFunction() => _pool.IdleByFunction();
 
+    public event Action? IdleWarmChanged;
+
     public IReadOnlyDictionary<string, KeepAliveDecision> KeepAliveByFunction() => _idleTimes.Decisions();
 
     public Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken) =>
@@ -262,7 +264,9 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
                 await DestroyAsync(container);
                 throw;
             }
-            if (!_pool.TryReturn(prewarm.Key, container, prewarm.KeepAlive))
+            if (_pool.TryReturn(prewarm.Key, container, prewarm.KeepAlive))
+                IdleWarmChanged?.Invoke();
+            else
                 await DestroyAsync(container);
         }
         catch (Exception e) when (e is FunctionStartException or OperationCanceledException)
@@ -329,7 +333,12 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
-                await Task.WhenAll(_pool.TakeExpired().Select(DestroyAsync).Concat(_prewarms.TakeDue(_time.GetUtcNow()).Select(PrewarmAsync)));
+            {
+                var expired = _pool.TakeExpired();
+                if (expired.Count > 0)
+                    IdleWarmChanged?.Invoke();
+                await Task.WhenAll(expired.Select(DestroyAsync).Concat(_prewarms.TakeDue(_time.GetUtcNow()).Select(PrewarmAsync)));
+            }
         }
         catch (OperationCanceledException)
         {
