@@ -78,6 +78,10 @@ public sealed partial class NodeWorker(
         }
     }
 
+    /// <summary>How this node keeps each function's containers warm, by function name; asked for when read, not reported with the load.</summary>
+    public ImmutableDictionary<string, KeepAliveDecision> KeepAlive() =>
+        _runners.Values.SelectMany(r => r.KeepAliveByFunction()).DistinctBy(d => d.Key).ToImmutableDictionary();
+
     /// <summary>
     /// Takes the attempt unless every slot is busy and the queue is at its limit; then it keeps nothing. An attempt a
     /// free slot takes at once says so (<see cref="Admission.StartedWith"/>), so that its task stores it as started with
@@ -328,8 +332,7 @@ public sealed partial class NodeWorker(
 
     private async Task ReportLoad()
     {
-        // The keep-alive decisions go to the provider's copy only, not with every admission answer.
-        var load = Load with { KeepAlive = _runners.Values.SelectMany(r => r.KeepAliveByFunction()).DistinctBy(d => d.Key).ToImmutableDictionary() };
+        var load = Load;
         metrics.WorkerLoad(ProviderId, load);
         try
         {
