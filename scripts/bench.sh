@@ -25,7 +25,7 @@
 #   mqtt: the embedded silo and a mosquitto broker of its own: tasks per second one MQTT trigger makes of QoS 1
 #     messages into a no-op function, against as many async invocations;
 #   keepalive: two silos of its own, one keeping containers a fixed 10 minutes, one by each function's idle-time
-#     histogram, and a synthetic trace of 200 functions replayed against both at once, time compressed 30x;
+#     histogram, and a synthetic trace of 200 functions over 4 hours replayed against both at once, time compressed 30x;
 #   soak: an embedded silo of its own with a 3-second task retention and a 10,000-row history, 100,000 no-op tasks
 #     (--count), and its working set at the end against after a warm-up.
 set -euo pipefail

@@ -7,7 +7,10 @@ namespace Orleans.Faas.Providers;
 /// <param name="IdleWarm">Idle warm containers by function name; a function missing has none.</param>
 /// <param name="ColdStartMs">How long getting a new container took on this node lately; null until one was started.</param>
 /// <param name="MaxQueued">The most tasks that may wait here for a slot; beyond that the worker refuses new work. Null until the worker reported it.</param>
-/// <param name="KeepAlive">How this node keeps each function's containers warm, by function name; a function missing has not run here.</param>
+/// <remarks>
+/// Id 7 held the node's keep-alive decisions until they moved out of the load reports to be asked for when read
+/// (<see cref="Workers.IWorkerGrain.GetKeepAlive"/>): a value that still has it reads with the field skipped. Never reuse Id 7.
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("faas.ProviderLoad")]
 public sealed record ProviderLoad(
     [property: Id(0)] int Running,
@@ -16,8 +19,7 @@ public sealed record ProviderLoad(
     [property: Id(3)] double PendingMs = 0,
     [property: Id(4)] ImmutableDictionary<string, int>? IdleWarm = null,
     [property: Id(5)] double? ColdStartMs = null,
-    [property: Id(6)] int? MaxQueued = null,
-    [property: Id(7)] ImmutableDictionary<string, KeepAliveDecision>? KeepAlive = null)
+    [property: Id(6)] int? MaxQueued = null)
 {
     public static readonly ProviderLoad Idle = new(0, 0, 0);
 

@@ -27,6 +27,10 @@ public interface IWorkerGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("GetHeld")]
     Task<ImmutableArray<HeldAttempt>> GetHeld();
 
+    /// <summary>How this node keeps each function's containers warm, by function name; a function missing has not run here.</summary>
+    [AlwaysInterleave, Alias("GetKeepAlive")]
+    Task<ImmutableDictionary<string, KeepAliveDecision>> GetKeepAlive();
+
     /// <summary>Removes the idle warm containers of every version of the named function on this node; returns how many.</summary>
     [Alias("RemoveIdle")]
     Task<int> RemoveIdle(string function);

@@ -8,7 +8,7 @@ namespace Orleans.Faas.Gateway.Providers;
 /// <param name="MaxQueued">The most tasks that may wait there for a slot before it refuses new work; null until its worker reported it.</param>
 /// <param name="Scores">Efficiency against the reference, with its age; null until both it and the reference were measured.</param>
 /// <param name="Benchmark">The raw workload times the scores come from; null until it was measured.</param>
-/// <param name="KeepAlive">How the node keeps each function's containers warm that has run there, by function name, as of its worker's last load report.</param>
+/// <param name="KeepAlive">How the node keeps each function's containers warm that has run there, by function name, asked of its worker; empty when it is down or does not answer.</param>
 public sealed record ProviderResponse(
     string Id,
     ProviderStatus Status,
@@ -26,10 +26,10 @@ public sealed record ProviderResponse(
     ProviderBenchmark? Benchmark,
     ImmutableArray<KeepAliveResponse> KeepAlive)
 {
-    public static ProviderResponse From(ProviderSnapshot p, DateTimeOffset now) =>
+    public static ProviderResponse From(ProviderSnapshot p, IReadOnlyDictionary<string, KeepAliveDecision> keepAlive, DateTimeOffset now) =>
         new(p.Id, p.Status, p.IsReference, p.Silo, p.Facts, p.Runtimes, p.Load.Running, p.Load.Queued, p.Load.Slots, p.Load.IdleWarm?.Values.Sum() ?? 0, p.Load.MaxQueued, p.RegisteredAt,
             p.Scores is { } s ? ScoresResponse.From(s, now) : null, p.Benchmark,
-            [.. (p.Load.KeepAlive ?? ImmutableDictionary<string, KeepAliveDecision>.Empty).OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => KeepAliveResponse.From(d.Key, d.Value))]);
+            [.. keepAlive.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => KeepAliveResponse.From(d.Key, d.Value))]);
 }
 
 /// <summary>Reference time / this provider's time per workload (above 1 is faster than the reference), with the spread of its runs.</summary>

@@ -46,10 +46,21 @@ public sealed partial class NodeWorker(
     private int _running;
     private bool _closing;
 
-    /// <summary>The provider's copy of the load: it is replaced by the next report, so reports never queue up behind each other.</summary>
-    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, () => new LatestOnly(ReportLoad, logger));
+    /// <summary>
+    /// The provider's copy of the load: it is replaced by the next report, so reports never queue up behind each other.
+    /// Made at the first admission, before its run begins, so that a runner's own changes to its warm state (a prewarm,
+    /// an expiry, which only follow a run) are reported too.
+    /// </summary>
+    private LatestOnly LoadReports => LazyInitializer.EnsureInitialized(ref _loadReports, ref _loadReportsLock, () =>
+    {
+        var reports = new LatestOnly(ReportLoad, logger);
+        foreach (var runner in _runners.Values)
+            runner.IdleWarmChanged += reports.Ask;
+        return reports;
+    });
 
     private LatestOnly? _loadReports;
+    private object? _loadReportsLock;
 
     /// <summary>The provider id is the silo's name.</summary>
     private string ProviderId => silo.Name;
@@ -66,6 +77,10 @@ public sealed partial class NodeWorker(
                 return new(_running, _waiting.Count, _slots, PendingMs(), idleWarm, _coldStarts.Ms, _maxQueued);
         }
     }
+
+    /// <summary>How this node keeps each function's containers warm, by function name; asked for when read, not reported with the load.</summary>
+    public ImmutableDictionary<string, KeepAliveDecision> KeepAlive() =>
+        _runners.Values.SelectMany(r => r.KeepAliveByFunction()).DistinctBy(d => d.Key).ToImmutableDictionary();
 
     /// <summary>
     /// Takes the attempt unless every slot is busy and the queue is at its limit; then it keeps nothing. An attempt a
@@ -96,9 +111,9 @@ public sealed partial class NodeWorker(
             metrics.AssignmentRefused(ProviderId);
             return new Admission(false, Load, wait);
         }
-        Begin(starting);
         // The scheduler has the load from our answer; the provider's copy need not hold up the placement.
         LoadReports.Ask();
+        Begin(starting);
         var startedWith = starting.Where(s => ReferenceEquals(s.Next.Assignment, assignment)).Select(s => (ProviderLoad?)s.LoadAtStart).FirstOrDefault();
         return new Admission(true, Load, StartedWith: startedWith);
     }
@@ -317,8 +332,7 @@ public sealed partial class NodeWorker(
 
     private async Task ReportLoad()
     {
-        // The keep-alive decisions go to the provider's copy only, not with every admission answer.
-        var load = Load with { KeepAlive = _runners.Values.SelectMany(r => r.KeepAliveByFunction()).DistinctBy(d => d.Key).ToImmutableDictionary() };
+        var load = Load;
         metrics.WorkerLoad(ProviderId, load);
         try
         {

@@ -23,6 +23,8 @@ public sealed class WorkerGrain(NodeWorker node) : Grain, IWorkerGrain
 
     public Task Cancel(TaskAttempt attempt) => node.Cancel(attempt);
 
+    public Task<ImmutableDictionary<string, KeepAliveDecision>> GetKeepAlive() => Task.FromResult(node.KeepAlive());
+
     public Task<int> RemoveIdle(string function) => node.RemoveIdle(function);
 
     public Task<ImmutableDictionary<string, string[]>> CheckCode(FunctionDefinition definition) => node.CheckCode(definition);

@@ -35,6 +35,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly RunnerOptions _runnerOptions;
     private readonly WarmPool _pool;
     private readonly IdleTimes _idleTimes;
+    private readonly KeepAliveOptions _keepAlive;
     private readonly Prewarms _prewarms = new();
     private readonly ColdStartCost _starts = new();
     private readonly TimeProvider _time;
@@ -65,6 +66,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         // What the runtime may use of the node's memory, its cgroup's limit included.
         _pool = new WarmPool(pool.Value, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, time);
         _idleTimes = new IdleTimes(keepAlive.Value, pool.Value.IdleTimeout, time);
+        _keepAlive = keepAlive.Value;
         _time = time;
         _client = new DockerClientConfiguration(new Uri(_options.Endpoint)).CreateClient();
         _images = new FunctionImages(_client, _options);
@@ -82,6 +84,8 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(WarmPoolKey.Of(function));
 
     public IReadOnlyDictionary<string, int> IdleByFunction() => _pool.IdleByFunction();
+
+    public event Action? IdleWarmChanged;
 
     public IReadOnlyDictionary<string, KeepAliveDecision> KeepAliveByFunction() => _idleTimes.Decisions();
 
@@ -227,7 +231,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     }
 
     /// <summary>
-    /// After a good run: kept for the function's keep-alive; or, when the policy expects no run within its prewarm
+    /// After a good run: kept for the function's keep-alive (<see cref="KeepAlivePolicy.KeepFor"/>); or, when the policy expects no run within its prewarm
     /// window, removed now and a new one started so that it is up when the window ends, as long before as starts take.
     /// </summary>
     private async Task KeepOrDestroyAsync(WarmPoolKey? key, FunctionDefinition function, FunctionContainer container)
@@ -238,7 +242,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             var lead = TimeSpan.FromMilliseconds(_starts.Ms ?? 0);
             _prewarms.Schedule(new Prewarm(key, function, _time.GetUtcNow() + (decision.PrewarmAfter > lead ? decision.PrewarmAfter - lead : TimeSpan.Zero), decision.KeepAlive));
         }
-        else if (key is not null && _pool.TryReturn(key, container, decision.KeepAlive))
+        else if (key is not null && _pool.TryReturn(key, container, KeepAlivePolicy.KeepFor(decision, _pool.IdleCount(key), _keepAlive)))
             return;
         await DestroyAsync(container);
     }
@@ -262,7 +266,9 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
                 await DestroyAsync(container);
                 throw;
             }
-            if (!_pool.TryReturn(prewarm.Key, container, prewarm.KeepAlive))
+            if (_pool.TryReturn(prewarm.Key, container, prewarm.KeepAlive))
+                IdleWarmChanged?.Invoke();
+            else
                 await DestroyAsync(container);
         }
         catch (Exception e) when (e is FunctionStartException or OperationCanceledException)
@@ -329,7 +335,12 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
-                await Task.WhenAll(_pool.TakeExpired().Select(DestroyAsync).Concat(_prewarms.TakeDue(_time.GetUtcNow()).Select(PrewarmAsync)));
+            {
+                var expired = _pool.TakeExpired();
+                if (expired.Count > 0)
+                    IdleWarmChanged?.Invoke();
+                await Task.WhenAll(expired.Select(DestroyAsync).Concat(_prewarms.TakeDue(_time.GetUtcNow()).Select(PrewarmAsync)));
+            }
         }
         catch (OperationCanceledException)
         {

@@ -28,4 +28,13 @@ internal static class KeepAlivePolicy
 
         KeepAliveDecision Fallback(KeepAliveBasis basis) => new(fixedKeepAlive, TimeSpan.Zero, basis, histogram.Total);
     }
+
+    /// <summary>
+    /// How long a container back from a run is kept idle, with <paramref name="idleAlready"/> of its version idle before
+    /// it: the decision's keep-alive. A histogram says when the next call comes, not how many come together, so past the
+    /// first idle container (one left by calls that overlapped) it keeps one for a bin only, as long as calls that came
+    /// together take (ours: the paper's policy keeps one instance per application). The fixed keep-alive keeps each alike.
+    /// </summary>
+    public static TimeSpan KeepFor(KeepAliveDecision decision, int idleAlready, KeepAliveOptions options) =>
+        decision.Representative && idleAlready > 0 && options.BinWidth < decision.KeepAlive ? options.BinWidth : decision.KeepAlive;
 }

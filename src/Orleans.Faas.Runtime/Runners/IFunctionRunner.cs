@@ -42,6 +42,16 @@ public interface IFunctionRunner
     /// <summary>Idle warm state by function name (containers a run can start in at once); a runner that keeps nothing has none.</summary>
     IReadOnlyDictionary<string, int> IdleByFunction() => ImmutableDictionary<string, int>.Empty;
 
+    /// <summary>
+    /// Raised when the runner's idle warm state changed on its own, not at the end of a run: a container started ahead
+    /// of a function's expected run came up, or idle ones expired. A runner that keeps nothing never raises it.
+    /// </summary>
+    event Action IdleWarmChanged
+    {
+        add { }
+        remove { }
+    }
+
     /// <summary>How long the runner keeps each function's warm state and when it prepares it ahead, by function name; a runner that keeps nothing has none.</summary>
     IReadOnlyDictionary<string, KeepAliveDecision> KeepAliveByFunction() => ImmutableDictionary<string, KeepAliveDecision>.Empty;
 }

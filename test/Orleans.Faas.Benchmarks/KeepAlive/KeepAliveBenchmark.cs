@@ -25,7 +25,8 @@ public static class KeepAliveBenchmark
         var dockerHost = new Option<string>("--docker-host") { Description = "The engine both silos use", Required = true };
         var image = new Option<string>("--image") { Description = "The image every function runs", DefaultValueFactory = _ => "faas-samples/hello:latest" };
         var functions = new Option<int>("--functions") { Description = "Functions in the trace", DefaultValueFactory = _ => 200 };
-        var minutes = new Option<double>("--trace-minutes") { Description = "The trace's length in trace minutes", DefaultValueFactory = _ => 120 };
+        // Four hours: a function called every hour shows the histogram four idle times, one called every 15 minutes sixteen.
+        var minutes = new Option<double>("--trace-minutes") { Description = "The trace's length in trace minutes", DefaultValueFactory = _ => 240 };
         var secondsPerMinute = new Option<double>("--seconds-per-minute") { Description = "Real seconds a trace minute lasts", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "The trace's random seed", DefaultValueFactory = _ => 25 };
         var command = new Command("keepalive", "A synthetic trace replayed with a fixed 10-minute keep-alive and with the histogram policy: cold starts and idle container-seconds")
@@ -73,7 +74,7 @@ public static class KeepAliveBenchmark
             var due = TimeSpan.FromSeconds(call.Minute * secondsPerMinute) - Stopwatch.GetElapsedTime(started);
             if (due > TimeSpan.Zero)
                 await Task.Delay(due);
-            calls.AddRange(runs.Select(r => r.Call(names[call.Function], input)));
+            calls.AddRange(runs.Select(r => r.Call(names[call.Function], trace.Shapes[call.Function], input)));
         }
         await Task.WhenAll(calls);
         var replaySeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -82,6 +83,8 @@ public static class KeepAliveBenchmark
 
         var decisions = (await runs[1].Client.GetProviderAsync(histogramNode)).KeepAlive;
         Print(runs, replaySeconds, secondsPerMinute);
+        Console.WriteLine("Cold starts by arrival shape: " + string.Join("; ", Enum.GetValues<ArrivalShape>().Select(shape =>
+            $"{shape} {runs[0].ColdOf(shape)} fixed, {runs[1].ColdOf(shape)} histogram")) + ".");
         Console.WriteLine($"The histogram silo's decisions: {decisions.Count(d => d.Representative)} of {decisions.Count} functions representative, " +
             $"{decisions.Count(d => d.PrewarmAfterSeconds > 0)} prewarmed; the others: {string.Join(", ", decisions.Where(d => !d.Representative).GroupBy(d => d.Basis).Select(g => $"{g.Count()} {g.Key}"))}.");
         return runs.Sum(r => r.Failed) == 0 ? 0 : 1;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -20,6 +21,7 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
     private int _cold;
     private int _failed;
     private double _idleContainerSeconds;
+    private readonly ConcurrentDictionary<ArrivalShape, int> _coldByShape = new();
 
     public string Policy => policy;
 
@@ -31,13 +33,16 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
 
     public int Failed => _failed;
 
+    /// <summary>Cold starts by the arrival shape of the function called.</summary>
+    public int ColdOf(ArrivalShape shape) => _coldByShape.GetValueOrDefault(shape);
+
     /// <summary>Calls that started a container, of those that ran.</summary>
     public double ColdFraction => _calls - _failed == 0 ? 0 : (double)_cold / (_calls - _failed);
 
     /// <summary>Idle containers summed over the replay, in real seconds.</summary>
     public double IdleContainerSeconds => _idleContainerSeconds;
 
-    public async Task Call(string function, ReadOnlyMemory<byte> input)
+    public async Task Call(string function, ArrivalShape shape, ReadOnlyMemory<byte> input)
     {
         Interlocked.Increment(ref _calls);
         Interlocked.Increment(ref _inFlight);
@@ -47,7 +52,10 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
             if (task.Status != TaskState.Completed)
                 Interlocked.Increment(ref _failed);
             else if (task.Metrics?.Cold == true)
+            {
                 Interlocked.Increment(ref _cold);
+                _coldByShape.AddOrUpdate(shape, 1, (_, cold) => cold + 1);
+            }
         }
         catch (FaasRequestException)
         {

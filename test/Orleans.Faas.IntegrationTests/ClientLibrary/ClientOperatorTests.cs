@@ -47,7 +47,7 @@ public sealed class ClientOperatorTests(EmbeddedPlatformFixture platform)
         // One run has no idle time before it yet: the fixed keep-alive applies until the histogram has enough.
         FunctionKeepAlive? keepAlive = null;
         await Poll.UntilAsync(async () => (keepAlive = (await client.GetProviderAsync(platform.Silo.Name)).KeepAlive.SingleOrDefault(k => k.Function == name)) is not null,
-            TimeSpan.FromSeconds(10), "the node to report the function's keep-alive");
+            TimeSpan.FromSeconds(10), "the node's worker to answer the function's keep-alive");
         Assert.Equal(new FunctionKeepAlive { Function = name, KeepAliveSeconds = 300, Basis = KeepAliveBasis.TooFewIdleTimes }, keepAlive);
     }
 

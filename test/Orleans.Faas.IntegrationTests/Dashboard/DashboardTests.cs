@@ -36,6 +36,10 @@ public sealed partial class DashboardTests(DashboardFixture dashboard)
         // The container it ran in waits warm for the next invocation; the page and the API count it.
         await Expect(row.Locator(".idle-warm")).ToHaveTextAsync(new Regex("^[1-9]"));
         Assert.True((await dashboard.Admin.GetFromJsonAsync<JsonObject>($"/v1/providers/{dashboard.Silo.Name}"))!["idleWarm"]!.GetValue<int>() >= 1);
+        // Its keep-alive decision, asked of the node's worker: one run shows no idle time yet, so the fixed keep-alive holds.
+        var keepAlive = page.Locator($"#keep-alive tr[data-provider='{dashboard.Silo.Name}'][data-function='{warm}']");
+        await Expect(keepAlive.Locator(".basis")).ToHaveTextAsync("TOO_FEW_IDLE_TIMES");
+        await Expect(keepAlive.Locator(".prewarm")).ToHaveTextAsync("none");
         await DashboardFixture.Screenshot(page, "cluster");
         try
         {

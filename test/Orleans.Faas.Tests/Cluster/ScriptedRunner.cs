@@ -27,7 +27,20 @@ public sealed class ScriptedRunner(string siloName, SemaphoreSlim gate) : IFunct
 
     private static readonly ConcurrentDictionary<string, bool> Vanished = new();
 
+    private readonly ConcurrentDictionary<string, int> _idleWarm = new();
+
+    public event Action? IdleWarmChanged;
+
     public FunctionRuntime Runtime => FunctionRuntime.Process;
+
+    public IReadOnlyDictionary<string, int> IdleByFunction() => _idleWarm;
+
+    /// <summary>A container of <paramref name="function"/> came up idle on its own, as one started ahead of its next run does.</summary>
+    public void Prewarmed(string function)
+    {
+        _idleWarm.AddOrUpdate(function, 1, (_, idle) => idle + 1);
+        IdleWarmChanged?.Invoke();
+    }
 
     public Task<ExecutionOutcome> RunAsync(FunctionDefinition function, ReadOnlyMemory<byte> input, CancellationToken cancellationToken) =>
         RunAsync(function, input, cacheWays: null, cancellationToken);

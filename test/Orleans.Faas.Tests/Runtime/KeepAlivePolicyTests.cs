@@ -41,6 +41,17 @@ public sealed class KeepAlivePolicyTests
     }
 
     [Fact]
+    public void A_histogram_keeps_one_idle_container_for_its_window_and_more_for_a_bin_while_the_fixed_keep_alive_keeps_each()
+    {
+        var learned = KeepAlivePolicy.Decide(Histogram([.. Enumerable.Repeat(5.5, 30)]), Options, Fixed);
+        var fixedOne = KeepAlivePolicy.Decide(Histogram(5.5), Options, Fixed);
+
+        Assert.Equal(TimeSpan.FromMinutes(6 * 1.1 - 5 * 0.9), KeepAlivePolicy.KeepFor(learned, idleAlready: 0, Options));
+        Assert.Equal(Options.BinWidth, KeepAlivePolicy.KeepFor(learned, idleAlready: 1, Options));
+        Assert.Equal(Fixed, KeepAlivePolicy.KeepFor(fixedOne, idleAlready: 1, Options));
+    }
+
+    [Fact]
     public void The_head_and_tail_percentiles_bound_the_windows_and_outliers_past_the_tail_are_left_out()
     {
         // 5 % at 2 min, 94 % at 10 min, 1 % at 100 min: the 5th percentile is in [2, 3), the 99th in [10, 11).
