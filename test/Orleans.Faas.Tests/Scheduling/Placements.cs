@@ -6,6 +6,7 @@ using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Scheduling.View;
 
 namespace Orleans.Faas.Tests.Scheduling;
 
@@ -13,6 +14,9 @@ namespace Orleans.Faas.Tests.Scheduling;
 internal static class Placements
 {
     public static readonly SchedulingOptions Options = new();
+
+    /// <summary>A view with every provider a test places on already in it.</summary>
+    public static readonly IProviderViewRefresh NoRefresh = new NoViewRefresh();
 
     public static FunctionDefinition Function(string name = "f", PlacementSpec? placement = null, FunctionRuntime runtime = FunctionRuntime.Docker) =>
         new(name, runtime, runtime == FunctionRuntime.Docker ? "image" : null, ["x"], ImmutableDictionary<string, string>.Empty, 1, 0, TimeSpan.FromSeconds(30), Placement: placement);
@@ -47,4 +51,9 @@ internal static class Placements
 
     public static ProviderLoad Warm(string function, int running = 0, int queued = 0, int slots = 1, double pendingMs = 0) =>
         new(running, queued, slots, pendingMs, ImmutableDictionary<string, int>.Empty.Add(function, 1));
+
+    private sealed class NoViewRefresh : IProviderViewRefresh
+    {
+        public Task Refresh() => Task.CompletedTask;
+    }
 }

@@ -76,6 +76,26 @@ public sealed class PredictionCorrectionsTests
         Assert.Equal(1, _corrections.Factor("f", "q", 0));
     }
 
+    [Fact]
+    public void The_spread_starts_at_the_models_own_error_narrows_with_steady_runs_widens_with_scattered_ones_and_returns_as_they_fade()
+    {
+        const double prior = 0.3;
+        Assert.Equal(prior, _corrections.Spread("f", "p", 0, prior));
+
+        for (var run = 0; run < 20; run++)
+        {
+            Learn("steady", predictedMs: 100, wallMs: 200);
+            Learn("scattered", predictedMs: 100, wallMs: run % 2 == 0 ? 50 : 200);
+        }
+        Assert.InRange(_corrections.Spread("f", "steady", 0, prior), 0, 0.01);
+        Assert.InRange(_corrections.Spread("f", "scattered", 0, prior), 0.5, 1);
+        Assert.Equal(prior, _corrections.Spread("f", "steady", modelVersion: 3, prior));
+
+        _clock.Advance(PredictionCorrections.HalfLife);
+
+        Assert.Equal(prior / Math.Sqrt(2), _corrections.Spread("f", "steady", 0, prior), 2);
+    }
+
     private void Learn(string provider, double? predictedMs, double wallMs, TaskState status = TaskState.Completed, bool cold = false)
     {
         var now = _clock.GetUtcNow();
