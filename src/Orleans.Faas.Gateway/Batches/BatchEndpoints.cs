@@ -36,7 +36,7 @@ public static class BatchEndpoints
     public static void MapBatchEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/functions/{name}/batches", async (
-            string name, string? provider, long? inputSize, string? features, double? deadlineSeconds, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body,
+            string name, string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body,
             IOptions<GatewayOptions> options, NamespaceAdmission admission, IGrainFactory grains, CallbackUrlPolicy callbacks, CancellationToken ct) =>
         {
             var function = scope.Qualify(name) ?? throw new FunctionNotFoundException(name);

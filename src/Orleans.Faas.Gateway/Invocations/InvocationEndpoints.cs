@@ -25,7 +25,7 @@ public static class InvocationEndpoints
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations").RequireRole(ApiKeyRole.Invoker);
 
         functions.MapPost("/invocations", async (
-            string name, string? provider, long? inputSize, string? features, double? deadlineSeconds, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CallbackUrlPolicy callbacks,
+            string name, string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CallbackUrlPolicy callbacks,
             CancellationToken ct) =>
         {
             var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, features, deadlineSeconds, callbackUrl, callbacks), request, ct);
@@ -41,7 +41,7 @@ public static class InvocationEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         functions.MapPost("/invoke", async (
-            string name, string? provider, long? inputSize, string? features, double? deadlineSeconds, string? callbackUrl, HttpContext context, NamespaceScope scope, Invoker invoker, IGrainFactory grains,
+            string name, string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, HttpContext context, NamespaceScope scope, Invoker invoker, IGrainFactory grains,
             IOptions<GatewayOptions> options, CallbackUrlPolicy callbacks, TimeProvider clock) =>
         {
             var ct = context.RequestAborted;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Faas.Functions;
 using Orleans.Faas.Gateway.Problems;
 using Orleans.Faas.HttpModel.Callbacks;
@@ -29,18 +30,22 @@ public static class InvocationQuery
     public const string CallbackReach = "A callback reaches no internal address (loopback, link-local, private, the platform's own hosts) "
         + "unless the operator allows it (Faas:Callbacks:AllowedHosts, AllowedNetworks), and follows no redirect.";
 
-    public static InvocationOptions Options(string? provider, long? inputSize, string? features, double? deadlineSeconds, string? callbackUrl, CallbackUrlPolicy callbacks)
+    public static InvocationOptions Options(string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, CallbackUrlPolicy callbacks)
     {
         if (inputSize < 0)
             throw new InvalidQueryException("inputSize", "inputSize must not be negative.");
         return new InvocationOptions(provider, inputSize, Callback(callbackUrl, callbacks), FeatureQuery.Parse(features), Deadline(deadlineSeconds));
     }
 
-    /// <summary>The <c>?deadlineSeconds=</c>: null, or more than 0 seconds and no longer than the longest function timeout.</summary>
-    private static TimeSpan? Deadline(double? seconds) =>
-        seconds is not { } value ? null
-        : value > 0 && value <= FunctionDefinitionValidator.MaxTimeout.TotalSeconds ? TimeSpan.FromSeconds(value)
-        : throw new InvalidQueryException("deadlineSeconds", $"deadlineSeconds must be more than 0 and at most {FunctionDefinitionValidator.MaxTimeout.TotalSeconds} seconds.");
+    /// <summary>
+    /// The <c>?deadlineSeconds=</c>: null, or more than 0 seconds and no longer than the longest function timeout. Read
+    /// here rather than bound as a number, so that one that is not a number is refused naming it too.
+    /// </summary>
+    private static TimeSpan? Deadline(string? seconds) =>
+        seconds is null ? null
+        : double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= FunctionDefinitionValidator.MaxTimeout.TotalSeconds
+            ? TimeSpan.FromSeconds(value)
+            : throw new InvalidQueryException("deadlineSeconds", $"deadlineSeconds must be a number of seconds more than 0 and at most {FunctionDefinitionValidator.MaxTimeout.TotalSeconds}.");
 
     /// <summary>The <c>?callbackUrl=</c> of anything that calls back when it ends: null, or a URL the policy accepts as written.</summary>
     public static string? Callback(string? callbackUrl, CallbackUrlPolicy callbacks) =>

@@ -140,6 +140,9 @@ public sealed class PlacementHttpTests(EmbeddedPlatformFixture platform)
         await Http.RegisterOk(Cat(name));
         for (var i = 0; i < 25; i++)
             await Http.WaitForTask((await (await Http.InvokeAsync(name, new string('x', 100 * (i + 1)))).Json())["taskId"]!.GetValue<string>());
+        // A task is COMPLETED before its row reaches the history, which is written without holding up the worker.
+        await Poll.UntilAsync(async () => (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={name}"))!, rows => rows.Count >= 25,
+            Patience, $"the 25 runs of {name} to reach the history");
 
         var models = await Http.TrainModel(TrainingPatience);
 

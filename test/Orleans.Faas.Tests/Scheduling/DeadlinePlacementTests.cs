@@ -1,14 +1,9 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Faas.History;
-using Orleans.Faas.Models;
-using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Scheduling.Policies;
 using Orleans.Faas.Scheduling.View;
-using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Tests.Scheduling;
 
@@ -27,7 +22,7 @@ public sealed class DeadlinePlacementTests
     public DeadlinePlacementTests()
     {
         _corrections = new PredictionCorrections(_clock);
-        _estimator = new FinishEstimator(new RuntimeModels(new InMemoryModelStore(), NullLogger<RuntimeModels>.Instance), Options.Create(Placements.Options), _corrections);
+        _estimator = Placements.Estimator(corrections: _corrections);
         var predictedFast = _estimator.Estimate(Request(), _fast).PredictedMs!.Value;
         for (var run = 0; run < 20; run++)
         {
@@ -89,9 +84,7 @@ public sealed class DeadlinePlacementTests
 
     private void Learn(string provider, double predictedMs, double wallMs)
     {
-        var now = _clock.GetUtcNow();
-        _corrections.Learn(new ExecutionRecord(Guid.NewGuid(), 1, "f", 1, provider, 10, now, now, now, wallMs, null, null, 0, TaskState.Completed, null,
-            PredictedMs: predictedMs, ModelVersion: 0));
+        _corrections.Learn(Placements.Run(provider, predictedMs, wallMs, _clock.GetUtcNow()));
         _clock.Advance(TimeSpan.FromSeconds(1));
     }
 }

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Faas.History;
-using Orleans.Faas.Models;
-using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
@@ -17,8 +13,7 @@ public sealed class PredictionCorrectionsTests
     public PredictionCorrectionsTests()
     {
         _corrections = new PredictionCorrections(_clock);
-        _estimator = new FinishEstimator(new RuntimeModels(new InMemoryModelStore(), NullLogger<RuntimeModels>.Instance),
-            Microsoft.Extensions.Options.Options.Create(Placements.Options), _corrections);
+        _estimator = Placements.Estimator(corrections: _corrections);
     }
 
     [Fact]
@@ -96,10 +91,6 @@ public sealed class PredictionCorrectionsTests
         Assert.Equal(prior / Math.Sqrt(2), _corrections.Spread("f", "steady", 0, prior), 2);
     }
 
-    private void Learn(string provider, double? predictedMs, double wallMs, TaskState status = TaskState.Completed, bool cold = false)
-    {
-        var now = _clock.GetUtcNow();
-        _corrections.Learn(new ExecutionRecord(Guid.NewGuid(), 1, "f", 1, provider, 10, now, now, now, wallMs, null, null, 0, status, null,
-            Cold: cold, PredictedMs: predictedMs, ModelVersion: predictedMs is null ? null : 0));
-    }
+    private void Learn(string provider, double? predictedMs, double wallMs, TaskState status = TaskState.Completed, bool cold = false) =>
+        _corrections.Learn(Placements.Run(provider, predictedMs, wallMs, _clock.GetUtcNow(), status, cold));
 }
