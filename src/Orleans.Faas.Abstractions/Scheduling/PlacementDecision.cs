@@ -11,6 +11,13 @@ namespace Orleans.Faas.Scheduling;
 /// <param name="ExpectedFinishMs">Wait + run time (the assumed one when nothing was predicted) + cold start.</param>
 /// <param name="RunnerUp">The provider that came second; null when there was only one.</param>
 /// <param name="RunnerUpFinishMs">Its expected finish.</param>
+/// <param name="Correction">The live correction the predicted run time was multiplied by, from recent runs of the function there; null with no prediction.</param>
+/// <param name="RuntimeSpread">
+/// How uncertain the corrected run time was, as a factor: about two runs in three take between the run time divided
+/// and multiplied by it (the geometric standard deviation); null on decisions made before it was kept.
+/// </param>
+/// <param name="DeadlineMs">The time left until the invocation's deadline when it was placed; null without a deadline.</param>
+/// <param name="OnTimeProbability">The chance, as predicted, that it finishes by the deadline there; null without a deadline.</param>
 [GenerateSerializer, Immutable, Alias("faas.PlacementDecision")]
 public sealed record PlacementDecision(
     [property: Id(0)] PlacementPolicyKind? Policy,
@@ -22,4 +29,8 @@ public sealed record PlacementDecision(
     [property: Id(6)] double ColdStartMs,
     [property: Id(7)] double ExpectedFinishMs,
     [property: Id(8)] string? RunnerUp,
-    [property: Id(9)] double? RunnerUpFinishMs);
+    [property: Id(9)] double? RunnerUpFinishMs,
+    [property: Id(10)] double? Correction = null,
+    [property: Id(11)] double? RuntimeSpread = null,
+    [property: Id(12)] double? DeadlineMs = null,
+    [property: Id(13)] double? OnTimeProbability = null);

@@ -15,6 +15,7 @@ namespace Orleans.Faas.Tasks;
 /// <param name="Code">The version's code file by hash, which the node that runs the task fetches once; null when it has none.</param>
 /// <param name="Features">Values of the function's declared features, checked against them; null for none.</param>
 /// <param name="TraceParent">The W3C <c>traceparent</c> of the call that submitted the task, which its spans join however late and wherever they run; null when traces are not exported.</param>
+/// <param name="Deadline">How soon after it was submitted (<c>QueuedAt</c>) the caller wants it finished, which placement weighs; null for no deadline.</param>
 [GenerateSerializer, Immutable, Alias("faas.TaskSubmission")]
 public sealed record TaskSubmission(
     [property: Id(0)] FunctionVersion Function,
@@ -27,4 +28,5 @@ public sealed record TaskSubmission(
     [property: Id(7)] string? CallbackUrl = null,
     [property: Id(8)] CodeReference? Code = null,
     [property: Id(9)] ImmutableDictionary<string, double>? Features = null,
-    [property: Id(10)] string? TraceParent = null);
+    [property: Id(10)] string? TraceParent = null,
+    [property: Id(11)] TimeSpan? Deadline = null);

@@ -14,17 +14,19 @@ internal static class BatchCommands
         var provider = new Option<string?>("--provider") { Description = "Pin every task to this provider" };
         var inputSize = new Option<long?>("--input-size") { Description = "The size every task's work follows, when it is not the input's byte length" };
         var features = FeaturesOption.Create();
+        var deadline = DeadlineOption.Create();
         var callbackUrl = new Option<string?>("--callback-url") { Description = "POST the finished batch here, signed with the function's callback secret" };
         var wait = new Option<bool>("--wait") { Description = "Wait for every task and write one result line per input, in input order" };
         var id = new Argument<Guid>("id") { Description = "The batch's id" };
 
         var start = new Command("start", "Invoke a function once per input line in one request; prints the batch id, or with --wait the results")
         {
-            name, inputs, provider, inputSize, features, callbackUrl, wait,
+            name, inputs, provider, inputSize, features, deadline, callbackUrl, wait,
         }.Runs(async (cli, ct) =>
         {
             var lines = await File.ReadAllLinesAsync(cli.Get(inputs).FullName, ct);
-            var options = new InvocationOptions { Provider = cli.Get(provider), InputSize = cli.Get(inputSize), Features = cli.Get(features), CallbackUrl = cli.Get(callbackUrl) };
+            var options = new InvocationOptions { Provider = cli.Get(provider), InputSize = cli.Get(inputSize), Features = cli.Get(features), Deadline = cli.Get(deadline),
+                CallbackUrl = cli.Get(callbackUrl) };
             var batch = await cli.Client.StartBatchAsync(cli.Get(name), lines, options, ct);
             if (!cli.Get(wait))
             {

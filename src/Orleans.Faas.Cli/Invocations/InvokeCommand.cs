@@ -13,12 +13,13 @@ internal static class InvokeCommand
         var provider = new Option<string?>("--provider") { Description = "Pin the task to this provider" };
         var inputSize = new Option<long?>("--input-size") { Description = "The size the function's work follows, when it is not the input's byte length" };
         var features = FeaturesOption.Create();
+        var deadline = DeadlineOption.Create();
         var start = new Option<bool>("--async") { Description = "Start the invocation and print its task id instead of waiting" };
         var wait = new Option<bool>("--wait") { Description = "With --async: follow the task and print its result" };
 
         var command = new Command("invoke", "Invoke a function with standard input and write its output to standard output")
         {
-            name, data, provider, inputSize, features, start, wait,
+            name, data, provider, inputSize, features, deadline, start, wait,
         };
         command.Validators.Add(result =>
         {
@@ -27,7 +28,7 @@ internal static class InvokeCommand
         });
         return command.Runs(async (cli, ct) =>
         {
-            var options = new InvocationOptions { Provider = cli.Get(provider), InputSize = cli.Get(inputSize), Features = cli.Get(features) };
+            var options = new InvocationOptions { Provider = cli.Get(provider), InputSize = cli.Get(inputSize), Features = cli.Get(features), Deadline = cli.Get(deadline) };
             await using var input = Input(cli, cli.Get(data));
             if (!cli.Get(start))
             {

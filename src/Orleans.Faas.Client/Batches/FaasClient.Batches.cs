@@ -23,7 +23,8 @@ public partial class FaasClient
         var content = new ByteArrayContent(Ndjson(inputs));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
         var path = RequestPath.With($"v1/functions/{Escape(function)}/batches",
-            ("provider", options?.Provider), ("inputSize", options?.InputSize), ("features", FeatureParameter.Format(options?.Features)), ("callbackUrl", options?.CallbackUrl));
+            ("provider", options?.Provider), ("inputSize", options?.InputSize), ("features", FeatureParameter.Format(options?.Features)),
+            ("deadlineSeconds", options?.Deadline?.TotalSeconds), ("callbackUrl", options?.CallbackUrl));
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         // With a key, the retry handler may send the batch again: the gateway answers with the batch the first one started.
         request.Headers.Add(IdempotencyKeyHeader, options?.IdempotencyKey ?? Guid.NewGuid().ToString());

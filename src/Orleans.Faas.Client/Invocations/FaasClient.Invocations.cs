@@ -53,7 +53,8 @@ public partial class FaasClient
     private static HttpRequestMessage InvocationRequest(string function, string verb, HttpContent input, InvocationOptions? options)
     {
         input.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var path = RequestPath.With($"v1/functions/{Escape(function)}/{verb}", ("provider", options?.Provider), ("inputSize", options?.InputSize), ("features", FeatureParameter.Format(options?.Features)), ("callbackUrl", options?.CallbackUrl));
+        var path = RequestPath.With($"v1/functions/{Escape(function)}/{verb}", ("provider", options?.Provider), ("inputSize", options?.InputSize), ("features", FeatureParameter.Format(options?.Features)),
+            ("deadlineSeconds", options?.Deadline?.TotalSeconds), ("callbackUrl", options?.CallbackUrl));
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = input };
         // A stream is read once, so only an input in memory can be sent again by the retry handler.
         var inMemory = input is ReadOnlyMemoryContent;

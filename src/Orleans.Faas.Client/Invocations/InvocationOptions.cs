@@ -13,6 +13,13 @@ public sealed record InvocationOptions
     public IReadOnlyDictionary<string, double>? Features { get; init; }
 
     /// <summary>
+    /// How soon after it is submitted the task should finish (sent as <c>?deadlineSeconds=</c>, more than 0, at most a
+    /// day): placement prefers the provider most likely to make it over the earliest expected finish. A preference, not
+    /// a limit: nothing is stopped when it passes. For a batch it counts from each task's own submission.
+    /// </summary>
+    public TimeSpan? Deadline { get; init; }
+
+    /// <summary>
     /// Where the outcome is POSTed when the task (or, for a batch, every task) finished: absolute http or https,
     /// signed with the function's callback secret (check it with <see cref="CallbackSignature.IsValid"/>).
     /// </summary>

@@ -7,8 +7,17 @@ public sealed record ProviderPrediction
 
     public ProviderStatus Status { get; init; }
 
-    /// <summary>Null when the provider cannot run it at all.</summary>
+    /// <summary>The model's own run time there; null when the function has no profile to predict from.</summary>
     public double? PredictedRuntimeMs { get; init; }
+
+    /// <summary>This silo's live correction of the model there, from recent runs of the function; 1 without one.</summary>
+    public double Correction { get; init; } = 1;
+
+    /// <summary>The run time the finish counts: the model's times <see cref="Correction"/>, else the assumed run time of an unprofiled function.</summary>
+    public double ExpectedRuntimeMs { get; init; }
+
+    /// <summary>How uncertain <see cref="ExpectedRuntimeMs"/> is, as a factor: about two runs in three take between it divided and multiplied by this.</summary>
+    public double RuntimeSpread { get; init; } = 1;
 
     public double ExpectedWaitMs { get; init; }
 

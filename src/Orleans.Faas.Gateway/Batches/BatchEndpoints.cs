@@ -21,7 +21,8 @@ public static class BatchEndpoints
 
     private const string Body = "The body is a JSON array of items, or with Content-Type application/x-ndjson one item a line; an item is a JSON "
         + "string (its UTF-8 bytes are one input) or {\"base64\": \"...\"}. One task per item, each placed on its own, at most Faas:Gateway:MaxBatchItems. "
-        + "A bad item is a 400 validation problem naming items[i], and nothing is created. ?provider=, ?inputSize= and ?features= apply to every task; "
+        + "A bad item is a 400 validation problem naming items[i], and nothing is created. ?provider=, ?inputSize=, ?features= and ?deadlineSeconds= apply to every task "
+        + "(a deadline counts from each task's own submission); "
         + "?callbackUrl= is POSTed the batch (as GET shows it, without items) when every task has finished, signed like an invocation's callback. "
         + "When its first task finds no room in any queue, the batch is refused with 429 and Retry-After and nothing is created; later items that "
         + "find no room wait in the batch, QUEUED without a task yet, and are submitted as places free up. "
@@ -35,11 +36,11 @@ public static class BatchEndpoints
     public static void MapBatchEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/functions/{name}/batches", async (
-            string name, string? provider, long? inputSize, string? features, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body,
+            string name, string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, HttpRequest request, NamespaceScope scope, RequestBody body,
             IOptions<GatewayOptions> options, NamespaceAdmission admission, IGrainFactory grains, CallbackUrlPolicy callbacks, CancellationToken ct) =>
         {
             var function = scope.Qualify(name) ?? throw new FunctionNotFoundException(name);
-            var invocation = InvocationQuery.Options(provider, inputSize, features, callbackUrl, callbacks);
+            var invocation = InvocationQuery.Options(provider, inputSize, features, deadlineSeconds, callbackUrl, callbacks);
             var bytes = await body.ReadBytes(request, ct);
             var inputs = BatchInputs.Read(bytes, request.ContentType, options.Value.MaxBatchItems);
             // A batch is started under its id at most once, so a retry with the key finds the batch it started.

@@ -25,10 +25,10 @@ public static class InvocationEndpoints
         var functions = v1.MapGroup("/functions/{name}").WithTags("Invocations").RequireRole(ApiKeyRole.Invoker);
 
         functions.MapPost("/invocations", async (
-            string name, string? provider, long? inputSize, string? features, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CallbackUrlPolicy callbacks,
+            string name, string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, HttpRequest request, NamespaceScope scope, Invoker invoker, CallbackUrlPolicy callbacks,
             CancellationToken ct) =>
         {
-            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, features, callbackUrl, callbacks), request, ct);
+            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, features, deadlineSeconds, callbackUrl, callbacks), request, ct);
             return Results.Accepted(TaskUrls.Status(taskId), InvocationAccepted.For(taskId, TaskState.Queued));
         })
         .WithSummary("Invoke asynchronously")
@@ -41,11 +41,11 @@ public static class InvocationEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         functions.MapPost("/invoke", async (
-            string name, string? provider, long? inputSize, string? features, string? callbackUrl, HttpContext context, NamespaceScope scope, Invoker invoker, IGrainFactory grains,
+            string name, string? provider, long? inputSize, string? features, string? deadlineSeconds, string? callbackUrl, HttpContext context, NamespaceScope scope, Invoker invoker, IGrainFactory grains,
             IOptions<GatewayOptions> options, CallbackUrlPolicy callbacks, TimeProvider clock) =>
         {
             var ct = context.RequestAborted;
-            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, features, callbackUrl, callbacks), context.Request, ct);
+            var taskId = await invoker.Invoke(scope, name, InvocationQuery.Options(provider, inputSize, features, deadlineSeconds, callbackUrl, callbacks), context.Request, ct);
             var task = grains.GetGrain<ITaskGrain>(taskId);
             var result = await SyncWait.Until(async slice => await task.WaitForResult(slice) ?? throw new TaskNotFoundException(taskId),
                 r => r.Task.IsFinished, options.Value.SyncWait, clock, ct);

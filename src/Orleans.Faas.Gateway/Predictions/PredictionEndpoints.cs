@@ -20,7 +20,8 @@ public static class PredictionEndpoints
         })
         .WithTags("Predictions")
         .RequireRole(ApiKeyRole.Developer)
-        .WithSummary("Where an invocation of this size would finish first: every provider, best first, with its predicted run time, expected wait and whether it fits the function's constraints")
+        .WithSummary("Where an invocation of this size would finish first: every provider, best first, with the model's run time, its live correction, "
+            + "the run time the finish counts and how uncertain it is, the expected wait and whether it fits the function's constraints")
         .WithDescription("?inputSize= is required. " + FeatureQuery.Description)
         .Produces<PredictionReport>()
         .ProducesValidationProblem()

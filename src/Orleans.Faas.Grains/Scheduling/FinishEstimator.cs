@@ -16,6 +16,12 @@ namespace Orleans.Faas.Scheduling;
 /// <param name="corrections">This silo's live corrections of the model's run times; null predicts with the model alone.</param>
 public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOptions> options, PredictionCorrections? corrections = null)
 {
+    /// <summary>
+    /// The log spread of a run time nothing has measured the error of (an unprofiled function, a model before any
+    /// training compared it): within a factor of e^0.5 ≈ 1.65 either way about two runs in three.
+    /// </summary>
+    public const double UnknownLogSpread = 0.5;
+
     /// <summary>With the current model, falling back to the linear one where it cannot predict.</summary>
     public FinishEstimate Estimate(PlacementRequest request, ProviderSnapshot provider)
     {
@@ -37,10 +43,10 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         var linear = Finite(models.Linear.PredictMs(features));
         var model = models.Current;
         if (Finite(model.PredictMs(features)) is { } own)
-            return Finish(figures, own, linear, cold, model, Correction(definition, provider, model));
+            return Finish(figures, own, linear, cold, model, Correction(definition, provider, model), Spread(definition, provider, model));
         return linear is null
-            ? Finish(figures, null, null, cold, null)
-            : Finish(figures, linear, linear, cold, models.Linear, Correction(definition, provider, models.Linear));
+            ? Finish(figures, null, null, cold, null, logSpread: UnknownLogSpread)
+            : Finish(figures, linear, linear, cold, models.Linear, Correction(definition, provider, models.Linear), Spread(definition, provider, models.Linear));
     }
 
     /// <summary>
@@ -72,16 +78,34 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
             : unprofiled;
     }
 
-    private FinishEstimate Finish(in ProviderFigures provider, double? predicted, double? linear, bool cold, IRuntimeModel? model, double correction = 1)
+    private FinishEstimate Finish(in ProviderFigures provider, double? predicted, double? linear, bool cold, IRuntimeModel? model, double correction = 1, double? logSpread = null)
     {
         var runtime = predicted * correction ?? options.Value.UnprofiledRuntime.TotalMilliseconds / (provider.CpuEfficiency ?? 1);
         var coldStart = cold ? provider.ColdStartMs ?? options.Value.ColdStartEstimate.TotalMilliseconds : 0;
-        return new FinishEstimate(predicted, linear, runtime, provider.WaitMs, coldStart, model?.Version, model?.Kind, correction);
+        return new FinishEstimate(predicted, linear, runtime, provider.WaitMs, coldStart, model?.Version, model?.Kind, correction, logSpread);
     }
 
     /// <summary>The live correction of the model's run time of the function there; 1 without one.</summary>
     private double Correction(FunctionDefinition definition, ProviderSnapshot provider, IRuntimeModel model) =>
         corrections?.Factor(definition.Name, provider.Id, model.Version) ?? 1;
+
+    /// <summary>The spread of the corrected run time of the function there, from its recent runs and the model's own error.</summary>
+    private double Spread(FunctionDefinition definition, ProviderSnapshot provider, IRuntimeModel model)
+    {
+        var prior = ModelLogSpread(model);
+        return corrections?.Spread(definition.Name, provider.Id, model.Version, prior) ?? prior;
+    }
+
+    /// <summary>
+    /// The model's cross-validated error as a log spread: for log errors normal with spread σ, the mean absolute
+    /// percentage error is about σ·√(2/π).
+    /// </summary>
+    private double ModelLogSpread(IRuntimeModel model)
+    {
+        var info = models.CurrentInfo;
+        var metrics = model.Version == 0 ? info?.Linear : model.Version == info?.Version ? info.Metrics : null;
+        return metrics is { Mape: > 0 } ? metrics.Mape * Math.Sqrt(Math.PI / 2) : UnknownLogSpread;
+    }
 
     /// <summary>A container run starts cold unless a container of the function is idle there and may be reused.</summary>
     private static bool IsCold(FunctionDefinition definition, in ProviderFigures provider) =>

@@ -7,7 +7,12 @@ namespace Orleans.Faas.Scheduling;
 /// <summary>What placement knows about the task it places.</summary>
 /// <param name="Profile">The function's profile at the input size; null when it has none.</param>
 /// <param name="Features">The invocation's values of the function's declared features; null for none.</param>
-public sealed record PlacementRequest(FunctionVersion Function, long InputSize, ProfileEstimate? Profile, IReadOnlyDictionary<string, double>? Features = null)
+/// <param name="DeadlineMs">
+/// The time left, as it is placed, until the invocation's deadline (0 or less once it has passed); null without one.
+/// With one, the predictive policy prefers the provider most likely to finish by it over the earliest expected finish.
+/// </param>
+public sealed record PlacementRequest(
+    FunctionVersion Function, long InputSize, ProfileEstimate? Profile, IReadOnlyDictionary<string, double>? Features = null, double? DeadlineMs = null)
 {
     /// <summary>The declared features in the runtime model's slots, made once for every provider the request is estimated on.</summary>
     public ImmutableArray<float> DeclaredSlots { get; } = Prediction.Features.DeclaredSlots.Of(Function.Definition.Features.Select(f => f.Name), Features);

@@ -67,7 +67,11 @@ public sealed class Placer(
             chosen.ColdStartMs,
             chosen.FinishMs,
             runnerUp?.Id,
-            runnerUp is null ? null : estimator.Estimate(plan.Request, runnerUp).FinishMs);
+            runnerUp is null ? null : estimator.Estimate(plan.Request, runnerUp).FinishMs,
+            chosen.PredictedMs is null ? null : chosen.Correction,
+            chosen.LogSpread is { } spread ? Math.Exp(spread) : null,
+            plan.Request.DeadlineMs,
+            plan.Request.DeadlineMs is { } deadline ? chosen.OnTimeProbability(deadline) : null);
         view.Reserve(plan.Ranked[index].Id, chosen.RuntimeMs);
         return (decision, chosen);
     }

@@ -40,6 +40,7 @@ public sealed class PredictionGrain(ProviderView view, IProviderViewRefresh feed
             .. provider.Runtimes.Contains(request.Definition.Runtime) ? [] : new[] { $"no {request.Definition.Runtime.ToString().ToLowerInvariant()} runtime" },
             .. LabelConstraints.Unmet(provider, requires),
         ];
-        return new ProviderPrediction(provider.Id, provider.Status, estimate.PredictedMs, estimate.WaitMs, estimate.ColdStartMs, estimate.FinishMs, unmet.IsEmpty, unmet);
+        return new ProviderPrediction(provider.Id, provider.Status, estimate.PredictedMs, estimate.WaitMs, estimate.ColdStartMs, estimate.FinishMs, unmet.IsEmpty, unmet,
+            estimate.Correction, estimate.RuntimeMs, Math.Exp(estimate.LogSpread ?? FinishEstimator.UnknownLogSpread));
     }
 }

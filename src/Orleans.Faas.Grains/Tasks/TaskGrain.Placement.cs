@@ -114,7 +114,9 @@ public sealed partial class TaskGrain
         var submission = task.Submission!;
         using var span = FaasTracing.StartInTask(FaasTracing.Placement, submission.TraceParent)?
             .SetTag("faas.task_id", Id.ToString()).SetTag("faas.attempt", task.Attempts);
-        var plan = await placer.Plan(new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate, submission.Features), submission.PinnedProvider);
+        var deadlineMs = submission.Deadline is { } deadline ? (task.QueuedAt + deadline - clock.GetUtcNow()).TotalMilliseconds : (double?)null;
+        var plan = await placer.Plan(
+            new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate, submission.Features, deadlineMs), submission.PinnedProvider);
         double? fullFor = null;
         for (var i = 0; i < plan.Ranked.Count; i++)
         {

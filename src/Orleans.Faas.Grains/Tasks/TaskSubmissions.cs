@@ -18,6 +18,6 @@ public static class TaskSubmissions
         var inputSize = options.InputSize ?? input.Length;
         return new TaskSubmission(
             plan.Version, input, inputSize, options.Provider, ProfileInterpolation.Estimate(plan.ProfilePoints, inputSize), plan.CacheWays, batch, options.CallbackUrl, plan.Code,
-            options.Features is { Count: > 0 } features ? features : null);
+            options.Features is { Count: > 0 } features ? features : null, Deadline: options.Deadline);
     }
 }

@@ -60,6 +60,26 @@ public sealed class CliInvocationTests(EmbeddedPlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_invocation_with_a_deadline_shows_it_on_the_tasks_placement_and_a_bad_one_is_refused_naming_it()
+    {
+        var name = await Upper();
+
+        var started = await Faas("soon", "invoke", name, "--async", "--deadline", "30");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        var waited = await Faas(null, "task", "wait", started.Text.Trim(), "--output", "json");
+        var refused = await Faas("never", "invoke", name, "--deadline", "0");
+        var unreadable = await Faas("never", "invoke", name, "--deadline", "soon");
+
+        Assert.True(waited.ExitCode == 0, waited.ToString());
+        Assert.InRange(waited.Json["placement"]!["deadlineMs"]!.GetValue<double>(), 1, 30_000);
+        Assert.NotNull(waited.Json["placement"]!["onTimeProbability"]);
+        Assert.True(refused.ExitCode == 5, refused.ToString());
+        Assert.Contains("deadlineSeconds", refused.Errors);
+        Assert.True(unreadable.ExitCode == 2, unreadable.ToString());
+        Assert.Contains("--deadline", unreadable.Errors);
+    }
+
+    [Fact]
     public async Task Map_writes_one_result_line_per_input_line_in_input_order()
     {
         var name = await Upper();

@@ -77,6 +77,9 @@ public sealed class CliReadTests(EmbeddedPlatformFixture platform)
         Assert.Contains(platform.Silo.Name, table.Text);
         Assert.Equal(1000, json.Json["inputSize"]!.GetValue<long>());
         Assert.Contains(json.Json["providers"]!.AsArray(), p => p!["provider"]!.GetValue<string>() == platform.Silo.Name);
+        Assert.Contains("CORRECTION", table.Text);
+        Assert.Contains("SPREAD", table.Text);
+        Assert.All(json.Json["providers"]!.AsArray(), p => Assert.True(p!["runtimeSpread"]!.GetValue<double>() >= 1 && p["expectedRuntimeMs"]!.GetValue<double>() > 0));
     }
 
     [Fact]

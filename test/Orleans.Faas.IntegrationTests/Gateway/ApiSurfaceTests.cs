@@ -66,6 +66,17 @@ public sealed class ApiSurfaceTests(EmbeddedPlatformFixture platform)
         // Every route that submits tasks may find every queue full.
         Assert.All(["/v1/functions/{name}/invocations", "/v1/functions/{name}/invoke", "/v1/functions/{name}/batches"],
             path => Assert.Contains("429", document["paths"]![path]!["post"]!["responses"]!.AsObject().Select(r => r.Key)));
+        // ... and every one of them takes a deadline, which its description explains.
+        Assert.All(["/v1/functions/{name}/invocations", "/v1/functions/{name}/invoke", "/v1/functions/{name}/batches"], path =>
+        {
+            var operation = document["paths"]![path]!["post"]!;
+            Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "deadlineSeconds" && p["in"]!.GetValue<string>() == "query");
+            Assert.Contains("?deadlineSeconds=", operation["description"]!.GetValue<string>());
+        });
+        var prediction = document["components"]!["schemas"]!["ProviderPrediction"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("correction", prediction);
+        Assert.Contains("expectedRuntimeMs", prediction);
+        Assert.Contains("runtimeSpread", prediction);
         var registration = document["paths"]!["/v1/functions"]!["post"]!["requestBody"]!["content"]!;
         Assert.Equal("binary", registration["multipart/form-data"]!["schema"]!["properties"]!["code"]!["format"]!.GetValue<string>());
         var definition = document["components"]!["schemas"]!["FunctionRegistrationRequest"]!["properties"]!.AsObject();

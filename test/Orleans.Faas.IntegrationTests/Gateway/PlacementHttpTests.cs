@@ -77,9 +77,60 @@ public sealed class PlacementHttpTests(EmbeddedPlatformFixture platform)
         Assert.Equal(platform.Silo.Name, provider["provider"]!.GetValue<string>());
         Assert.True(provider["fits"]!.GetValue<bool>());
         Assert.True(provider["expectedFinishMs"]!.GetValue<double>() > 0);
+        Assert.Equal(1, provider["correction"]!.GetValue<double>());
+        Assert.True(provider["runtimeSpread"]!.GetValue<double>() > 1);
+        Assert.Equal(
+            provider["expectedWaitMs"]!.GetValue<double>() + provider["expectedRuntimeMs"]!.GetValue<double>() + provider["coldStartMs"]!.GetValue<double>(),
+            provider["expectedFinishMs"]!.GetValue<double>(), 6);
         await (await Http.GetAsync($"/v1/functions/{name}/predictions")).AssertProblem(HttpStatusCode.BadRequest);
         await (await Http.GetAsync($"/v1/functions/{name}/predictions?inputSize=-1")).AssertProblem(HttpStatusCode.BadRequest);
         await (await Http.GetAsync("/v1/functions/nobody-home/predictions?inputSize=1")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_invocation_with_a_deadline_keeps_the_time_left_and_its_chance_on_the_decision_and_one_without_keeps_only_the_spread()
+    {
+        var name = UniqueName("deadline");
+        await Http.RegisterOk(Cat(name));
+
+        var withDeadline = await Http.WaitForTask(await TaskOf(await Http.PostAsync($"/v1/functions/{name}/invocations?deadlineSeconds=30", new StringContent("x"))));
+        var without = await Http.WaitForTask(await TaskOf(await Http.InvokeAsync(name, "x")));
+
+        var placement = withDeadline["placement"]!;
+        Assert.Equal("COMPLETED", withDeadline["status"]!.GetValue<string>());
+        Assert.InRange(placement["deadlineMs"]!.GetValue<double>(), 1, 30_000);
+        Assert.InRange(placement["onTimeProbability"]!.GetValue<double>(), 0.5, 1);
+        Assert.True(placement["runtimeSpread"]!.GetValue<double>() >= 1);
+        Assert.Null(without["placement"]!["deadlineMs"]);
+        Assert.Null(without["placement"]!["onTimeProbability"]);
+        Assert.True(without["placement"]!["runtimeSpread"]!.GetValue<double>() >= 1);
+    }
+
+    [Theory]
+    [InlineData("invocations", "0")]
+    [InlineData("invocations", "-1")]
+    [InlineData("invoke", "86401")]
+    [InlineData("invoke", "NaN")]
+    [InlineData("invocations", "Infinity")]
+    [InlineData("invocations", "soon")]
+    [InlineData("batches", "0")]
+    public async Task A_bad_deadline_is_a_400_naming_it_and_nothing_runs(string verb, string deadline)
+    {
+        var name = UniqueName("bad-deadline");
+        await Http.RegisterOk(Cat(name));
+
+        using var response = await Http.PostAsync($"/v1/functions/{name}/{verb}?deadlineSeconds={deadline}",
+            new StringContent(verb == "batches" ? "[\"x\"]" : "x", System.Text.Encoding.UTF8, verb == "batches" ? "application/json" : "text/plain"));
+
+        var problem = await response.AssertProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("deadlineSeconds", problem.ToJsonString());
+        Assert.Empty((await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={name}"))!);
+    }
+
+    private static async Task<string> TaskOf(HttpResponseMessage accepted)
+    {
+        using (accepted)
+            return (await accepted.Json())["taskId"]!.GetValue<string>();
     }
 
     [Fact]
@@ -89,6 +140,9 @@ public sealed class PlacementHttpTests(EmbeddedPlatformFixture platform)
         await Http.RegisterOk(Cat(name));
         for (var i = 0; i < 25; i++)
             await Http.WaitForTask((await (await Http.InvokeAsync(name, new string('x', 100 * (i + 1)))).Json())["taskId"]!.GetValue<string>());
+        // A task is COMPLETED before its row reaches the history, which is written without holding up the worker.
+        await Poll.UntilAsync(async () => (await Http.GetFromJsonAsync<JsonArray>($"/v1/executions?function={name}"))!, rows => rows.Count >= 25,
+            Patience, $"the 25 runs of {name} to reach the history");
 
         var models = await Http.TrainModel(TrainingPatience);
 

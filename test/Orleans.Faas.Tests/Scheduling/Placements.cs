@@ -1,11 +1,14 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Faas.Functions;
+using Orleans.Faas.History;
 using Orleans.Faas.Models;
 using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Profiles;
 using Orleans.Faas.Providers;
 using Orleans.Faas.Scheduling;
+using Orleans.Faas.Scheduling.View;
+using Orleans.Faas.Tasks;
 
 namespace Orleans.Faas.Tests.Scheduling;
 
@@ -13,6 +16,9 @@ namespace Orleans.Faas.Tests.Scheduling;
 internal static class Placements
 {
     public static readonly SchedulingOptions Options = new();
+
+    /// <summary>A view with every provider a test places on already in it.</summary>
+    public static readonly IProviderViewRefresh NoRefresh = new NoViewRefresh();
 
     public static FunctionDefinition Function(string name = "f", PlacementSpec? placement = null, FunctionRuntime runtime = FunctionRuntime.Docker) =>
         new(name, runtime, runtime == FunctionRuntime.Docker ? "image" : null, ["x"], ImmutableDictionary<string, string>.Empty, 1, 0, TimeSpan.FromSeconds(30), Placement: placement);
@@ -42,9 +48,19 @@ internal static class Placements
         DateTimeOffset.UnixEpoch,
         Scores: cpuEfficiency is { } cpu ? new EfficiencyScores(cpu, memoryEfficiency ?? cpu, 0, 0, DateTimeOffset.UnixEpoch, "ref") : null);
 
-    public static FinishEstimator Estimator(SchedulingOptions? options = null) =>
-        new(new RuntimeModels(new InMemoryModelStore(), NullLogger<RuntimeModels>.Instance), Microsoft.Extensions.Options.Options.Create(options ?? Options));
+    public static FinishEstimator Estimator(SchedulingOptions? options = null, PredictionCorrections? corrections = null) =>
+        new(new RuntimeModels(new InMemoryModelStore(), NullLogger<RuntimeModels>.Instance), Microsoft.Extensions.Options.Options.Create(options ?? Options), corrections);
+
+    /// <summary>A finished run of function "f" on the provider, as the corrections learn from it; predicted by the linear model unless unpredicted.</summary>
+    public static ExecutionRecord Run(string provider, double? predictedMs, double wallMs, DateTimeOffset at, TaskState status = TaskState.Completed, bool cold = false) =>
+        new(Guid.NewGuid(), 1, "f", 1, provider, 10, at, at, at, wallMs, null, null, 0, status, null,
+            Cold: cold, PredictedMs: predictedMs, ModelVersion: predictedMs is null ? null : 0);
 
     public static ProviderLoad Warm(string function, int running = 0, int queued = 0, int slots = 1, double pendingMs = 0) =>
         new(running, queued, slots, pendingMs, ImmutableDictionary<string, int>.Empty.Add(function, 1));
+
+    private sealed class NoViewRefresh : IProviderViewRefresh
+    {
+        public Task Refresh() => Task.CompletedTask;
+    }
 }

@@ -14,7 +14,7 @@ public sealed class PlacerTests
         view.Apply(Placements.Provider("reference", load: new ProviderLoad(1, 2, 1, MaxQueued: 2)), 1);
         view.Apply(Placements.Provider("other", load: new ProviderLoad(1, 1, 1, MaxQueued: 2)), 1);
         view.SetReference("reference");
-        var placer = new Placer(view, new NoRefresh(), Placements.Estimator(), [new FastestPolicy()],
+        var placer = new Placer(view, Placements.NoRefresh, Placements.Estimator(), [new FastestPolicy()],
             Microsoft.Extensions.Options.Options.Create(new SchedulingOptions { Policy = PlacementPolicyKind.Fastest }));
 
         var whileFull = await placer.Plan(Placements.Request(), pinned: null);
@@ -31,7 +31,7 @@ public sealed class PlacerTests
         var view = new ProviderView();
         for (var i = 0; i < 12; i++)
             view.Apply(Placements.Provider($"p{i:D2}", load: new ProviderLoad(1, i == 0 ? 2 : 0, 1, MaxQueued: 2)), 1);
-        var placer = new Placer(view, new NoRefresh(), Placements.Estimator(), [new ByIdPolicy()],
+        var placer = new Placer(view, Placements.NoRefresh, Placements.Estimator(), [new ByIdPolicy()],
             Microsoft.Extensions.Options.Options.Create(new SchedulingOptions { Policy = PlacementPolicyKind.Fastest }));
 
         var plan = await placer.Plan(Placements.Request(), pinned: null);
@@ -46,10 +46,5 @@ public sealed class PlacerTests
 
         public IReadOnlyList<ProviderSnapshot> Rank(PlacementRequest request, IReadOnlyList<ProviderSnapshot> candidates) =>
             new TopRanking<string>(candidates, p => p.Id, top: 3);
-    }
-
-    private sealed class NoRefresh : IProviderViewRefresh
-    {
-        public Task Refresh() => Task.CompletedTask;
     }
 }

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Faas.History;
-using Orleans.Faas.Models;
-using Orleans.Faas.Prediction.Store;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Tasks;
 
@@ -17,8 +13,7 @@ public sealed class PredictionCorrectionsTests
     public PredictionCorrectionsTests()
     {
         _corrections = new PredictionCorrections(_clock);
-        _estimator = new FinishEstimator(new RuntimeModels(new InMemoryModelStore(), NullLogger<RuntimeModels>.Instance),
-            Microsoft.Extensions.Options.Options.Create(Placements.Options), _corrections);
+        _estimator = Placements.Estimator(corrections: _corrections);
     }
 
     [Fact]
@@ -76,10 +71,26 @@ public sealed class PredictionCorrectionsTests
         Assert.Equal(1, _corrections.Factor("f", "q", 0));
     }
 
-    private void Learn(string provider, double? predictedMs, double wallMs, TaskState status = TaskState.Completed, bool cold = false)
+    [Fact]
+    public void The_spread_starts_at_the_models_own_error_narrows_with_steady_runs_widens_with_scattered_ones_and_returns_as_they_fade()
     {
-        var now = _clock.GetUtcNow();
-        _corrections.Learn(new ExecutionRecord(Guid.NewGuid(), 1, "f", 1, provider, 10, now, now, now, wallMs, null, null, 0, status, null,
-            Cold: cold, PredictedMs: predictedMs, ModelVersion: predictedMs is null ? null : 0));
+        const double prior = 0.3;
+        Assert.Equal(prior, _corrections.Spread("f", "p", 0, prior));
+
+        for (var run = 0; run < 20; run++)
+        {
+            Learn("steady", predictedMs: 100, wallMs: 200);
+            Learn("scattered", predictedMs: 100, wallMs: run % 2 == 0 ? 50 : 200);
+        }
+        Assert.InRange(_corrections.Spread("f", "steady", 0, prior), 0, 0.01);
+        Assert.InRange(_corrections.Spread("f", "scattered", 0, prior), 0.5, 1);
+        Assert.Equal(prior, _corrections.Spread("f", "steady", modelVersion: 3, prior));
+
+        _clock.Advance(PredictionCorrections.HalfLife);
+
+        Assert.Equal(prior / Math.Sqrt(2), _corrections.Spread("f", "steady", 0, prior), 2);
     }
+
+    private void Learn(string provider, double? predictedMs, double wallMs, TaskState status = TaskState.Completed, bool cold = false) =>
+        _corrections.Learn(Placements.Run(provider, predictedMs, wallMs, _clock.GetUtcNow(), status, cold));
 }
