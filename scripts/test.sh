@@ -3,7 +3,7 @@
 # private PostgreSQL (own sockets, ports and data folders under a temp dir), builds the sample image, runs
 # dotnet test, and stops everything it started, also on failure. Tests start their own redis-server and mosquitto
 # processes in the same temp dir. Arguments go to dotnet test (e.g. --filter 'FullyQualifiedName~Security'), so a subset
-# runs the same way; two runs at once each take their own free PostgreSQL port.
+# runs the same way. Two runs must not overlap: the exit trap kills every silo and gateway started from this checkout.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
