@@ -15,6 +15,7 @@ using Orleans.Faas.Providers;
 using Orleans.Faas.Retention;
 using Orleans.Faas.Scheduling;
 using Orleans.Faas.Telemetry;
+using Orleans.Storage;
 
 namespace Orleans.Faas.Tasks;
 
@@ -55,9 +56,14 @@ public sealed partial class TaskGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        TakeStored();
+        return Task.CompletedTask;
+    }
+
+    private void TakeStored()
+    {
         Record = state.RecordExists ? state.State : accepted.State.First;
         Record.Submission = accepted.State.Submission;
-        return Task.CompletedTask;
     }
 
     public async Task<bool> SubmitIfNew(TaskSubmission submission)
@@ -89,12 +95,55 @@ public sealed partial class TaskGrain(
         StartIfSlotTaken(first, placed);
 
         accepted.State = new AcceptedTask { Submission = submission, First = first };
-        await Persist(accepted.WriteStateAsync(), () => accepted.State = new AcceptedTask());
+        if (!await StoreAccepted())
+            return;
         Record = first;
         metrics.TaskReached(FunctionName, TaskState.Queued);
         ReachedIfStarted(placed);
         if (placed.StartedWith is not null)
             TellBatch();
+    }
+
+    /// <summary>
+    /// Stores the accepted task. While the cluster loses a silo, a second activation of this task may exist for a moment
+    /// and store the same submission first (a caller that timed out against the first sent it again under the same id):
+    /// the write then meets a stored record, and this activation takes that one as the task instead of failing the
+    /// submission. The attempt this one placed finds the task started elsewhere, or starts it, and runs it once.
+    /// </summary>
+    /// <returns>False when another activation's submission was stored first and is now this task.</returns>
+    private async Task<bool> StoreAccepted()
+    {
+        Exception failure;
+        try
+        {
+            await accepted.WriteStateAsync();
+            return true;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        accepted.State = new AcceptedTask();
+        if (failure is InconsistentStateException)
+        {
+            try
+            {
+                await Task.WhenAll(accepted.ReadStateAsync(), state.ReadStateAsync());
+            }
+            catch (Exception e)
+            {
+                LogNotStored(e, Id);
+                throw new TaskNotStoredException(Id, failure.Message);
+            }
+            if (accepted.State.Submission is not null)
+            {
+                TakeStored();
+                LogStoredByAnother(Id);
+                return false;
+            }
+        }
+        LogNotStored(failure, Id);
+        throw new TaskNotStoredException(Id, failure.Message);
     }
 
     public async Task<bool> TryStart(int attempt, string provider, ProviderLoad loadAtStart)
@@ -337,6 +386,9 @@ public sealed partial class TaskGrain(
             new TaskRuns(Record.Runs),
             Record.RetryAt,
             Record.Destination);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: another activation stored the same submission first; that one is the task")]
+    private partial void LogStoredByAnother(Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId}: a change could not be stored; the task stays as it was")]
     private partial void LogNotStored(Exception exception, Guid taskId);
