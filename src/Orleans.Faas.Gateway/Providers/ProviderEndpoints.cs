@@ -76,7 +76,7 @@ public static class ProviderEndpoints
         {
             return await grains.GetGrain<IWorkerGrain>(provider.Id).GetKeepAlive().WaitAsync(KeepAlivePatience);
         }
-        catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
+        catch (Exception e) when (WorkerUnreachable.Is(e))
         {
             return ImmutableDictionary<string, KeepAliveDecision>.Empty;
         }

@@ -60,7 +60,7 @@ public static class TaskList
             {
                 return (await grains.GetGrain<IWorkerGrain>(p.Id).GetHeld()).Select(a => TaskListEntry.Held(a, p.Id));
             }
-            catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
+            catch (Exception e) when (WorkerUnreachable.Is(e))
             {
                 return [];
             }

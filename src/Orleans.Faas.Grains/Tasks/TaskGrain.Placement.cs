@@ -130,7 +130,7 @@ public sealed partial class TaskGrain
             {
                 admission = await GrainFactory.GetGrain<IWorkerGrain>(provider).Enqueue(assignment);
             }
-            catch (Exception e) when (e is ProviderSiloUnavailableException or SiloUnavailableException or TimeoutException)
+            catch (Exception e) when (WorkerUnreachable.Is(e))
             {
                 LogProviderUnreachable(e, provider, Id);
                 if (submission.PinnedProvider is not null)
