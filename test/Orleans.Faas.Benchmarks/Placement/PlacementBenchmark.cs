@@ -65,7 +65,10 @@ public static class PlacementBenchmark
         }
 
         PlacementReport.Placements(runs, providers);
-        RealRunCheck.Print(await RealRunCheck.Compare(times.Providers, times.Kinds, times.Ms, arrivals, [.. runs.Select(r => (r.Placement, r.Result.Completion.Mean))], settings.Seed));
+        RealRunCheck.Print("the pinned runs", await RealRunCheck.Compare(times.Providers, times.Kinds, times.Ms, arrivals, [.. runs.Select(r => (r.Placement, r.Result.Completion.Mean))], settings.Seed));
+        var observed = new ObservedRunTimes([.. runs.Select(r => r.Result.Completed.Select(t => (t.Arrival.Kind.ToString(), t.Task.Provider!, t.Task.Metrics!.WallMs)))], times.Ms);
+        RealRunCheck.Print("each kind's median on each provider in that run", await RealRunCheck.CompareEach(
+            times.Providers, times.Kinds, arrivals, [.. runs.Select((r, i) => (r.Placement, r.Result.Completion.Mean, observed.InRun(i)))], settings.Seed));
         var predictive = runs.Single(r => r.Placement == PlacementUnderTest.Predictive).Result;
         PlacementReport.Model(model, ModelAccuracy.HeldOut([predictive]), ModelAccuracy.HeldOut(runs.Select(r => r.Result)));
 

@@ -65,7 +65,7 @@ public static partial class PinnedHistory
     }
 
     /// <summary>The report's table of true run times: a header row of providers, then a row per kind of median wall ms.</summary>
-    private static (IReadOnlyList<string> Providers, Dictionary<(string Kind, string Provider), double> Medians) ReadTable(string[] lines)
+    internal static (IReadOnlyList<string> Providers, Dictionary<(string Kind, string Provider), double> Medians) ReadTable(string[] lines)
     {
         var rows = lines.SkipWhile(l => !l.Contains("True run times", StringComparison.Ordinal))
             .Where(l => l.StartsWith('│'))

@@ -13,7 +13,8 @@ namespace Orleans.Faas.Benchmarks.Replay;
 /// model trained by the platform's own training (<see cref="ModelTraining"/>, cross-validation included) and the
 /// linear model predict each arrival run of the task log. Trained once on the history the benchmark trains on (its
 /// profiling and pinned runs, rebuilt from its report), and once per run on the other arrival runs. Beside them, the
-/// floor of any model that cannot tell two runs of a kind on a provider apart.
+/// floor of any model that cannot tell two runs of a kind on a provider apart. Then the simulator against the runs
+/// (<see cref="SimulatorReplay"/>).
 /// </summary>
 public static class ReplayBenchmark
 {
@@ -27,12 +28,12 @@ public static class ReplayBenchmark
             Description = "A placement benchmark's output folder, with placement-tasks.json and placement.txt",
             DefaultValueFactory = _ => Directory.GetCurrentDirectory(),
         };
-        var command = new Command("replay", "FastTree and the linear model on each arrival run of a placement benchmark's task log, trained in process") { from };
+        var command = new Command("replay", "FastTree and the linear model on each arrival run of a placement benchmark's task log, trained in process, and the simulator against those runs") { from };
         command.SetAction(parsed => Run(parsed.GetValue(from)!));
         return command;
     }
 
-    public static void Run(string folder)
+    public static async Task Run(string folder)
     {
         var report = Path.Combine(folder, "placement.txt");
         var replay = TaskLogReplay.Read(Path.Combine(folder, "placement-tasks.json"), report);
@@ -51,6 +52,7 @@ public static class ReplayBenchmark
         foreach (var (placement, logged) in replay.Logged)
             Console.WriteLine($"{placement} as it ran: FastTree {logged.FastTreeMape:P1}, linear {logged.LinearMape:P1}, " +
                 $"FastTree × live correction (what placement used) {logged.UsedMape:P1}, over {logged.Tasks} tasks placed with FastTree");
+        await SimulatorReplay.Run(report, replay);
     }
 
     private static (TrainingOutcome Outcome, FastTreeRuntimeModel Model) Train(IReadOnlyList<TrainingRow> rows, TrainingSettings settings)

@@ -37,4 +37,7 @@ public sealed record ReplayedRun(string Placement, IReadOnlyList<TrainingRow> Ro
 /// <summary>What the replay reads of one run in <c>placement-tasks.json</c> (<see cref="TaskLog"/>).</summary>
 internal sealed record LoggedRun(string Placement, IReadOnlyList<LoggedTask> Tasks);
 
-internal sealed record LoggedTask(string Kind, TaskView Task);
+/// <param name="Arrival">The task's index in the arrival sequence, the same in every run.</param>
+/// <param name="OffsetMs">When it was submitted, from the start of its run.</param>
+/// <param name="CompletionMs">From its submission to its finish; none if it did not complete.</param>
+internal sealed record LoggedTask(int Arrival, double OffsetMs, string Kind, double? CompletionMs, TaskView Task);

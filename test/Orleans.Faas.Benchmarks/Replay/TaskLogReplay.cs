@@ -35,9 +35,13 @@ public sealed partial class TaskLogReplay
         _cpuShare = tasks.Where(t => t.Task.Provider != Reference)
             .GroupBy(t => (t.Task.Function, t.Task.InputSize))
             .ToDictionary(g => g.Key, g => g.Average(t => CpuShare(_referenceMs[g.Key], t.Task.Placement!.LinearRuntimeMs!.Value, _scores[t.Task.Provider!])));
+        Log = runs;
         Runs = [.. runs.Select(run => ReplayedRun.Of(run, t => Row(t.Kind, t.Task.Provider!, t.Task.Metrics!.WallMs, t.Task.Metrics.Cold ?? false)))];
         Logged = [.. runs.Select(run => (run.Placement, ModelAccuracy.Of(run.Tasks.Select(t => t.Task))))];
     }
+
+    /// <summary>The task log as read.</summary>
+    internal IReadOnlyList<LoggedRun> Log { get; }
 
     /// <summary>The arrival runs in the order they ran.</summary>
     public IReadOnlyList<ReplayedRun> Runs { get; }

@@ -47,9 +47,24 @@ public static class RealRunCheck
         })];
     }
 
-    public static void Print(IReadOnlyList<RealRunComparison> comparisons)
+    /// <summary>Each placement simulated with the run times of its own real run (<see cref="ObservedRunTimes.InRun"/>).</summary>
+    public static async Task<IReadOnlyList<RealRunComparison>> CompareEach(
+        IReadOnlyList<string> providers,
+        IReadOnlyList<TaskKind> kinds,
+        IReadOnlyList<Arrival> arrivals,
+        IReadOnlyList<(PlacementUnderTest Placement, double RealMeanMs, Func<TaskKind, string, double> Ms)> real,
+        int seed)
     {
-        var table = new Table().Title("The simulator against this run: mean completion per placement, same providers, run times and arrivals")
+        var comparisons = new List<RealRunComparison>();
+        foreach (var (placement, realMeanMs, ms) in real)
+            comparisons.AddRange(await Compare(providers, kinds, ms, arrivals, [(placement, realMeanMs)], seed));
+        return comparisons;
+    }
+
+    /// <param name="runTimes">Where the run times the simulator was given come from.</param>
+    public static void Print(string runTimes, IReadOnlyList<RealRunComparison> comparisons)
+    {
+        var table = new Table().Title($"The simulator against this run: mean completion per placement, same providers and arrivals, run times from {runTimes}")
             .AddColumns("placement", "real mean s", "simulated mean s", "simulated / real", "target", "verdict");
         foreach (var c in comparisons)
         {
