@@ -4,7 +4,10 @@ namespace Orleans.Faas.Providers;
 
 /// <summary>How busy a provider's worker is: running tasks, tasks waiting for a slot, and its slot count.</summary>
 /// <param name="PendingMs">The predicted run time still ahead of the worker: what its queued tasks were predicted to take, plus what is left of its running ones' predictions.</param>
-/// <param name="IdleWarm">Idle warm containers by function name; a function missing has none.</param>
+/// <param name="IdleWarm">
+/// Idle warm containers by function version (<see cref="Functions.WarmKey"/>); a version missing has none. Values stored
+/// when this was keyed by function name still read, and count as no version's until the worker's next report.
+/// </param>
 /// <param name="ColdStartMs">How long getting a new container took on this node lately; null until one was started.</param>
 /// <param name="MaxQueued">The most tasks that may wait here for a slot; beyond that the worker refuses new work. Null until the worker reported it.</param>
 /// <remarks>
@@ -26,6 +29,6 @@ public sealed record ProviderLoad(
     /// <summary>Outstanding tasks per slot: 0 is idle, 1 is every slot busy, above 1 means a queue.</summary>
     public double Utilisation => Slots == 0 ? double.PositiveInfinity : (double)(Running + Queued) / Slots;
 
-    /// <summary>Idle warm containers of the function here.</summary>
-    public int IdleWarmOf(string function) => IdleWarm?.GetValueOrDefault(function) ?? 0;
+    /// <summary>Idle warm containers here that a run of the version (its <see cref="Functions.WarmKey"/>) can use.</summary>
+    public int IdleWarmOf(string warmKey) => IdleWarm?.GetValueOrDefault(warmKey) ?? 0;
 }

@@ -11,7 +11,7 @@ namespace Orleans.Faas.Scheduling;
 
 /// <summary>
 /// Expected finish of a task on a provider: the work ahead of it there over the provider's slots, plus its predicted
-/// run time there, plus a cold start when no container of the function is idle there.
+/// run time there, plus a cold start when no container of its version is idle there.
 /// </summary>
 /// <param name="corrections">This silo's live corrections of the model's run times; null predicts with the model alone.</param>
 public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOptions> options, PredictionCorrections? corrections = null)
@@ -28,7 +28,7 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         var definition = request.Definition;
         var load = provider.Load;
         var figures = ProviderFigures.Of(provider);
-        var cold = IsCold(definition, figures);
+        var cold = IsCold(request, figures);
         var features = RuntimeFeatures.Build(request.Profile?.Stats, request.InputSize, definition.Runtime, new ProviderFeatures(
             provider.Scores?.CpuEfficiency,
             provider.Scores?.MemoryEfficiency,
@@ -60,7 +60,7 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
             ? null
             : Finite(LinearEfficiencyModel.PredictMs(stats.WallMs, stats.CpuMs ?? double.NaN,
                 provider.CpuEfficiency ?? double.NaN, provider.MemoryEfficiency ?? double.NaN));
-        return Finish(provider, linear, linear, IsCold(request.Definition, provider), linear is null ? null : models.Linear);
+        return Finish(provider, linear, linear, IsCold(request, provider), linear is null ? null : models.Linear);
     }
 
     /// <summary>
@@ -107,9 +107,9 @@ public sealed class FinishEstimator(RuntimeModels models, IOptions<SchedulingOpt
         return metrics is { Mape: > 0 } ? metrics.Mape * Math.Sqrt(Math.PI / 2) : UnknownLogSpread;
     }
 
-    /// <summary>A container run starts cold unless a container of the function is idle there and may be reused.</summary>
-    private static bool IsCold(FunctionDefinition definition, in ProviderFigures provider) =>
-        definition.Runtime == FunctionRuntime.Docker && (!definition.KeepWarm || provider.IdleWarmOf(definition.Name) == 0);
+    /// <summary>A container run starts cold unless a container of its very version is idle there and may be reused.</summary>
+    private static bool IsCold(PlacementRequest request, in ProviderFigures provider) =>
+        request.Definition.Runtime == FunctionRuntime.Docker && (!request.Definition.KeepWarm || provider.IdleWarmOf(request.WarmKey) == 0);
 
     /// <summary>The cores a run of the function gets there: its own request (else the node's cores), never above the node's cap.</summary>
     private static double CpuQuota(FunctionDefinition definition, NodeFacts facts) =>

@@ -116,7 +116,7 @@ public sealed partial class TaskGrain
             .SetTag("faas.task_id", Id.ToString()).SetTag("faas.attempt", task.Attempts);
         var deadlineMs = submission.Deadline is { } deadline ? (task.QueuedAt + deadline - clock.GetUtcNow()).TotalMilliseconds : (double?)null;
         var plan = await placer.Plan(
-            new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate, submission.Features, deadlineMs), submission.PinnedProvider);
+            new PlacementRequest(submission.Function, submission.InputSize, submission.Estimate, submission.Features, deadlineMs, submission.Code), submission.PinnedProvider);
         double? fullFor = null;
         for (var i = 0; i < plan.Ranked.Count; i++)
         {

@@ -70,7 +70,7 @@ public sealed partial class NodeWorker(
     {
         get
         {
-            var idleWarm = _runners.Values.SelectMany(r => r.IdleByFunction())
+            var idleWarm = _runners.Values.SelectMany(r => r.IdleByVersion())
                 .GroupBy(idle => idle.Key)
                 .ToImmutableDictionary(g => g.Key, g => g.Sum(idle => idle.Value));
             lock (_lock)

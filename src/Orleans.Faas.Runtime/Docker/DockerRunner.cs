@@ -83,7 +83,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     /// <summary>Idle warm containers of the function's current definition.</summary>
     public int IdleContainers(FunctionDefinition function) => _pool.IdleCount(WarmPoolKey.Of(function));
 
-    public IReadOnlyDictionary<string, int> IdleByFunction() => _pool.IdleByFunction();
+    public IReadOnlyDictionary<string, int> IdleByVersion() => _pool.IdleByVersion();
 
     public event Action? IdleWarmChanged;
 

@@ -105,11 +105,11 @@ internal sealed class WarmPool(WarmPoolOptions options, long nodeMemoryBytes, Ti
         }
     }
 
-    /// <summary>Idle containers by function name, every version counted.</summary>
-    public Dictionary<string, int> IdleByFunction()
+    /// <summary>Idle containers by function version (<see cref="WarmPoolKey.Version"/>): a run can use only those of its own.</summary>
+    public Dictionary<string, int> IdleByVersion()
     {
         lock (_gate)
-            return _idle.GroupBy(i => i.Key.Function).ToDictionary(g => g.Key, g => g.Sum(i => i.Value.Count));
+            return _idle.Where(i => i.Value.Count > 0).ToDictionary(i => i.Key.Version, i => i.Value.Count);
     }
 
     /// <summary>Called under the lock: a container leaves the pool's budget.</summary>

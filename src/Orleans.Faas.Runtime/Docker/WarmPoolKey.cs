@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Orleans.Faas.Functions;
 
 namespace Orleans.Faas.Runtime.Docker;
@@ -7,7 +6,8 @@ namespace Orleans.Faas.Runtime.Docker;
 /// Which function version a warm container serves: containers are shared only by runs of an identical definition, so a
 /// new version never reuses an old box. The name apart, so that every version of a function can be found at once.
 /// </summary>
-internal sealed record WarmPoolKey(string Function, string Definition)
+/// <param name="Version">The definition's <see cref="WarmKey"/>, which the node's load reports its idle containers by.</param>
+internal sealed record WarmPoolKey(string Function, string Version)
 {
-    public static WarmPoolKey Of(FunctionDefinition function) => new(function.Name, JsonSerializer.Serialize(function));
+    public static WarmPoolKey Of(FunctionDefinition function) => new(function.Name, WarmKey.Of(function));
 }

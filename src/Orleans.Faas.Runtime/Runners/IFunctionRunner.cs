@@ -39,8 +39,11 @@ public interface IFunctionRunner
     Task<ImmutableDictionary<string, string[]>> CheckAsync(FunctionDefinition function, CancellationToken cancellationToken) =>
         Task.FromResult(ImmutableDictionary<string, string[]>.Empty);
 
-    /// <summary>Idle warm state by function name (containers a run can start in at once); a runner that keeps nothing has none.</summary>
-    IReadOnlyDictionary<string, int> IdleByFunction() => ImmutableDictionary<string, int>.Empty;
+    /// <summary>
+    /// Idle warm state by function version (containers a run can start in at once), keyed by <see cref="WarmKey"/>: a
+    /// run of another version cannot use them. A runner that keeps nothing has none.
+    /// </summary>
+    IReadOnlyDictionary<string, int> IdleByVersion() => ImmutableDictionary<string, int>.Empty;
 
     /// <summary>
     /// Raised when the runner's idle warm state changed on its own, not at the end of a run: a container started ahead

@@ -34,7 +34,7 @@ public static class DecisionsBenchmark
     public static async Task Run(TimeSpan duration)
     {
         var training = Stopwatch.StartNew();
-        var trainedOn = SimulatedProviders.Create(TrainingProviders, ProfiledFunction.Name, Seed).Snapshots;
+        var trainedOn = SimulatedProviders.Create(TrainingProviders, ProfiledFunction.WarmKey, Seed).Snapshots;
         var models = await SyntheticModel.TrainAsync(Efficiency.Score(trainedOn, SimulatedProviders.Reference), Seed);
         var info = models.CurrentInfo!;
         Console.WriteLine($"Model: {info.Kind} version {info.Version}, trained in {training.Elapsed.TotalSeconds:0.0} s on {info.TrainingRows} synthetic runs; "
@@ -48,7 +48,7 @@ public static class DecisionsBenchmark
         var predictiveP99 = 0.0;
         foreach (var count in ProviderCounts)
         {
-            var providers = SimulatedProviders.Create(count, ProfiledFunction.Name, Seed);
+            var providers = SimulatedProviders.Create(count, ProfiledFunction.WarmKey, Seed);
             var view = new ProviderView();
             (string Name, PlacementPolicyKind Policy, int Shortlist)[] scenarios =
             [

@@ -30,6 +30,9 @@ public static class ProfiledFunction
         LlcReferences: 2e7,
         LlcMisses: 4e6);
 
+    /// <summary>The version the warm providers hold idle containers of: the predictive placement's, which counts them.</summary>
+    public static string WarmKey { get; } = Request(PlacementPolicyKind.Predictive).WarmKey;
+
     /// <summary>A placement of the function under the given policy, as its task grain would ask for it.</summary>
     public static PlacementRequest Request(PlacementPolicyKind policy)
     {

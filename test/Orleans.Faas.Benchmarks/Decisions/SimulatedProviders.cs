@@ -9,7 +9,7 @@ namespace Orleans.Faas.Benchmarks.Decisions;
 /// <summary>
 /// A cluster of made-up providers from a fixed seed: nodes of 2 to 64 cores, some CPU-capped or without a cache size,
 /// benchmarked 0.5× to 2× as fast as the reference (a few not yet), loaded from idle to queued, some draining or down
-/// or without Docker, and a few holding idle warm containers of the benchmark's function.
+/// or without Docker, and a few holding idle warm containers of the benchmark's function version.
 /// </summary>
 public sealed class SimulatedProviders
 {
@@ -29,10 +29,11 @@ public sealed class SimulatedProviders
 
     public int ReadyForDocker => Snapshots.Count(p => p.Status == ProviderStatus.Ready && p.Runtimes.Contains(FunctionRuntime.Docker));
 
-    public static SimulatedProviders Create(int count, string function, int seed)
+    /// <param name="warmKey">The function version (<see cref="WarmKey"/>) the few warm providers hold idle containers of.</param>
+    public static SimulatedProviders Create(int count, string warmKey, int seed)
     {
         var random = new Random(seed);
-        return new([.. Enumerable.Range(0, count).Select(i => i == 0 ? ReferenceNode() : Node(random, $"sim-{i:D5}", function))]);
+        return new([.. Enumerable.Range(0, count).Select(i => i == 0 ? ReferenceNode() : Node(random, $"sim-{i:D5}", warmKey))]);
     }
 
     /// <summary>
@@ -57,7 +58,7 @@ public sealed class SimulatedProviders
         Registered,
         Benchmark(cpuMs: 1000, memoryMs: 1000));
 
-    private static ProviderSnapshot Node(Random random, string id, string function)
+    private static ProviderSnapshot Node(Random random, string id, string warmKey)
     {
         var cores = Pick(random, CoreCounts);
         var running = random.Next(cores + 1);
@@ -74,7 +75,7 @@ public sealed class SimulatedProviders
             queued,
             cores,
             PendingMs: (running + queued) * random.Next(50, 2000),
-            IdleWarm: random.NextDouble() < 0.03 ? ImmutableDictionary<string, int>.Empty.Add(function, random.Next(1, 5)) : null,
+            IdleWarm: random.NextDouble() < 0.03 ? ImmutableDictionary<string, int>.Empty.Add(warmKey, random.Next(1, 5)) : null,
             ColdStartMs: random.NextDouble() < 0.7 ? random.Next(300, 1500) : null);
         var status = random.NextDouble() switch
         {

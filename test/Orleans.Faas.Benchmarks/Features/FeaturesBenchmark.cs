@@ -56,7 +56,7 @@ public static class FeaturesBenchmark
     /// <returns>Whether the residual target gave the lower MAPE on every workload.</returns>
     private static bool CompareTargets(int count, TrainingSettings settings)
     {
-        var scored = Efficiency.Score(SimulatedProviders.Create(1_000, ProfiledFunction.Name, Seed).Snapshots, SimulatedProviders.Reference);
+        var scored = Efficiency.Score(SimulatedProviders.Create(1_000, ProfiledFunction.WarmKey, Seed).Snapshots, SimulatedProviders.Reference);
         (string Name, IReadOnlyList<TrainingRow> Rows)[] workloads =
         [
             ("features: with declared features", FeatureWorkload.Rows(count, Seed, withFeatures: true)),

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Orleans.Faas.Functions;
 using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.Runtime.Docker;
 using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
@@ -117,6 +118,11 @@ public sealed class WarmPoolTests : IDisposable
         Assert.Equal("1", Text(one.Output));
         Assert.Equal("2", Text(two.Output));
         Assert.Equal(2, (await _docker.ContainersOf(first)).Count);
+        // Reported per version, as placement looks them up: neither version counts the other's idle container as its own.
+        var idle = runner.IdleByVersion();
+        Assert.Equal(2, idle.Count);
+        Assert.Equal(1, idle[WarmKey.Of(first)]);
+        Assert.Equal(1, idle[WarmKey.Of(second)]);
     }
 
     [Fact]

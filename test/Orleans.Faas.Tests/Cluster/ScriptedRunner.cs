@@ -33,7 +33,7 @@ public sealed class ScriptedRunner(string siloName, SemaphoreSlim gate) : IFunct
 
     public FunctionRuntime Runtime => FunctionRuntime.Process;
 
-    public IReadOnlyDictionary<string, int> IdleByFunction() => _idleWarm;
+    public IReadOnlyDictionary<string, int> IdleByVersion() => _idleWarm;
 
     /// <summary>A container of <paramref name="function"/> came up idle on its own, as one started ahead of its next run does.</summary>
     public void Prewarmed(string function)

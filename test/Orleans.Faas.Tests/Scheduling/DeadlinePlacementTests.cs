@@ -16,8 +16,8 @@ public sealed class DeadlinePlacementTests
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 6, 18, 0, 0, TimeSpan.Zero));
     private readonly PredictionCorrections _corrections;
     private readonly FinishEstimator _estimator;
-    private readonly ProviderSnapshot _fast = Placements.Provider("fast", cpuEfficiency: 1.5, load: Placements.Warm("f"));
-    private readonly ProviderSnapshot _tight = Placements.Provider("tight", cpuEfficiency: 1.0, load: Placements.Warm("f"));
+    private readonly ProviderSnapshot _fast = Placements.Provider("fast", cpuEfficiency: 1.5, load: Placements.Warm());
+    private readonly ProviderSnapshot _tight = Placements.Provider("tight", cpuEfficiency: 1.0, load: Placements.Warm());
 
     public DeadlinePlacementTests()
     {

@@ -17,6 +17,8 @@ namespace Orleans.Faas.Tests.Scheduling;
 public sealed class FastRankingTests
 {
     private const string Function = "f";
+    // The version runs keep warm containers of: Docker, kept warm.
+    private static readonly string Warm = WarmKey.Of(Placements.Function(Function));
     private static readonly SchedulingOptions Options = new();
     private static readonly double[] CpuMs = [100, 200, 400, 800];
     private static readonly int[] Slots = [1, 2, 4];
@@ -67,7 +69,7 @@ public sealed class FastRankingTests
         // Equal providers: every block's floor is the finish of each, so no block may be passed over for a tie.
         var view = new ProviderView();
         for (var i = 0; i < 3 * ProviderSelection.BlockSize; i++)
-            view.Apply(Placements.Provider($"p{i:D2}", 1, Placements.Warm(Function)), 1);
+            view.Apply(Placements.Provider($"p{i:D2}", 1, Placements.Warm()), 1);
         var options = new SchedulingOptions { Shortlist = 1 };
         var policy = new PredictivePolicy(Placements.Estimator(options), Microsoft.Extensions.Options.Options.Create(options));
         var request = Placements.Request(referenceWallMs: 100);
@@ -88,7 +90,7 @@ public sealed class FastRankingTests
             : LinearEfficiencyModel.PredictMs(stats.WallMs, stats.CpuMs ?? double.NaN, provider.Scores?.CpuEfficiency ?? double.NaN, provider.Scores?.MemoryEfficiency ?? double.NaN);
         var runtime = double.IsFinite(linear) && linear > 0 ? linear : Options.UnprofiledRuntime.TotalMilliseconds / (provider.Scores?.CpuEfficiency ?? 1);
         var wait = load.Running + load.Queued >= load.Slots ? load.PendingMs / Math.Max(1, load.Slots) : 0;
-        var cold = request.Definition.Runtime == FunctionRuntime.Docker && (!request.Definition.KeepWarm || load.IdleWarmOf(Function) == 0);
+        var cold = request.Definition.Runtime == FunctionRuntime.Docker && (!request.Definition.KeepWarm || load.IdleWarmOf(request.WarmKey) == 0);
         return wait + runtime + (cold ? load.ColdStartMs ?? Options.ColdStartEstimate.TotalMilliseconds : 0);
     }
 
@@ -134,7 +136,7 @@ public sealed class FastRankingTests
             slots,
             // Now and then a worker's figure no floor holds for, which no block may pass over.
             PendingMs: (running + queued) * 100 * random.Next(random.Next(20) == 0 ? -1 : 1, 4),
-            IdleWarm: random.Next(3) == 0 ? ImmutableDictionary<string, int>.Empty.Add(Function, 1) : null,
+            IdleWarm: random.Next(3) == 0 ? ImmutableDictionary<string, int>.Empty.Add(Warm, 1) : null,
             ColdStartMs: random.Next(2) == 0 ? null : 500);
     }
 

@@ -56,8 +56,9 @@ internal static class Placements
         new(Guid.NewGuid(), 1, "f", 1, provider, 10, at, at, at, wallMs, null, null, 0, status, null,
             Cold: cold, PredictedMs: predictedMs, ModelVersion: predictedMs is null ? null : 0);
 
-    public static ProviderLoad Warm(string function, int running = 0, int queued = 0, int slots = 1, double pendingMs = 0) =>
-        new(running, queued, slots, pendingMs, ImmutableDictionary<string, int>.Empty.Add(function, 1));
+    /// <summary>A load with an idle container of the function's definition, by default <see cref="Function"/>'s.</summary>
+    public static ProviderLoad Warm(FunctionDefinition? function = null, int running = 0, int queued = 0, int slots = 1, double pendingMs = 0) =>
+        new(running, queued, slots, pendingMs, ImmutableDictionary<string, int>.Empty.Add(WarmKey.Of(function ?? Function()), 1));
 
     private sealed class NoViewRefresh : IProviderViewRefresh
     {

@@ -12,10 +12,10 @@ public sealed class PolicyTests
     {
         var policy = new PredictivePolicy(Placements.Estimator(), Options.Create(Placements.Options));
         var request = Placements.Request(referenceWallMs: 1000);
-        ProviderSnapshot Fast(int queued) => Placements.Provider("fast", 1.0, Placements.Warm("f", running: 1, queued: queued, pendingMs: 1000.0 * (queued + 1)));
-        var slow = Placements.Provider("slow", 0.25, Placements.Warm("f"));
+        ProviderSnapshot Fast(int queued) => Placements.Provider("fast", 1.0, Placements.Warm(running: 1, queued: queued, pendingMs: 1000.0 * (queued + 1)));
+        var slow = Placements.Provider("slow", 0.25, Placements.Warm());
 
-        Assert.Equal("fast", policy.Rank(request, [slow, Placements.Provider("fast", 1.0, Placements.Warm("f"))])[0].Id);
+        Assert.Equal("fast", policy.Rank(request, [slow, Placements.Provider("fast", 1.0, Placements.Warm())])[0].Id);
         Assert.Equal("fast", policy.Rank(request, [slow, Fast(queued: 1)])[0].Id); // 2 s of work ahead + 1 s < 4 s on the slow one
         Assert.Equal("slow", policy.Rank(request, [slow, Fast(queued: 4)])[0].Id); // 5 s + 1 s > 4 s
     }
@@ -26,7 +26,7 @@ public sealed class PolicyTests
         var policy = new PredictivePolicy(Placements.Estimator(), Options.Create(Placements.Options));
         var request = Placements.Request(referenceWallMs: 100);
 
-        var ranked = policy.Rank(request, [Placements.Provider("fast-cold", 2.0), Placements.Provider("warm", 1.0, Placements.Warm("f"))]);
+        var ranked = policy.Rank(request, [Placements.Provider("fast-cold", 2.0), Placements.Provider("warm", 1.0, Placements.Warm())]);
 
         Assert.Equal(["warm", "fast-cold"], ranked.Select(p => p.Id));
     }
@@ -36,7 +36,7 @@ public sealed class PolicyTests
     {
         var options = new SchedulingOptions { Shortlist = 2 };
         var policy = new PredictivePolicy(Placements.Estimator(options), Options.Create(options));
-        var providers = Enumerable.Range(1, 5).Select(i => Placements.Provider($"p{i}", i, Placements.Warm("f"))).ToList();
+        var providers = Enumerable.Range(1, 5).Select(i => Placements.Provider($"p{i}", i, Placements.Warm())).ToList();
 
         var ranked = policy.Rank(Placements.Request(referenceWallMs: 100), providers);
 

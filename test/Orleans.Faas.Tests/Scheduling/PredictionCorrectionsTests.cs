@@ -20,8 +20,8 @@ public sealed class PredictionCorrectionsTests
     public void A_provider_that_turns_twice_as_slow_is_predicted_slower_than_an_equal_one_within_five_runs()
     {
         var request = Placements.Request(referenceWallMs: 400);
-        var slowed = Placements.Provider("slowed", cpuEfficiency: 1, load: Placements.Warm("f"));
-        var steady = Placements.Provider("steady", cpuEfficiency: 1, load: Placements.Warm("f"));
+        var slowed = Placements.Provider("slowed", cpuEfficiency: 1, load: Placements.Warm());
+        var steady = Placements.Provider("steady", cpuEfficiency: 1, load: Placements.Warm());
         for (var run = 0; run < 20; run++)
         {
             Learn(slowed.Id, predictedMs: 400, wallMs: run % 2 == 0 ? 390 : 410);

@@ -45,7 +45,7 @@ public readonly record struct ProviderFigures(
     public bool TakesWork(FunctionRuntime runtime) => (Takes & (1 << (int)runtime)) != 0;
 
     /// <inheritdoc cref="ProviderLoad.IdleWarmOf"/>
-    public int IdleWarmOf(string function) => IdleWarm?.GetValueOrDefault(function) ?? 0;
+    public int IdleWarmOf(string warmKey) => IdleWarm?.GetValueOrDefault(warmKey) ?? 0;
 
     /// <summary>
     /// Its finish is never below its run time (no negative wait or cold start, no efficiency that is not a number or
