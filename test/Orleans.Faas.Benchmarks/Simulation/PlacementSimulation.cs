@@ -53,8 +53,8 @@ public sealed class PlacementSimulation
         _nodes = workload.Nodes.ToDictionary(n => n.Id, n => new SimulatedNode(n));
         foreach (var node in _nodes.Values)
         {
-            foreach (var function in workload.Tasks.Select(t => t.Definition.Name).Distinct())
-                node.Warm(function, workload.WarmAtStart);
+            foreach (var version in workload.Tasks.Select(t => t.WarmKey).Distinct())
+                node.Warm(version, workload.WarmAtStart);
             Apply(node);
         }
         _view.SetReference(workload.Reference);
@@ -124,7 +124,7 @@ public sealed class PlacementSimulation
             var requires = task.Definition.Placement?.Requires ?? ImmutableDictionary<string, string>.Empty;
             _fitting[name] = fitting = [.. _nodes.Values.Where(n => LabelConstraints.Fits(_view.Find(n.Id)!, requires))];
         }
-        var best = fitting.Where(n => n.Up).MinBy(n => n.ProjectedStartMs(_now) + (n.IsWarm(name) ? 0 : n.Spec.ColdStartMs) + task.RunMs(n.Id));
+        var best = fitting.Where(n => n.Up).MinBy(n => n.ProjectedStartMs(_now) + (n.IsWarm(task.WarmKey) ? 0 : n.Spec.ColdStartMs) + task.RunMs(n.Id));
         return best is null ? null : (best, task.RunMs(best.Id));
     }
 

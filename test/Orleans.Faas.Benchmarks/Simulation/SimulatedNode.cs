@@ -5,7 +5,7 @@ namespace Orleans.Faas.Benchmarks.Simulation;
 
 /// <summary>
 /// A provider's worker during a simulation: its slots, a first-come first-served queue, its idle warm containers by
-/// function, and the load it reports. A task starts warm when a container of its function is idle there, else pays
+/// function version, and the load it reports. A task starts warm when a container of its version is idle there, else pays
 /// the node's cold start; a finished task's container stays idle, up to <see cref="WarmPerSlot"/> per slot.
 /// </summary>
 public sealed class SimulatedNode(NodeSpec spec)
@@ -31,9 +31,9 @@ public sealed class SimulatedNode(NodeSpec spec)
     /// <summary>Revision of the last snapshot the view was given.</summary>
     public long Revision { get; set; }
 
-    public void Warm(string function, int containers) => _idleWarm[function] = containers;
+    public void Warm(string version, int containers) => _idleWarm[version] = containers;
 
-    public bool IsWarm(string function) => _idleWarm.GetValueOrDefault(function) > 0;
+    public bool IsWarm(string version) => _idleWarm.GetValueOrDefault(version) > 0;
 
     public void Enqueue(SimulatedTask task, double predictedMs) => _queue.Enqueue(new QueuedTask(task, predictedMs, task.RunMs(Id)));
 
@@ -43,10 +43,10 @@ public sealed class SimulatedNode(NodeSpec spec)
         var started = new List<RunningTask>();
         while (_running.Count < Spec.Slots && _queue.TryDequeue(out var next))
         {
-            var function = next.Task.Definition.Name;
-            var cold = !IsWarm(function);
+            var version = next.Task.WarmKey;
+            var cold = !IsWarm(version);
             if (!cold)
-                _idleWarm[function]--;
+                _idleWarm[version]--;
             var running = new RunningTask(next.Task, nowMs, nowMs + (cold ? Spec.ColdStartMs : 0) + next.RunMs, next.PredictedMs, next.RunMs, cold,
                 RunningBefore: _running.Count, QueuedBefore: _queue.Count, Epoch);
             _running.Add(running);
@@ -59,8 +59,8 @@ public sealed class SimulatedNode(NodeSpec spec)
     {
         _running.Remove(task);
         BusyMs += task.EndMs - task.StartMs;
-        var function = task.Task.Definition.Name;
-        _idleWarm[function] = _idleWarm.GetValueOrDefault(function) + 1;
+        var version = task.Task.WarmKey;
+        _idleWarm[version] = _idleWarm.GetValueOrDefault(version) + 1;
         if (_idleWarm.Values.Sum() > WarmPerSlot * Spec.Slots)
         {
             var evicted = _idleWarm.MaxBy(w => w.Value).Key;

@@ -9,4 +9,8 @@ namespace Orleans.Faas.Benchmarks.Simulation;
 /// know. The same tasks are given to every placement.
 /// </summary>
 /// <param name="RunMs">The run time, without a cold start, on the provider with this id.</param>
-public sealed record SimulatedTask(int Index, double ArrivalMs, FunctionDefinition Definition, long InputSize, ProfileEstimate? Profile, Func<string, double> RunMs);
+public sealed record SimulatedTask(int Index, double ArrivalMs, FunctionDefinition Definition, long InputSize, ProfileEstimate? Profile, Func<string, double> RunMs)
+{
+    /// <summary>The idle containers its run can use (<see cref="Functions.WarmKey"/>), as a node counts them.</summary>
+    public string WarmKey { get; } = Functions.WarmKey.Of(Definition);
+}
