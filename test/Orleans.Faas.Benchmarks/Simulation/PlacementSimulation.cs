@@ -16,7 +16,8 @@ namespace Orleans.Faas.Benchmarks.Simulation;
 /// policies, finish estimator, provider view and the given runtime models decides every task, as a task grain asks
 /// it to; simulated workers run the tasks and answer with their load, as real workers do. The oracle instead sends
 /// each task where it would finish first, knowing every true run time. Single-threaded and deterministic apart from
-/// the random policy, which draws from the shared generator as it does in a silo.
+/// the random policy, which draws from the shared generator as it does in a silo; with more than one silo, which
+/// silo's placer places a task is drawn from a generator seeded by the run's draw.
 /// </summary>
 public sealed class PlacementSimulation
 {
@@ -33,7 +34,9 @@ public sealed class PlacementSimulation
     private readonly List<TrainingRow>? _history;
     private readonly Dictionary<string, SimulatedNode> _nodes;
     private readonly ProviderView _view = new();
-    private readonly Placer _placer;
+    /// <summary>One per silo of the workload, over the one view: a policy's own state, like the round-robin turn, is a silo's.</summary>
+    private readonly IReadOnlyList<Placer> _placers;
+    private readonly Random _silos;
     private readonly Dictionary<string, FunctionVersion> _versions = [];
     private readonly Dictionary<string, List<SimulatedNode>> _fitting = [];
     private readonly PriorityQueue<Action, (double, long)> _events = new();
@@ -44,8 +47,9 @@ public sealed class PlacementSimulation
     private int _cold;
     private int _replaced;
 
-    private PlacementSimulation(SimulatedWorkload workload, SimulatedPlacement placement, RuntimeModels models, List<TrainingRow>? history)
+    private PlacementSimulation(SimulatedWorkload workload, SimulatedPlacement placement, RuntimeModels models, List<TrainingRow>? history, int draw)
     {
+        _silos = new Random(draw);
         _workload = workload;
         _placement = placement;
         _history = history;
@@ -58,12 +62,13 @@ public sealed class PlacementSimulation
             Apply(node);
         }
         _view.SetReference(workload.Reference);
-        _placer = SimulatedPlacer.Create(_view, models, new SchedulingOptions().Shortlist);
+        _placers = [.. Enumerable.Range(0, workload.Silos).Select(_ => SimulatedPlacer.Create(_view, models, new SchedulingOptions().Shortlist))];
     }
 
     /// <param name="history">Receives a training row for every finished run, oldest first, as the execution history would hold it.</param>
-    public static SimulationResult Run(SimulatedWorkload workload, SimulatedPlacement placement, RuntimeModels models, List<TrainingRow>? history = null) =>
-        new PlacementSimulation(workload, placement, models, history).Run();
+    /// <param name="draw">Seeds which silo places each task, when the workload has more than one.</param>
+    public static SimulationResult Run(SimulatedWorkload workload, SimulatedPlacement placement, RuntimeModels models, List<TrainingRow>? history = null, int draw = 0) =>
+        new PlacementSimulation(workload, placement, models, history, draw).Run();
 
     private SimulationResult Run()
     {
@@ -105,8 +110,10 @@ public sealed class PlacementSimulation
         try
         {
             // The view holds every provider, so planning never waits for a refresh and its task is complete on return.
-            var plan = _placer.Plan(request, pinned: null).GetAwaiter().GetResult();
-            var (_, estimate) = _placer.Decide(plan, 0);
+            // A task grain is activated on whichever silo the runtime picks, and places its task with that silo's placer.
+            var placer = _placers[_silos.Next(_placers.Count)];
+            var plan = placer.Plan(request, pinned: null).GetAwaiter().GetResult();
+            var (_, estimate) = placer.Decide(plan, 0);
             return (_nodes[plan.Ranked[0].Id], estimate.RuntimeMs);
         }
         catch (Exception e) when (e is NoProviderAvailableException or UnmetConstraintException)
@@ -132,7 +139,7 @@ public sealed class PlacementSimulation
     {
         foreach (var running in node.StartWhatFits(_now))
             At(running.EndMs, () => Finish(node, running));
-        _placer.Answered(node.Id, node.Load(_now));
+        _placers[0].Answered(node.Id, node.Load(_now));
     }
 
     private void Finish(SimulatedNode node, RunningTask running)

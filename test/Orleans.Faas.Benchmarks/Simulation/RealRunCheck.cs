@@ -17,7 +17,10 @@ namespace Orleans.Faas.Benchmarks.Simulation;
 /// </summary>
 public static class RealRunCheck
 {
-    /// <summary>The random policy draws differently every run: its simulated mean is over this many runs.</summary>
+    /// <summary>
+    /// The random policy draws differently every run, and so does round-robin, whose turn is each silo's own while a
+    /// task is placed by any silo: their simulated mean is over this many runs.
+    /// </summary>
     private const int RandomRuns = 20;
 
     private const int HistoryTasks = 400;
@@ -41,9 +44,9 @@ public static class RealRunCheck
         return [.. real.Select(r =>
         {
             var placement = r.Placement.IsOracle ? SimulatedPlacement.Oracle : SimulatedPlacement.Of(r.Placement.Policy);
-            var runs = placement == SimulatedPlacement.Random ? RandomRuns : 1;
-            var simulated = Enumerable.Range(0, runs).Average(_ => PlacementSimulation.Run(workload, placement, models).Completion.Mean);
-            return new RealRunComparison(r.Placement.Label, r.RealMeanMs, simulated);
+            var runs = placement == SimulatedPlacement.Random || placement == SimulatedPlacement.RoundRobin ? RandomRuns : 1;
+            var simulated = Enumerable.Range(0, runs).Select(draw => PlacementSimulation.Run(workload, placement, models, draw: draw).Completion.Mean).ToList();
+            return new RealRunComparison(r.Placement.Label, r.RealMeanMs, simulated.Average(), simulated.Min(), simulated.Max());
         })];
     }
 
@@ -65,14 +68,16 @@ public static class RealRunCheck
     public static void Print(string runTimes, IReadOnlyList<RealRunComparison> comparisons)
     {
         var table = new Table().Title($"The simulator against this run: mean completion per placement, same providers and arrivals, run times from {runTimes}")
-            .AddColumns("placement", "real mean s", "simulated mean s", "simulated / real", "target", "verdict");
+            .AddColumns("placement", "real mean s", "simulated mean s", "simulated runs, least to most s", "simulated / real", "target", "verdict");
         foreach (var c in comparisons)
         {
-            table.AddRow(c.Placement, (c.RealMeanMs / 1000).ToString("0.00"), (c.SimulatedMeanMs / 1000).ToString("0.00"), c.Ratio.ToString("0.00"),
+            table.AddRow(c.Placement, (c.RealMeanMs / 1000).ToString("0.00"), (c.SimulatedMeanMs / 1000).ToString("0.00"),
+                c.LeastMs == c.MostMs ? "" : $"{c.LeastMs / 1000:0.00} to {c.MostMs / 1000:0.00}", c.Ratio.ToString("0.00"),
                 $"within {RealRunComparison.Tolerance:P0}", Verdict.Of(c.Met));
         }
         ResultTable.Write(table);
-        Console.WriteLine($"simulated random: the mean of {RandomRuns} runs, as the policy draws differently each time");
+        Console.WriteLine($"simulated random and round-robin: the mean of {RandomRuns} runs, as they draw differently each time " +
+            "(round-robin's turn is each silo's own, and each task is placed by one of the silos at random)");
     }
 
     /// <summary>A one-slot provider whose benchmark workloads took what the CPU and memory tasks take there on average.</summary>
@@ -82,7 +87,7 @@ public static class RealRunCheck
         return new NodeSpec(id, new NodeFacts(id, 1, 8L << 30, "measured", null), Slots: 1, ColdStartMs: 0, Mean("cpu"), Mean("memory"));
     }
 
-    /// <summary>The arrivals as simulated tasks, every function warm on every provider, as the real run warms them.</summary>
+    /// <summary>The arrivals as simulated tasks, every function warm on every provider, as the real run warms them; one silo per provider.</summary>
     private static SimulatedWorkload Workload(IReadOnlyList<NodeSpec> nodes, IReadOnlyList<Arrival> arrivals, string reference, Func<TaskKind, string, double> ms)
     {
         var tasks = arrivals.Select(a => new SimulatedTask(
@@ -92,7 +97,7 @@ public static class RealRunCheck
             a.Kind.InputBytes,
             Profile(a.Kind, ms(a.Kind, reference)),
             provider => ms(a.Kind, provider))).ToList();
-        return new SimulatedWorkload(nodes, tasks, [], WarmAtStart: 1);
+        return new SimulatedWorkload(nodes, tasks, [], WarmAtStart: 1, Silos: nodes.Count);
     }
 
     /// <summary>As the benchmark registers it: one core, kept warm, placed by the policy under test.</summary>
