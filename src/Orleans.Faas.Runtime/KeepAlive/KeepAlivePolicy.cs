@@ -31,10 +31,11 @@ internal static class KeepAlivePolicy
 
     /// <summary>
     /// How long a container back from a run is kept idle, with <paramref name="idleAlready"/> of its version idle before
-    /// it: the decision's keep-alive. A histogram says when the next call comes, not how many come together, so past the
-    /// first idle container (one left by calls that overlapped) it keeps one for a bin only, as long as calls that came
-    /// together take (ours: the paper's policy keeps one instance per application). The fixed keep-alive keeps each alike.
+    /// it: the decision's keep-alive. A histogram says when the next call comes, not how many come together, and so does
+    /// the fixed window the policy falls back to while it has not learned the function; so past the first idle container
+    /// (one left by calls that overlapped) it keeps one for a bin only, as long as calls that came together take (ours:
+    /// the paper's policy keeps one instance per application). The fixed keep-alive (the policy off) keeps each alike.
     /// </summary>
     public static TimeSpan KeepFor(KeepAliveDecision decision, int idleAlready, KeepAliveOptions options) =>
-        decision.Representative && idleAlready > 0 && options.BinWidth < decision.KeepAlive ? options.BinWidth : decision.KeepAlive;
+        decision.Basis != KeepAliveBasis.Fixed && idleAlready > 0 && options.BinWidth < decision.KeepAlive ? options.BinWidth : decision.KeepAlive;
 }

@@ -41,14 +41,18 @@ public sealed class KeepAlivePolicyTests
     }
 
     [Fact]
-    public void A_histogram_keeps_one_idle_container_for_its_window_and_more_for_a_bin_while_the_fixed_keep_alive_keeps_each()
+    public void The_policy_keeps_one_idle_container_for_its_window_and_more_for_a_bin_learned_or_not_while_the_fixed_keep_alive_keeps_each()
     {
         var learned = KeepAlivePolicy.Decide(Histogram([.. Enumerable.Repeat(5.5, 30)]), Options, Fixed);
-        var fixedOne = KeepAlivePolicy.Decide(Histogram(5.5), Options, Fixed);
+        var notLearned = KeepAlivePolicy.Decide(Histogram(5.5), Options, Fixed);
+        var policyOff = KeepAlivePolicy.Decide(Histogram(5.5), new KeepAliveOptions { Histogram = false }, Fixed);
 
         Assert.Equal(TimeSpan.FromMinutes(6 * 1.1 - 5 * 0.9), KeepAlivePolicy.KeepFor(learned, idleAlready: 0, Options));
         Assert.Equal(Options.BinWidth, KeepAlivePolicy.KeepFor(learned, idleAlready: 1, Options));
-        Assert.Equal(Fixed, KeepAlivePolicy.KeepFor(fixedOne, idleAlready: 1, Options));
+        Assert.Equal(KeepAliveBasis.TooFewIdleTimes, notLearned.Basis);
+        Assert.Equal(Fixed, KeepAlivePolicy.KeepFor(notLearned, idleAlready: 0, Options));
+        Assert.Equal(Options.BinWidth, KeepAlivePolicy.KeepFor(notLearned, idleAlready: 1, Options));
+        Assert.Equal(Fixed, KeepAlivePolicy.KeepFor(policyOff, idleAlready: 1, Options));
     }
 
     [Fact]
