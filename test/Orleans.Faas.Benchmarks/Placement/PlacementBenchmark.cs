@@ -81,7 +81,7 @@ public static class PlacementBenchmark
         Step($"done; charts: {completionChart} and {predictionChart}; every task: {taskLog}");
     }
 
-    /// <summary>The ids of the providers, once the expected number is ready and scored against the reference.</summary>
+    /// <summary>The ids of the providers, the reference first and the others by name, once the expected number is ready and scored against the reference.</summary>
     private static async Task<IReadOnlyList<string>> ScoredProviders(FaasApi api, int expected)
     {
         var providers = await Poll.UntilAsync(
@@ -89,6 +89,6 @@ public static class PlacementBenchmark
             ScoresPatience, $"{expected} providers to be ready and scored", TimeSpan.FromSeconds(2));
         foreach (var p in providers.OrderBy(p => p.Id, StringComparer.Ordinal))
             Console.WriteLine($"  {p.Id}: cpu {p.Scores!.CpuEfficiency:0.00}, memory {p.Scores.MemoryEfficiency:0.00}{(p.IsReference ? " (reference)" : "")}");
-        return [.. providers.Select(p => p.Id).Order(StringComparer.Ordinal)];
+        return [.. providers.OrderByDescending(p => p.IsReference).ThenBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Id)];
     }
 }
