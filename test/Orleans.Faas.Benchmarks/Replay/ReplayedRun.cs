@@ -1,6 +1,6 @@
 using Orleans.Faas.Benchmarks.Placement;
+using Orleans.Faas.Benchmarks.Simulation;
 using Orleans.Faas.Prediction.Training;
-using Orleans.Faas.Profiles;
 
 namespace Orleans.Faas.Benchmarks.Replay;
 
@@ -21,9 +21,10 @@ public sealed record ReplayedRun(string Placement, IReadOnlyList<TrainingRow> Ro
         return Rows.Select((row, i) => (Cells[i], row.WallMs / medians[Cells[i]]));
     }
 
-    private Dictionary<(string Kind, string Provider), double> Medians() => Rows.Select((row, i) => (Cell: Cells[i], row.WallMs))
-        .GroupBy(r => r.Cell)
-        .ToDictionary(g => g.Key, g => SampleStatistics.Quantile([.. g.Select(r => r.WallMs).Order()], 0.5));
+    /// <summary>Each completed row's kind of task, provider and wall time.</summary>
+    public IEnumerable<(string Kind, string Provider, double WallMs)> Walls => Cells.Zip(Rows, (cell, row) => (cell.Kind, cell.Provider, row.WallMs));
+
+    private Dictionary<(string Kind, string Provider), double> Medians() => ObservedRunTimes.Medians(Walls);
 
     internal static ReplayedRun Of(LoggedRun run, Func<LoggedTask, TrainingRow> row)
     {

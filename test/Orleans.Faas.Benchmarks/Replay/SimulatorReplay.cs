@@ -21,11 +21,12 @@ public static partial class SimulatorReplay
             .ToDictionary(k => k.Name, k => k.Kind);
         var arrivals = log[0].Tasks.Select(t => new Arrival(t.Arrival, TimeSpan.FromMilliseconds(t.OffsetMs), kinds[t.Kind])).OrderBy(a => a.Index).ToList();
         var real = log.Select(r => (Placement: PlacementUnderTest.All.Single(p => p.Label == r.Placement), MeanMs: r.Tasks.Where(t => t.CompletionMs is not null).Average(t => t.CompletionMs!.Value))).ToList();
-        var (providers, pinned) = PinnedHistory.ReadTable(File.ReadAllLines(report));
-        var seed = int.Parse(Seed().Match(File.ReadAllText(report)).Groups["seed"].Value, CultureInfo.InvariantCulture);
+        var lines = File.ReadAllLines(report);
+        var (providers, pinned) = PinnedHistory.ReadTable(lines);
+        var seed = int.Parse(lines.Select(l => Seed().Match(l)).First(m => m.Success).Groups["seed"].Value, CultureInfo.InvariantCulture);
         var reference = replay.Reference;
         List<string> ordered = [reference, .. providers.Where(p => p != reference)];
-        var observed = new ObservedRunTimes([.. replay.Runs.Select(r => r.Cells.Zip(r.Rows, (cell, row) => (cell.Kind, cell.Provider, row.WallMs)))],
+        var observed = new ObservedRunTimes([.. replay.Runs.Select(r => r.Walls)],
             (k, p) => pinned[(k.ToString(), p)]);
 
         RealRunCheck.Print("the report's true run times", await RealRunCheck.Compare(ordered, [.. kinds.Values], (k, p) => pinned[(k.ToString(), p)], arrivals, real, seed));

@@ -23,7 +23,8 @@ public sealed class ObservedRunTimes(IReadOnlyList<IEnumerable<(string Kind, str
     public Func<TaskKind, string, double> InRun(int run) => (kind, provider) =>
         _perRun[run].TryGetValue((kind.ToString(), provider), out var ms) ? ms : OverAll(kind, provider);
 
-    private static Dictionary<(string Kind, string Provider), double> Medians(IEnumerable<(string Kind, string Provider, double WallMs)> tasks) =>
+    /// <summary>The median wall time of each kind on each provider among <paramref name="tasks"/>.</summary>
+    public static Dictionary<(string Kind, string Provider), double> Medians(IEnumerable<(string Kind, string Provider, double WallMs)> tasks) =>
         tasks.GroupBy(t => (t.Kind, t.Provider))
             .ToDictionary(g => g.Key, g => SampleStatistics.Quantile([.. g.Select(t => t.WallMs).Order()], 0.5));
 }

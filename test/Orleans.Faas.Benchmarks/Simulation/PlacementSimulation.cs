@@ -139,7 +139,7 @@ public sealed class PlacementSimulation
     {
         foreach (var running in node.StartWhatFits(_now))
             At(running.EndMs, () => Finish(node, running));
-        _placers[0].Answered(node.Id, node.Load(_now));
+        _view.Observe(node.Id, node.Load(_now));
     }
 
     private void Finish(SimulatedNode node, RunningTask running)
