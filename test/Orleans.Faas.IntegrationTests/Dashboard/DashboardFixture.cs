@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Orleans.Faas.IntegrationTests.Hosting;
 using Orleans.Faas.IntegrationTests.Monitoring;
+using static Microsoft.Playwright.Assertions;
 using static Orleans.Faas.IntegrationTests.Gateway.FaasHttp;
 
 namespace Orleans.Faas.IntegrationTests.Dashboard;
@@ -12,7 +14,7 @@ namespace Orleans.Faas.IntegrationTests.Dashboard;
 /// A keyed embedded silo on the test dockerd whose process runtime has run real tasks, its dashboard at /ui, and Debian's chromium driven
 /// by Playwright (it cannot download browsers here, so it is given the executable's path).
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed partial class DashboardFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -84,16 +86,34 @@ public sealed class DashboardFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A new browser signed in to the dashboard with <paramref name="key"/> through its sign-in form.</summary>
+    /// <summary>
+    /// A new browser signed in to the dashboard with <paramref name="key"/> through its sign-in form: at /ui, with the
+    /// signed-in shell shown. Asked of the page as a user sees it, not of Playwright's load states: on a busy machine its
+    /// wait for /ui (WaitForURLAsync) sometimes missed the load event the page itself reported, and timed out after 30 s
+    /// with the page long since up. Should signing in fail, the page's events say what it did.
+    /// </summary>
     public async Task<IPage> SignedIn(string key)
     {
         var page = await NewPage();
+        var events = PageEvents.Of(page);
         await page.GotoAsync("/ui/signin");
         await page.Locator("#key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/ui");
+        try
+        {
+            await Expect(page).ToHaveURLAsync(AtUi());
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            throw new TimeoutException($"Signing in did not show the dashboard at /ui (the page is at {page.Url}). What the page did:\n{events}", e);
+        }
         return page;
     }
+
+    /// <summary>The dashboard's first page, /ui, with no query.</summary>
+    [GeneratedRegex("^https?://[^/]+/ui$")]
+    private static partial Regex AtUi();
 
     /// <summary>A key of another role, in the default namespace.</summary>
     public async Task<string> Key(string role)
