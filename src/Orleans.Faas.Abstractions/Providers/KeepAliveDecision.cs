@@ -37,4 +37,7 @@ public enum KeepAliveBasis
 
     /// <summary>The node keeps every function's containers for the fixed keep-alive (the histogram policy is off).</summary>
     Fixed,
+
+    /// <summary>The histogram does not decide yet, and every idle time seen outlasted the fixed keep-alive: no container is kept until a call comes within it.</summary>
+    OutlastFixed,
 }

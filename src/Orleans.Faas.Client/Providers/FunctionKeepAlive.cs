@@ -37,4 +37,7 @@ public enum KeepAliveBasis
 
     /// <summary>The node keeps every function's containers for the fixed keep-alive.</summary>
     Fixed,
+
+    /// <summary>Every idle time seen outlasted the fixed keep-alive, and the histogram does not decide yet: no container is kept.</summary>
+    OutlastFixed,
 }

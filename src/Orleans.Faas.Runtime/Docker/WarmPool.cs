@@ -31,14 +31,14 @@ internal sealed class WarmPool(WarmPoolOptions options, long nodeMemoryBytes, Ti
     }
 
     /// <summary>
-    /// Keeps the container for the next request for up to <paramref name="keepFor"/>; false when the version already
-    /// has its fill of idle ones or the node's budget has no room for it.
+    /// Keeps the container for the next request for up to <paramref name="keepFor"/>; false when that is no time, the
+    /// version already has its fill of idle ones or the node's budget has no room for it.
     /// </summary>
     public bool TryReturn(WarmPoolKey key, FunctionContainer container, TimeSpan keepFor)
     {
         lock (_gate)
         {
-            if (!HasRoomFor(key, container.MemoryBytes))
+            if (keepFor <= TimeSpan.Zero || !HasRoomFor(key, container.MemoryBytes))
                 return false;
             if (!_idle.TryGetValue(key, out var containers))
                 _idle[key] = containers = [];

@@ -43,6 +43,10 @@ internal sealed class IdleTimeHistogram(TimeSpan binWidth, int bins)
         return _counts.Length - 1;
     }
 
+    /// <summary>Idle times in the bins that begin before <paramref name="idle"/>: every one shorter than it, and those of its own bin.</summary>
+    public int CountShorterThan(TimeSpan idle)
+        => _counts.Take((int)Math.Min(_counts.Length, Math.Ceiling(idle / binWidth))).Sum();
+
     /// <summary>Standard deviation over mean of the bin counts, every bin counted: high for a few peaks, low for an even spread.</summary>
     public double BinCountCv()
     {

@@ -5,14 +5,14 @@ namespace Orleans.Faas.Runtime.KeepAlive;
 /// <summary>
 /// The hybrid histogram policy of Shahrad et al., "Serverless in the Wild" (ATC 2020), as docs/concepts/keep-alive.md
 /// reads it: prewarm at the head percentile of the idle times, keep warm until their tail percentile, each widened by
-/// the margin; the fixed keep-alive when the histogram is not representative.
+/// the margin; the fixed keep-alive when the histogram is not representative, unless every idle time seen outlasted it.
 /// </summary>
 internal static class KeepAlivePolicy
 {
     public static KeepAliveDecision Decide(IdleTimeHistogram histogram, KeepAliveOptions options, TimeSpan fixedKeepAlive)
     {
         if (!options.Histogram)
-            return Fallback(KeepAliveBasis.Fixed);
+            return new(fixedKeepAlive, TimeSpan.Zero, KeepAliveBasis.Fixed, histogram.Total);
         if (histogram.Total < options.MinIdleTimes)
             return Fallback(KeepAliveBasis.TooFewIdleTimes);
         if (histogram.InRange == 0 || (double)histogram.OutOfRange / histogram.Total > options.MaxOutOfRangeShare)
@@ -26,7 +26,10 @@ internal static class KeepAlivePolicy
         var prewarm = head * (1 - options.Margin);
         return new KeepAliveDecision(tail * (1 + options.Margin) - prewarm, prewarm, KeepAliveBasis.Histogram, histogram.Total);
 
-        KeepAliveDecision Fallback(KeepAliveBasis basis) => new(fixedKeepAlive, TimeSpan.Zero, basis, histogram.Total);
+        // A fixed window that no call has yet come within only ever ends in a cold start: nothing is kept until one does.
+        KeepAliveDecision Fallback(KeepAliveBasis basis) => histogram.Total > 0 && histogram.CountShorterThan(fixedKeepAlive) == 0
+            ? new(TimeSpan.Zero, TimeSpan.Zero, KeepAliveBasis.OutlastFixed, histogram.Total)
+            : new(fixedKeepAlive, TimeSpan.Zero, basis, histogram.Total);
     }
 
     /// <summary>

@@ -54,12 +54,13 @@ public static class KeepAliveBenchmark
         // Plain HTTP clients: the trace's bursts hold more calls in flight than the standard resilience handler's limiter lets through.
         using var fixedHttp = new HttpClient { BaseAddress = fixedGateway, Timeout = Timeout.InfiniteTimeSpan };
         using var histogramHttp = new HttpClient { BaseAddress = histogramGateway, Timeout = Timeout.InfiniteTimeSpan };
+        var names = Enumerable.Range(0, functions).Select(i => $"bench-keep-{i:000}").ToList();
+        var shapeOf = names.Index().ToDictionary(n => n.Item, n => trace.Shapes[n.Index]);
         PolicyRun[] runs =
         [
-            new("fixed 10-minute keep-alive (baseline)", new FaasClient(fixedHttp), docker, fixedNode),
-            new("hybrid histogram", new FaasClient(histogramHttp), docker, histogramNode),
+            new("fixed 10-minute keep-alive (baseline)", new FaasClient(fixedHttp), docker, fixedNode, shapeOf),
+            new("hybrid histogram", new FaasClient(histogramHttp), docker, histogramNode, shapeOf),
         ];
-        var names = Enumerable.Range(0, functions).Select(i => $"bench-keep-{i:000}").ToList();
         foreach (var run in runs)
             foreach (var name in names)
                 await run.Client.RegisterFunctionAsync(new FunctionDefinition { Name = name, Image = image, Cpu = 0.1, MemoryMiB = 16, TimeoutSeconds = 30 });
@@ -74,7 +75,7 @@ public static class KeepAliveBenchmark
             var due = TimeSpan.FromSeconds(call.Minute * secondsPerMinute) - Stopwatch.GetElapsedTime(started);
             if (due > TimeSpan.Zero)
                 await Task.Delay(due);
-            calls.AddRange(runs.Select(r => r.Call(names[call.Function], trace.Shapes[call.Function], input)));
+            calls.AddRange(runs.Select(r => r.Call(names[call.Function], input)));
         }
         await Task.WhenAll(calls);
         var replaySeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -85,6 +86,8 @@ public static class KeepAliveBenchmark
         Print(runs, replaySeconds, secondsPerMinute);
         Console.WriteLine("Cold starts by arrival shape: " + string.Join("; ", Enum.GetValues<ArrivalShape>().Select(shape =>
             $"{shape} {runs[0].ColdOf(shape)} fixed, {runs[1].ColdOf(shape)} histogram")) + ".");
+        Console.WriteLine("Idle container-s by arrival shape: " + string.Join("; ", Enum.GetValues<ArrivalShape>().Select(shape =>
+            $"{shape} {runs[0].IdleContainerSecondsOf(shape):0} fixed, {runs[1].IdleContainerSecondsOf(shape):0} histogram")) + ".");
         Console.WriteLine($"The histogram silo's decisions: {decisions.Count(d => d.Representative)} of {decisions.Count} functions representative, " +
             $"{decisions.Count(d => d.PrewarmAfterSeconds > 0)} prewarmed; the others: {string.Join(", ", decisions.Where(d => !d.Representative).GroupBy(d => d.Basis).Select(g => $"{g.Count()} {g.Key}"))}.");
         return runs.Sum(r => r.Failed) == 0 ? 0 : 1;

@@ -10,17 +10,19 @@ namespace Orleans.Faas.Benchmarks.KeepAlive;
 
 /// <summary>
 /// One keep-alive policy's silo under the trace: its calls (how many started a container) and its idle containers,
-/// counted on the engine every quarter second as the node's containers less the calls in flight there.
+/// counted on the engine every quarter second as the node's containers of each arrival shape less the calls of that
+/// shape in flight there.
 /// </summary>
-public sealed class PolicyRun(string policy, FaasClient client, DockerClient docker, string node)
+/// <param name="shapeOf">The arrival shape of each function of the trace, by name.</param>
+public sealed class PolicyRun(string policy, FaasClient client, DockerClient docker, string node, IReadOnlyDictionary<string, ArrivalShape> shapeOf)
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(250);
 
-    private int _inFlight;
+    private readonly int[] _inFlight = new int[Enum.GetValues<ArrivalShape>().Length];
+    private readonly double[] _idleContainerSeconds = new double[Enum.GetValues<ArrivalShape>().Length];
     private int _calls;
     private int _cold;
     private int _failed;
-    private double _idleContainerSeconds;
     private readonly ConcurrentDictionary<ArrivalShape, int> _coldByShape = new();
 
     public string Policy => policy;
@@ -40,12 +42,16 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
     public double ColdFraction => _calls - _failed == 0 ? 0 : (double)_cold / (_calls - _failed);
 
     /// <summary>Idle containers summed over the replay, in real seconds.</summary>
-    public double IdleContainerSeconds => _idleContainerSeconds;
+    public double IdleContainerSeconds => _idleContainerSeconds.Sum();
 
-    public async Task Call(string function, ArrivalShape shape, ReadOnlyMemory<byte> input)
+    /// <summary>Idle containers of the functions of an arrival shape summed over the replay, in real seconds.</summary>
+    public double IdleContainerSecondsOf(ArrivalShape shape) => _idleContainerSeconds[(int)shape];
+
+    public async Task Call(string function, ReadOnlyMemory<byte> input)
     {
+        var shape = shapeOf[function];
         Interlocked.Increment(ref _calls);
-        Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref _inFlight[(int)shape]);
         try
         {
             var task = await (await client.StartInvocationAsync(function, input)).WaitForCompletionAsync();
@@ -63,7 +69,7 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            Interlocked.Decrement(ref _inFlight[(int)shape]);
         }
     }
 
@@ -80,9 +86,10 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                var containers = (await docker.Containers.ListContainersAsync(filter, stop)).Count;
+                var containers = (await docker.Containers.ListContainersAsync(filter, stop)).CountBy(c => shapeOf[c.Labels[DockerRunner.FunctionLabel]]).ToDictionary();
                 var now = Stopwatch.GetTimestamp();
-                _idleContainerSeconds += Math.Max(0, containers - Volatile.Read(ref _inFlight)) * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
+                foreach (var (shape, count) in containers)
+                    _idleContainerSeconds[(int)shape] += Math.Max(0, count - Volatile.Read(ref _inFlight[(int)shape])) * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
                 last = now;
             }
         }

@@ -7,7 +7,7 @@ using static Orleans.Faas.IntegrationTests.Runtime.RunBytes;
 
 namespace Orleans.Faas.IntegrationTests.Runtime;
 
-/// <summary>Keep-alive by the idle-time histogram on the real dockerd: a periodic function is prewarmed, and the node's budget holds.</summary>
+/// <summary>Keep-alive by the idle-time histogram on the real dockerd: a periodic function is prewarmed, a fixed window that caught no call keeps nothing, and the node's budget holds.</summary>
 public sealed class KeepAliveTests : IDisposable
 {
     private readonly DockerClient _docker = new DockerClientConfiguration(new Uri(TestEnvironment.DockerEndpoint)).CreateClient();
@@ -45,6 +45,26 @@ public sealed class KeepAliveTests : IDisposable
 
         Assert.Equal("next", Text(next.Output));
         Assert.False(next.Conditions!.Cold, "the call after the prewarm started a container of its own");
+    }
+
+    [Fact]
+    public async Task A_function_whose_calls_all_came_after_the_fixed_keep_alive_ended_keeps_no_container()
+    {
+        // Half-second bins, so that an idle time past the fixed second is in a bin that begins after it.
+        await using var runner = TestDockerRunners.Create(
+            pool: new WarmPoolOptions { IdleTimeout = TimeSpan.FromSeconds(1) }, keepAlive: new KeepAliveOptions { BinWidth = TimeSpan.FromSeconds(0.5), Bins = 60 });
+        var function = TestFunctions.Docker("cat");
+
+        Assert.True((await runner.RunAsync(function, Utf8("first"), CancellationToken.None)).Succeeded);
+        Assert.Equal(1, runner.IdleContainers(function));
+        // Called again only once the fixed keep-alive has ended and its container is gone: that window caught no call.
+        await Poll.UntilAsync(async () => (await _docker.ContainersOf(function)).Count == 0, TimeSpan.FromSeconds(20), "the idle container to be removed after its second", TimeSpan.FromMilliseconds(50));
+        var second = await runner.RunAsync(function, Utf8("second"), CancellationToken.None);
+
+        Assert.True(second.Conditions!.Cold);
+        Assert.Equal(new KeepAliveDecision(TimeSpan.Zero, TimeSpan.Zero, KeepAliveBasis.OutlastFixed, 1), runner.KeepAliveByFunction()[function.Name]);
+        Assert.Equal(0, runner.IdleContainers(function));
+        Assert.Empty(await _docker.ContainersOf(function));
     }
 
     [Fact]

@@ -68,10 +68,34 @@ public sealed class KeepAlivePolicyTests
     [Fact]
     public void Too_few_idle_times_fall_back_to_the_fixed_keep_alive()
     {
-        var decision = KeepAlivePolicy.Decide(Histogram([.. Enumerable.Repeat(30.2, Options.MinIdleTimes - 1)]), Options, Fixed);
+        var decision = KeepAlivePolicy.Decide(Histogram([.. Enumerable.Repeat(30.2, Options.MinIdleTimes - 2), 9.5]), Options, Fixed);
 
         Assert.Equal(new KeepAliveDecision(Fixed, TimeSpan.Zero, KeepAliveBasis.TooFewIdleTimes, Options.MinIdleTimes - 1), decision);
         Assert.False(decision.Representative);
+        Assert.Equal(KeepAliveBasis.TooFewIdleTimes, KeepAlivePolicy.Decide(Histogram(), Options, Fixed).Basis);
+    }
+
+    [Fact]
+    public void A_fallback_whose_fixed_window_every_idle_time_outlasted_keeps_no_container()
+    {
+        // Every call so far came after the fixed 10 minutes had ended: keeping a container that long only wasted it.
+        var tooFew = KeepAlivePolicy.Decide(Histogram(10.5, 30.2, 31), Options, Fixed);
+        var outOfRange = KeepAlivePolicy.Decide(Histogram([.. Enumerable.Repeat(Options.Range.TotalMinutes + 1, 12)]), Options, Fixed);
+        var policyOff = KeepAlivePolicy.Decide(Histogram(30.2), new KeepAliveOptions { Histogram = false }, Fixed);
+
+        Assert.Equal(new KeepAliveDecision(TimeSpan.Zero, TimeSpan.Zero, KeepAliveBasis.OutlastFixed, 3), tooFew);
+        Assert.Equal(TimeSpan.Zero, KeepAlivePolicy.KeepFor(tooFew, idleAlready: 0, Options));
+        Assert.Equal(new KeepAliveDecision(TimeSpan.Zero, TimeSpan.Zero, KeepAliveBasis.OutlastFixed, 12), outOfRange);
+        Assert.Equal(Fixed, policyOff.KeepAlive);
+    }
+
+    [Fact]
+    public void An_idle_time_in_the_bin_where_the_fixed_window_ends_may_have_come_within_it()
+    {
+        var histogram = Histogram(9.9, 10.5);
+
+        Assert.Equal((1, 2, 2), (histogram.CountShorterThan(Fixed), histogram.CountShorterThan(TimeSpan.FromMinutes(10.2)), histogram.CountShorterThan(Options.Range * 2)));
+        Assert.Equal(0, Histogram(10.5).CountShorterThan(Fixed));
     }
 
     [Fact]
