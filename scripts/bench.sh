@@ -2,7 +2,7 @@
 # Runs the benchmarks against a real platform, all on private ports and stopped afterwards, also on failure. The first
 # argument is the benchmark, the rest go to the benchmark program, e.g. `scripts/bench.sh warm --runs 50`:
 #   cold (default), warm, throughput: a private dockerd with the sample image and one embedded silo (32 slots, up to
-#     32 warm containers per function); warm also a second one like it that exports every span over OTLP to the
+#     32 warm containers per function, no provider benchmark or model training unless asked); warm also a second one like it that exports every span over OTLP to the
 #     benchmark, for what tracing costs;
 #   state: that, and a private PostgreSQL, a redis-server and a cluster-mode silo;
 #   placement: a private dockerd, PostgreSQL and redis-server and three cluster-mode silos, birch, cedar and ash, capped
@@ -92,7 +92,8 @@ start_cluster_stores() {
 }
 
 # The shared embedded silo, and the warm benchmark's traced twin of it: 32 slots, up to 32 warm containers per function.
-embedded_settings=(Faas__Worker__Slots=32 Faas__WarmPool__MaxIdlePerFunction=32)
+# Neither a provider benchmark nor a model training runs by itself beside what is measured: both are asked for.
+embedded_settings=(Faas__Worker__Slots=32 Faas__WarmPool__MaxIdlePerFunction=32 Faas__Scheduling__AutoBenchmark=false Faas__Models__AutoTrain=false)
 start_embedded_silo() {
   "$root/samples/hello/build-image.sh"
   gateway="http://127.0.0.1:18080"
@@ -104,7 +105,8 @@ case "$mode" in
     start_embedded_silo
     start_cluster_stores 25435 26380
     cluster="http://127.0.0.1:18081"
-    start_silo bench-cluster-node "$cluster" "${CLUSTER_SETTINGS[@]}" Faas__Silo__SiloPort=21112 Faas__Silo__GatewayPort=23001
+    start_silo bench-cluster-node "$cluster" "${CLUSTER_SETTINGS[@]}" Faas__Silo__SiloPort=21112 Faas__Silo__GatewayPort=23001 \
+      Faas__Scheduling__AutoBenchmark=false Faas__Models__AutoTrain=false
     "${bench[@]}" state "$@" --gateway "$gateway" --cluster "$cluster"
     ;;
   placement)

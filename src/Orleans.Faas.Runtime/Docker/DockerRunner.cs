@@ -46,7 +46,9 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
     private readonly ISecretValues _secrets;
     private readonly ILogger<DockerRunner> _logger;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TimeSpan _reapEvery;
     private readonly Task _reaping;
+    private readonly BackgroundWork _background = new();
     private readonly NodeFolders _folders;
     private int _disposed;
 
@@ -75,7 +77,9 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
         _secrets = secrets;
         _logger = logger;
         _folders = NodeFolders.Take(_options);
-        _reaping = ReapIdleAsync(Min(pool.Value.IdleTimeout, keepAlive.Value.BinWidth), _stopping.Token);
+        // A quarter of the shortest window a container is kept for or a prewarm waits, so neither ends much late.
+        _reapEvery = TimeSpan.FromTicks(Math.Clamp(Min(pool.Value.IdleTimeout, keepAlive.Value.BinWidth).Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
+        _reaping = ReapIdleAsync(_stopping.Token);
     }
 
     public FunctionRuntime Runtime => FunctionRuntime.Docker;
@@ -141,6 +145,7 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             return;
         await _stopping.CancelAsync();
         await _reaping;
+        await _background.WhenAll();
         await Task.WhenAll(_pool.TakeAll().Select(DestroyAsync));
         _client.Dispose();
         _stopping.Dispose();
@@ -232,14 +237,15 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
 
     /// <summary>
     /// After a good run: kept for the function's keep-alive (<see cref="KeepAlivePolicy.KeepFor"/>); or, when the policy expects no run within its prewarm
-    /// window, removed now and a new one started so that it is up when the window ends, as long before as starts take.
+    /// window, removed now and a new one started so that it is up when the window ends: as long before as starts take,
+    /// and a reaper's period more, as a due prewarm is started at the reaper's next tick.
     /// </summary>
     private async Task KeepOrDestroyAsync(WarmPoolKey? key, FunctionDefinition function, FunctionContainer container)
     {
         var decision = _idleTimes.DecisionFor(function.Name);
         if (key is not null && decision.PrewarmAfter > TimeSpan.Zero)
         {
-            var lead = TimeSpan.FromMilliseconds(_starts.Ms ?? 0);
+            var lead = TimeSpan.FromMilliseconds(_starts.Ms ?? 0) + _reapEvery;
             _prewarms.Schedule(new Prewarm(key, function, _time.GetUtcNow() + (decision.PrewarmAfter > lead ? decision.PrewarmAfter - lead : TimeSpan.Zero), decision.KeepAlive));
         }
         else if (key is not null && _pool.TryReturn(key, container, KeepAlivePolicy.KeepFor(decision, _pool.IdleCount(key), _keepAlive)))
@@ -327,11 +333,13 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
             LogRemoveFailed(failure, container.ShortId);
     }
 
-    /// <summary>Removes expired idle containers and starts due prewarms, a quarter of the shortest window apart.</summary>
-    private async Task ReapIdleAsync(TimeSpan shortestWindow, CancellationToken stopping)
+    /// <summary>
+    /// Every <see cref="_reapEvery"/>, removes expired idle containers and starts due prewarms, without waiting for them:
+    /// a start that takes seconds must not hold back the prewarms that fall due meanwhile.
+    /// </summary>
+    private async Task ReapIdleAsync(CancellationToken stopping)
     {
-        var period = TimeSpan.FromTicks(Math.Clamp(shortestWindow.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(30).Ticks));
-        using var timer = new PeriodicTimer(period, _time);
+        using var timer = new PeriodicTimer(_reapEvery, _time);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping))
@@ -339,7 +347,10 @@ public sealed partial class DockerRunner : IFunctionRunner, IAsyncDisposable
                 var expired = _pool.TakeExpired();
                 if (expired.Count > 0)
                     IdleWarmChanged?.Invoke();
-                await Task.WhenAll(expired.Select(DestroyAsync).Concat(_prewarms.TakeDue(_time.GetUtcNow()).Select(PrewarmAsync)));
+                foreach (var container in expired)
+                    _background.Start(DestroyAsync(container));
+                foreach (var prewarm in _prewarms.TakeDue(_time.GetUtcNow()))
+                    _background.Start(PrewarmAsync(prewarm));
             }
         }
         catch (OperationCanceledException)
