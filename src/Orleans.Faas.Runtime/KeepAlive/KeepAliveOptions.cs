@@ -36,6 +36,14 @@ public sealed class KeepAliveOptions
     [Range(1, 1_000_000)]
     public int MinIdleTimes { get; set; } = 10;
 
+    /// <summary>
+    /// Idle times, every one longer than the fixed keep-alive, after which a function the histogram does not decide
+    /// for keeps no container (ours): fewer say too little, as calls that come now and then within the window may
+    /// simply not have come yet.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MinOutlasting { get; set; } = 3;
+
     /// <summary>The least coefficient of variation of the bin counts of a representative histogram: below it the idle times are too evenly spread.</summary>
     [Range(0, 1000)]
     public double MinBinCv { get; set; } = 2;

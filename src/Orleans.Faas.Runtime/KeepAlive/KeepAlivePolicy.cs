@@ -5,7 +5,7 @@ namespace Orleans.Faas.Runtime.KeepAlive;
 /// <summary>
 /// The hybrid histogram policy of Shahrad et al., "Serverless in the Wild" (ATC 2020), as docs/concepts/keep-alive.md
 /// reads it: prewarm at the head percentile of the idle times, keep warm until their tail percentile, each widened by
-/// the margin; the fixed keep-alive when the histogram is not representative, unless every idle time seen outlasted it.
+/// the margin; the fixed keep-alive when the histogram is not representative, unless enough idle times seen all outlasted it.
 /// </summary>
 internal static class KeepAlivePolicy
 {
@@ -26,8 +26,9 @@ internal static class KeepAlivePolicy
         var prewarm = head * (1 - options.Margin);
         return new KeepAliveDecision(tail * (1 + options.Margin) - prewarm, prewarm, KeepAliveBasis.Histogram, histogram.Total);
 
-        // A fixed window that no call has yet come within only ever ends in a cold start: nothing is kept until one does.
-        KeepAliveDecision Fallback(KeepAliveBasis basis) => histogram.Total > 0 && histogram.CountShorterThan(fixedKeepAlive) == 0
+        // A fixed window that no call has come within, in enough idle times, only ever ends in a cold start: nothing is
+        // kept until one does.
+        KeepAliveDecision Fallback(KeepAliveBasis basis) => histogram.Total >= options.MinOutlasting && histogram.CountShorterThan(fixedKeepAlive) == 0
             ? new(TimeSpan.Zero, TimeSpan.Zero, KeepAliveBasis.OutlastFixed, histogram.Total)
             : new(fixedKeepAlive, TimeSpan.Zero, basis, histogram.Total);
     }

@@ -50,9 +50,11 @@ public sealed class KeepAliveTests : IDisposable
     [Fact]
     public async Task A_function_whose_calls_all_came_after_the_fixed_keep_alive_ended_keeps_no_container()
     {
-        // Half-second bins, so that an idle time past the fixed second is in a bin that begins after it.
+        // Half-second bins, so that an idle time past the fixed second is in a bin that begins after it; one such idle
+        // time is enough here.
         await using var runner = TestDockerRunners.Create(
-            pool: new WarmPoolOptions { IdleTimeout = TimeSpan.FromSeconds(1) }, keepAlive: new KeepAliveOptions { BinWidth = TimeSpan.FromSeconds(0.5), Bins = 60 });
+            pool: new WarmPoolOptions { IdleTimeout = TimeSpan.FromSeconds(1) },
+            keepAlive: new KeepAliveOptions { BinWidth = TimeSpan.FromSeconds(0.5), Bins = 60, MinOutlasting = 1 });
         var function = TestFunctions.Docker("cat");
 
         Assert.True((await runner.RunAsync(function, Utf8("first"), CancellationToken.None)).Succeeded);

@@ -90,6 +90,14 @@ public sealed class KeepAlivePolicyTests
     }
 
     [Fact]
+    public void Fewer_idle_times_than_it_takes_to_say_the_fixed_window_never_pays_off_keep_it()
+    {
+        var decision = KeepAlivePolicy.Decide(Histogram([.. Enumerable.Repeat(30.2, Options.MinOutlasting - 1)]), Options, Fixed);
+
+        Assert.Equal(new KeepAliveDecision(Fixed, TimeSpan.Zero, KeepAliveBasis.TooFewIdleTimes, Options.MinOutlasting - 1), decision);
+    }
+
+    [Fact]
     public void An_idle_time_in_the_bin_where_the_fixed_window_ends_may_have_come_within_it()
     {
         var histogram = Histogram(9.9, 10.5);
