@@ -86,8 +86,10 @@ public static class KeepAliveBenchmark
         Print(runs, replaySeconds, secondsPerMinute);
         Console.WriteLine("Cold starts by arrival shape: " + string.Join("; ", Enum.GetValues<ArrivalShape>().Select(shape =>
             $"{shape} {runs[0].ColdOf(shape)} fixed, {runs[1].ColdOf(shape)} histogram")) + ".");
-        Console.WriteLine("Idle container-s by arrival shape: " + string.Join("; ", Enum.GetValues<ArrivalShape>().Select(shape =>
-            $"{shape} {runs[0].IdleContainerSecondsOf(shape):0} fixed, {runs[1].IdleContainerSecondsOf(shape):0} histogram")) + ".");
+        Console.WriteLine("Container-s (idle or running a call) by arrival shape: " + string.Join("; ", Enum.GetValues<ArrivalShape>().Select(shape =>
+            $"{shape} {runs[0].ContainerSecondsOf(shape):0} fixed, {runs[1].ContainerSecondsOf(shape):0} histogram")) + ".");
+        Console.WriteLine("Calls in flight on average, and of them running on the node: " + string.Join("; ", runs.Select(r =>
+            $"{r.MeanCalls.InFlight:0.0} and {r.MeanCalls.Running:0.0} {(r == runs[0] ? "fixed" : "histogram")}")) + ".");
         Console.WriteLine($"The histogram silo's decisions: {decisions.Count(d => d.Representative)} of {decisions.Count} functions representative, " +
             $"{decisions.Count(d => d.PrewarmAfterSeconds > 0)} prewarmed; the others: {string.Join(", ", decisions.Where(d => !d.Representative).GroupBy(d => d.Basis).Select(g => $"{g.Count()} {g.Key}"))}.");
         return runs.Sum(r => r.Failed) == 0 ? 0 : 1;

@@ -10,20 +10,24 @@ namespace Orleans.Faas.Benchmarks.KeepAlive;
 
 /// <summary>
 /// One keep-alive policy's silo under the trace: its calls (how many started a container) and its idle containers,
-/// counted on the engine every quarter second as the node's containers of each arrival shape less the calls of that
-/// shape in flight there.
+/// counted every quarter second as the node's containers on the engine less the runs its worker has going. Not less
+/// the calls in flight: calls that wait in the node's queue hold no container, and in a burst there are hundreds.
 /// </summary>
 /// <param name="shapeOf">The arrival shape of each function of the trace, by name.</param>
 public sealed class PolicyRun(string policy, FaasClient client, DockerClient docker, string node, IReadOnlyDictionary<string, ArrivalShape> shapeOf)
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(250);
 
-    private readonly int[] _inFlight = new int[Enum.GetValues<ArrivalShape>().Length];
-    private readonly double[] _idleContainerSeconds = new double[Enum.GetValues<ArrivalShape>().Length];
+    private readonly ConcurrentDictionary<ArrivalShape, int> _coldByShape = new();
+    private readonly double[] _containerSecondsByShape = new double[Enum.GetValues<ArrivalShape>().Length];
     private int _calls;
     private int _cold;
     private int _failed;
-    private readonly ConcurrentDictionary<ArrivalShape, int> _coldByShape = new();
+    private int _inFlight;
+    private double _idleContainerSeconds;
+    private double _sampledSeconds;
+    private double _inFlightSeconds;
+    private double _runningSeconds;
 
     public string Policy => policy;
 
@@ -42,16 +46,19 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
     public double ColdFraction => _calls - _failed == 0 ? 0 : (double)_cold / (_calls - _failed);
 
     /// <summary>Idle containers summed over the replay, in real seconds.</summary>
-    public double IdleContainerSeconds => _idleContainerSeconds.Sum();
+    public double IdleContainerSeconds => _idleContainerSeconds;
 
-    /// <summary>Idle containers of the functions of an arrival shape summed over the replay, in real seconds.</summary>
-    public double IdleContainerSecondsOf(ArrivalShape shape) => _idleContainerSeconds[(int)shape];
+    /// <summary>Containers of the functions of an arrival shape, running a call or idle, summed over the replay, in real seconds.</summary>
+    public double ContainerSecondsOf(ArrivalShape shape) => _containerSecondsByShape[(int)shape];
+
+    /// <summary>How many calls were in flight and how many of them ran on the node, on average over the replay.</summary>
+    public (double InFlight, double Running) MeanCalls =>
+        _sampledSeconds == 0 ? (0, 0) : (_inFlightSeconds / _sampledSeconds, _runningSeconds / _sampledSeconds);
 
     public async Task Call(string function, ReadOnlyMemory<byte> input)
     {
-        var shape = shapeOf[function];
         Interlocked.Increment(ref _calls);
-        Interlocked.Increment(ref _inFlight[(int)shape]);
+        Interlocked.Increment(ref _inFlight);
         try
         {
             var task = await (await client.StartInvocationAsync(function, input)).WaitForCompletionAsync();
@@ -60,7 +67,7 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
             else if (task.Metrics?.Cold == true)
             {
                 Interlocked.Increment(ref _cold);
-                _coldByShape.AddOrUpdate(shape, 1, (_, cold) => cold + 1);
+                _coldByShape.AddOrUpdate(shapeOf[function], 1, (_, cold) => cold + 1);
             }
         }
         catch (FaasRequestException)
@@ -69,7 +76,7 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight[(int)shape]);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
@@ -86,11 +93,17 @@ public sealed class PolicyRun(string policy, FaasClient client, DockerClient doc
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                var containers = (await docker.Containers.ListContainersAsync(filter, stop)).CountBy(c => shapeOf[c.Labels[DockerRunner.FunctionLabel]]).ToDictionary();
+                var containers = await docker.Containers.ListContainersAsync(filter, stop);
+                var running = (await client.GetProviderAsync(node, stop)).Running;
                 var now = Stopwatch.GetTimestamp();
-                foreach (var (shape, count) in containers)
-                    _idleContainerSeconds[(int)shape] += Math.Max(0, count - Volatile.Read(ref _inFlight[(int)shape])) * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
+                var seconds = Stopwatch.GetElapsedTime(last, now).TotalSeconds;
                 last = now;
+                _idleContainerSeconds += Math.Max(0, containers.Count - running) * seconds;
+                foreach (var (shape, count) in containers.CountBy(c => shapeOf[c.Labels[DockerRunner.FunctionLabel]]))
+                    _containerSecondsByShape[(int)shape] += count * seconds;
+                _sampledSeconds += seconds;
+                _inFlightSeconds += Volatile.Read(ref _inFlight) * seconds;
+                _runningSeconds += running * seconds;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
